@@ -1,0 +1,86 @@
+"""What the extractors share about one sentence and its article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.extract.entities import Mention
+from checker.lexicons import Lexicon
+from checker.models import Article, EntityRef, Sentence
+from checker.text.phrases import Match
+from checker.text.tokens import Token
+
+
+@dataclass
+class SentenceContext:
+    """One sentence: its tokens, its lexicon matches and the names in it."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    ann: dict[str, list[Match]]
+    mentions: list[Mention]
+
+    def matches(self, category: str) -> list[Match]:
+        return self.ann.get(category, [])
+
+    def ending_at(self, category: str, end: int) -> list[Match]:
+        return [m for m in self.ann.get(category, []) if m.end == end]
+
+    def starting_at(self, category: str, start: int) -> list[Match]:
+        return [m for m in self.ann.get(category, []) if m.start == start]
+
+    def mention_covering(self, index: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= index < m.end), None)
+
+    def text_of(self, article_text: str, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return article_text[self.tokens[start].start:self.tokens[end - 1].end]
+
+
+@dataclass
+class ArticleContext:
+    """An article read once: its sentences, and who it is mostly about."""
+
+    article: Article
+    lex: Lexicon
+    sentences: list[SentenceContext] = field(default_factory=list)
+    display: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str | None] = field(default_factory=dict)
+    topic_org: EntityRef | None = None
+    topic: EntityRef | None = None
+
+    def finish(self) -> None:
+        """Count mentions to find the organisation the article is about."""
+        counts: Counter[str] = Counter()
+        org_counts: Counter[str] = Counter()
+        for ctx in self.sentences:
+            for mention in ctx.mentions:
+                counts[mention.key] += 1
+                self.display.setdefault(mention.key, mention.text)
+                if mention.type:
+                    self.types[mention.key] = mention.type
+                if mention.type == "org":
+                    org_counts[mention.key] += 1
+        if org_counts:
+            key = org_counts.most_common(1)[0][0]
+            self.topic_org = self.ref(key)
+        if counts:
+            self.topic = self.ref(counts.most_common(1)[0][0])
+
+    def ref(self, key: str, text: str | None = None) -> EntityRef:
+        return EntityRef(id=key, text=text or self.display.get(key, key.lstrip("~")), type=self.types.get(key))
+
+    def mention_ref(self, mention: Mention) -> EntityRef:
+        return EntityRef(id=mention.key, text=mention.text, type=mention.type or self.types.get(mention.key))
+
+    def last_person_before(self, sentence_index: int, token_index: int) -> Mention | None:
+        """The person named last before a point: what "عمره" (his age) refers to."""
+        for ctx in reversed(self.sentences[:sentence_index + 1]):
+            for mention in reversed(ctx.mentions):
+                if ctx.sentence.index == sentence_index and mention.start >= token_index:
+                    continue
+                if (mention.type or self.types.get(mention.key)) == "person":
+                    return mention
+        return None

@@ -1,0 +1,255 @@
+"""Find the people and organisations a sentence names.
+
+Three sources, strongest first: the entity lexicon; names the article itself
+introduced earlier (a gazetteer built as we read, so "وانغ" alone finds
+"ألكسندر وانغ"); and cues for names in no lexicon: a run of Latin words, a
+short name in «» or “”, a name after a title ("الرئيس التنفيذي X") or an
+organisation word ("شركة X"), a name in apposition ("X، الرئيس التنفيذي"),
+and a name after a verb of saying ("قال X"). Arabic has no capitals, so a
+name is a run of one to three words that are not stopwords and do not start
+with the definite article (later words may: "أحمد الدهل").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.lexicons import Lexicon
+from checker.text.normalize import fold
+from checker.text.phrases import Match
+from checker.text.tokens import Token
+
+MAX_NAME_TOKENS = 3
+_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
+_COMMAS = {"،", ","}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named entity at tokens[start:end] of one sentence."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    type: str | None = None
+    lexicon_id: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Names one article has introduced, for finding their later mentions."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)
+
+    def add(self, norms: tuple[str, ...], key: str, type_: str | None, text: str) -> None:
+        entries = self.by_first.setdefault(norms[0], [])
+        if all(e[0] != norms for e in entries):
+            entries.append((norms, key, type_))
+            entries.sort(key=lambda e: -len(e[0]))
+        self.display.setdefault(key, text)
+
+
+def name_key(text: str) -> str:
+    """The key of a name in no lexicon: its folded form, prefixed to mark it unknown."""
+    return "~" + " ".join(fold(text).split())
+
+
+class EntityFinder:
+    """Finds mentions sentence by sentence, remembering the article's names."""
+
+    def __init__(self, lex: Lexicon, text: str) -> None:
+        self.lex = lex
+        self.text = text
+        self.gazetteer = Gazetteer()
+
+    def find(self, tokens: list[Token], ann: dict[str, list[Match]]) -> list[Mention]:
+        taken = [False] * len(tokens)
+        mentions: list[Mention] = []
+
+        def claim(start: int, end: int, key: str, type_: str | None, lexicon_id: str | None) -> None:
+            if start >= end or any(taken[start:end]):
+                return
+            for k in range(start, end):
+                taken[k] = True
+            text = self.text[tokens[start].start:tokens[end - 1].end]
+            mentions.append(Mention(start, end, text, key, type_, lexicon_id))
+
+        for match in ann.get("entity", []):
+            entity = self.lex.entities[match.payload]
+            claim(match.start, match.end, entity.id, entity.type, entity.id)
+        self._from_gazetteer(tokens, claim)
+        titles = {m.end: m for m in ann.get("person_titles", [])}
+        for match in ann.get("person_titles", []):
+            self._after_title(tokens, match, claim)
+            self._before_title(tokens, match, claim, titles)
+        for match in ann.get("org_cues", []):
+            self._after_org_cue(tokens, match.end, claim)
+        for match in ann.get("speech_verbs", []):
+            if match.end not in {m.start for m in ann.get("person_titles", [])}:
+                span = self._name_span(tokens, match.end)
+                if span:
+                    claim(*span, self._key(tokens, *span), None, None)
+        self._quoted_names(tokens, claim)
+        self._latin_runs(tokens, claim)
+        mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            self._remember(tokens, mention)
+        return mentions
+
+    # -- sources of names ---------------------------------------------------
+
+    def _from_gazetteer(self, tokens: list[Token], claim) -> None:
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for form in self.lex.variants(tokens[i].norm):
+                for norms, key, type_ in self.gazetteer.by_first.get(form, ()):
+                    end = i + len(norms)
+                    if end <= len(tokens) and all(tokens[i + k].norm == norms[k] for k in range(1, len(norms))):
+                        hit = (end, key, type_)
+                        break
+                if hit:
+                    break
+            if hit:
+                claim(i, hit[0], hit[1], hit[2], hit[1] if not hit[1].startswith("~") else None)
+                i = hit[0]
+            else:
+                i += 1
+
+    def _after_title(self, tokens: list[Token], title: Match, claim) -> None:
+        """"الباحث هوغو توفرون", "رئيس الذكاء الاصطناعي الجديد ألكساندر وانغ",
+        "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "chief executive, Layla Haddad"."""
+        j = title.end
+        limit = min(len(tokens), j + 8)
+        after_complement = False
+        while j < limit:
+            token = tokens[j]
+            if token.norm in _COMMAS:
+                span = self._name_span(tokens, j + 1)
+                if span:
+                    claim(*span, self._key(tokens, *span), "person", None)
+                return
+            closer = _OPEN_QUOTES.get(token.text)
+            if closer:
+                j = next((k for k in range(j + 1, limit) if tokens[k].text == closer), limit) + 1
+                after_complement = True
+                continue
+            if token.kind != "word":
+                return
+            if token.norm in self.lex.prefixes or self._is_complement(token) or self.lex.is_stopword(token.norm) \
+                    or (token.latin and after_complement):
+                after_complement = True
+                j += 1
+                continue
+            span = self._name_span(tokens, j)
+            if span:
+                claim(*span, self._key(tokens, *span), "person", None)
+            return
+
+    def _before_title(self, tokens: list[Token], title: Match, claim, titles: dict) -> None:
+        """"أسامة الزهيري، الرئيس التنفيذي": a name in apposition before a title."""
+        comma = title.start - 1
+        if comma < 1 or tokens[comma].norm not in _COMMAS:
+            return
+        start = comma
+        while start > 0 and comma - start < 2 and self._name_like(tokens[start - 1], first=False):
+            start -= 1
+        while start < comma and tokens[start].norm.startswith("ال") and not tokens[start].latin:
+            start += 1
+        if start < comma:
+            claim(start, comma, self._key(tokens, start, comma), "person", None)
+
+    def _after_org_cue(self, tokens: list[Token], j: int, claim) -> None:
+        """"شركة نوفاتك", "شركة الذكاء الاصطناعي الناشئة Scale AI"."""
+        skipped = 0
+        while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:
+            j += 1
+        while j < len(tokens) and skipped < 4 and self._is_complement(tokens[j]):
+            j += 1
+            skipped += 1
+        span = self._name_span(tokens, j, latin_only=skipped > 0)
+        if span:
+            claim(*span, self._key(tokens, *span), "org", None)
+
+    def _quoted_names(self, tokens: list[Token], claim) -> None:
+        """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
+        for i, token in enumerate(tokens):
+            closer = _OPEN_QUOTES.get(token.text)
+            if not closer:
+                continue
+            for end in range(i + 2, min(len(tokens), i + 2 + MAX_NAME_TOKENS)):
+                if tokens[end].text == closer:
+                    inner = tokens[i + 1:end]
+                    if all(t.kind == "word" for t in inner) and self._name_like(inner[0], first=True) \
+                            and all(self._name_like(t, first=False) for t in inner[1:]):
+                        claim(i + 1, end, self._key(tokens, i + 1, end), "org", None)
+                    break
+
+    def _latin_runs(self, tokens: list[Token], claim) -> None:
+        """Runs of capitalised Latin words: "Scale AI", "Layla Haddad"."""
+        i = 0
+        while i < len(tokens):
+            if not self._latin_name_word(tokens, i):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(tokens) and self._latin_name_word(tokens, end, inside=True):
+                end += 1
+            claim(i, end, self._key(tokens, i, end), None, None)
+            i = end
+
+    # -- tests on tokens ----------------------------------------------------
+
+    def _latin_name_word(self, tokens: list[Token], i: int, inside: bool = False) -> bool:
+        token = tokens[i]
+        if not token.latin or not token.text[:1].isupper():
+            return False
+        if self.lex.lang != "ar" and token.norm in self.lex.stopwords:
+            return False
+        if not inside and self.lex.lang != "ar" and i == 0 and i + 1 < len(tokens) \
+                and not (tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
+            # A capital at the start of an English sentence proves nothing.
+            return self._known_elsewhere(token)
+        return True
+
+    def _known_elsewhere(self, token: Token) -> bool:
+        return token.norm in self.gazetteer.by_first
+
+    def _is_complement(self, token: Token) -> bool:
+        """A word that may stand between a title and the name: "الذكاء", "لشركة"."""
+        if token.kind != "word" or token.latin:
+            return False
+        return token.norm.startswith(("ال", "لل")) or self.lex.in_set("org_cues", token.norm)
+
+    def _name_like(self, token: Token, first: bool) -> bool:
+        if token.kind != "word" or self.lex.is_stopword(token.norm):
+            return False
+        if token.latin:
+            return token.text[:1].isupper() or self.lex.lang == "ar"
+        if first and token.norm.startswith("ال"):
+            return False
+        return len(token.norm) >= 2
+
+    def _name_span(self, tokens: list[Token], j: int, latin_only: bool = False) -> tuple[int, int] | None:
+        if j >= len(tokens) or not self._name_like(tokens[j], first=True):
+            return None
+        if latin_only and not tokens[j].latin:
+            return None
+        end = j + 1
+        while end < len(tokens) and end - j < MAX_NAME_TOKENS and self._name_like(tokens[end], first=False) \
+                and tokens[end].latin == tokens[j].latin:
+            end += 1
+        return j, end
+
+    def _key(self, tokens: list[Token], start: int, end: int) -> str:
+        return name_key(self.text[tokens[start].start:tokens[end - 1].end])
+
+    def _remember(self, tokens: list[Token], mention: Mention) -> None:
+        """Add a name to the gazetteer; a person's last word alone finds them too."""
+        norms = tuple(t.norm for t in tokens[mention.start:mention.end])
+        self.gazetteer.add(norms, mention.key, mention.type, mention.text)
+        if mention.type == "person" and len(norms) >= 2 and len(norms[-1]) >= 3 \
+                and not self.lex.is_stopword(norms[-1]):
+            self.gazetteer.add(norms[-1:], mention.key, mention.type, mention.text)

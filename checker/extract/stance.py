@@ -1,0 +1,89 @@
+"""Attribution, hedging and negation around a claim.
+
+Who the article says said it ("وفقًا لـ X", "قال X", "X said"), how sure it
+is ("يُتوقّع", "reportedly"), and whether it is denied ("لم", "not"). All
+cue words come from the lexicon's attribution, hedges and negations lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.context import SentenceContext
+
+_CLAUSE_BREAKS = {"،", ",", ";", "؛", ":"}
+NEGATION_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Stance:
+    attribution: str | None = None
+    hedge: str | None = None
+    negated: bool = False
+
+
+def _source_after(ctx: SentenceContext, text: str, start: int, limit: int = 8) -> str | None:
+    """The name (or, failing that, the words) a cue introduces."""
+    for mention in ctx.mentions:
+        if start <= mention.start < start + limit:
+            return mention.text
+    end = start
+    while end < len(ctx.tokens) and end - start < 5 and ctx.tokens[end].kind == "word":
+        end += 1
+    return ctx.text_of(text, start, end) or None
+
+
+def _source_before(ctx: SentenceContext, end: int) -> str | None:
+    for mention in reversed(ctx.mentions):
+        if end - 4 <= mention.end <= end:
+            return mention.text
+    return None
+
+
+def attribution_for(ctx: SentenceContext, text: str, position: int) -> str | None:
+    """The source a sentence credits for what stands at token `position`."""
+    best: tuple[int, str] | None = None
+    for match in ctx.matches("attribution_according_to"):
+        source = _source_after(ctx, text, match.end)
+        if source:
+            distance = abs(position - match.end)
+            if best is None or distance < best[0]:
+                best = (distance, source)
+    for match in ctx.matches("attribution_speech_verbs"):
+        source = _source_after(ctx, text, match.end) if match.end <= position else None
+        source = _mention_only(ctx, match.end, source) or _source_before(ctx, match.start)
+        if source:
+            distance = abs(position - match.end)
+            if best is None or distance < best[0]:
+                best = (distance, source)
+    return best[1] if best else None
+
+
+def _mention_only(ctx: SentenceContext, start: int, source: str | None) -> str | None:
+    """After a verb of saying, only a name counts as the source (not "إن ...")."""
+    if source is None:
+        return None
+    return source if any(m.text == source for m in ctx.mentions) else None
+
+
+def hedge_for(ctx: SentenceContext, position: int) -> str | None:
+    hedges = [m for m in ctx.matches("hedges") if m.start < position]
+    if not hedges:
+        return None
+    return hedges[-1].payload
+
+
+def negated_at(ctx: SentenceContext, position: int) -> bool:
+    """A negation shortly before `position`, in the same clause, not part of an idiom."""
+    idiom_tokens = {k for m in ctx.matches("qualifier_before") for k in range(m.start, m.end)}
+    for match in ctx.matches("negations"):
+        if match.start in idiom_tokens or not (position - NEGATION_WINDOW <= match.start < position):
+            continue
+        between = ctx.tokens[match.end:position]
+        if not any(t.norm in _CLAUSE_BREAKS for t in between):
+            return True
+    return False
+
+
+def stance_for(ctx: SentenceContext, text: str, position: int) -> Stance:
+    return Stance(attribution_for(ctx, text, position), hedge_for(ctx, position), negated_at(ctx, position))

@@ -1,0 +1,149 @@
+"""The objects passed between pipeline stages.
+
+Each stage takes the previous stage's models and returns its own, so that every
+stage can be tested alone and the JSON report is a plain dump of these models.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Article(BaseModel):
+    """One news article as read from disk."""
+
+    id: str
+    path: str
+    source: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: date | None = None
+    lang: str = "ar"
+    text: str
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def outlet(self) -> str:
+        """The name to show for this article: its outlet, else its id."""
+        return self.source or self.id
+
+
+class Sentence(BaseModel):
+    """A sentence with its character span in the article's text."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+class EntityRef(BaseModel):
+    """An entity as the article names it, with the canonical id it resolved to."""
+
+    id: str | None = None
+    text: str | None = None
+    type: str | None = None
+
+
+class Value(BaseModel):
+    """What a claim asserts: a quantity interval, a date range, an entity or text.
+
+    Quantities have float bounds (None = unbounded); dates have ISO-date bounds.
+    `ceiling` is set for "up to X" claims: X is the stated maximum, and two such
+    claims are compared on their maxima, not on the (0, X] ranges.
+    """
+
+    kind: Literal["quantity", "date", "entity", "text"]
+    text: str
+    low: float | str | None = None
+    high: float | str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    dimension: str | None = None
+    ceiling: tuple[float, float] | None = None
+    entity: EntityRef | None = None
+
+
+class Claim(BaseModel):
+    """One checkable statement found in one article."""
+
+    id: str
+    article: str
+    subject: EntityRef
+    participants: list[EntityRef] = Field(default_factory=list)
+    object: EntityRef | None = None
+    predicate: str
+    predicate_text: str = ""
+    value: Value
+    attribution: str | None = None
+    hedge: str | None = None
+    negated: bool = False
+    quote: str
+    span: tuple[int, int]
+    sentence: int = 0
+    published: date | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class ClaimGroup(BaseModel):
+    """Claims about the same subject and predicate, from one or more articles.
+
+    `links` lists the pairs of claim positions that were aligned directly; rules
+    compare only linked pairs, so a chain a~b~c never pits a against c unchecked.
+    """
+
+    key: str
+    predicate: str
+    subject: EntityRef
+    claims: list[Claim]
+    links: list[tuple[int, int]] = Field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article for c in self.claims})
+
+
+class Finding(BaseModel):
+    """What a rule concluded about a group of claims."""
+
+    id: str
+    kind: str
+    rule: str
+    severity: Severity
+    subject: EntityRef
+    predicate: str
+    claims: list[str]
+    message: str
+    fingerprint: str = ""
+    reviewed: str | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class ArticleProblem(BaseModel):
+    """An input file that could not be read; the others are still checked."""
+
+    path: str
+    message: str
+
+
+class Report(BaseModel):
+    """Everything a run produced; the JSON report is a dump of this (version 1)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    version: int = 1
+    articles: list[Article]
+    claims: list[Claim]
+    findings: list[Finding]
+    aliases: list[dict[str, Any]] = Field(default_factory=list)
+    unmatched_rules: list[str] = Field(default_factory=list)
+    problems: list[ArticleProblem] = Field(default_factory=list)
+    draft: str | None = None

@@ -1,0 +1,1 @@
+"""Text handling: normalization, tokens, sentences and numbers."""

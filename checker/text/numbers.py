@@ -1,0 +1,208 @@
+"""Numbers in digits and in words, with scale words and vague magnitudes.
+
+Every number becomes an interval: "14.3 مليار" is [14.3e9, 14.3e9], "مئات
+الملايين" is [200, 999] x 1e6, "تسعة أرقام" (nine figures) is [1e8, 1e9 - 1].
+Which words are numbers, scales or vague plurals comes from the lexicon; the
+grammar here (accumulate, multiply by a scale, join with "و"/"and") is the same
+for every language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.lexicons import Lexicon
+from checker.text.phrases import Match
+from checker.text.tokens import Token
+
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number found at tokens[start:end], as an interval."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    vague: bool = False
+    is_year: bool = False
+
+    @property
+    def point(self) -> bool:
+        return self.low == self.high
+
+
+def parse_digits(text: str) -> float | None:
+    """A folded digit string as a float: "1,411" is 1411, "14.3" and "14,3" are 14.3."""
+    if _THOUSANDS_RE.match(text):
+        return float(text.replace(",", ""))
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    if text.count(".") > 1:
+        return None
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class _Group:
+    """Which parts the current below-a-hundred group of number words has."""
+
+    ones: bool = False
+    ten: bool = False
+    tens: bool = False
+
+    def accepts(self, value: float, started: bool) -> bool:
+        if value >= 100:
+            return not started  # hundreds lead: "مئة وخمسة", not "خمسة ومئة"
+        if value == 10:
+            return not (self.ten or self.tens)  # "اثنا عشر" = 2 + 10
+        if value >= 20:
+            return not self.tens and not self.ten
+        return not self.ones and not self.ten
+
+    def add(self, value: float) -> None:
+        if value >= 100:
+            return
+        if value == 10:
+            self.ten = True
+        elif value >= 20:
+            self.tens = True
+        else:
+            self.ones = True
+
+
+def _is_version_number(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """"Llama 4", "GPT-3", "Sora 2": a number that belongs to a Latin name."""
+    j = i - 1
+    if j >= 0 and tokens[j].text == "-":
+        j -= 1
+    if j < 0 or not tokens[j].latin:
+        return False
+    word = tokens[j].text
+    return word[:1].isupper() and not lex.is_stopword(tokens[j].norm)
+
+
+class NumberReader:
+    """Reads the numbers of one token list, left to right."""
+
+    def __init__(self, tokens: list[Token], lex: Lexicon, vague: list[Match]) -> None:
+        self.tokens = tokens
+        self.lex = lex
+        self.vague_at = {m.start: m for m in vague}
+
+    def read(self) -> list[Quantity]:
+        found: list[Quantity] = []
+        i = 0
+        while i < len(self.tokens):
+            quantity = self._read_at(i)
+            if quantity is None:
+                i += 1
+                continue
+            found.append(quantity)
+            i = quantity.end
+        return found
+
+    def _read_at(self, i: int) -> Quantity | None:
+        token = self.tokens[i]
+        if token.kind == "num":
+            if _is_version_number(self.tokens, i, self.lex):
+                return None
+            value = parse_digits(token.norm)
+            if value is None:
+                return None
+            is_year = (token.norm.isdigit() and len(token.norm) == 4 and 1900 <= value <= 2100)
+            return self._finish(i, i + 1, value, is_year)
+        if token.kind != "word":
+            return None
+        if i in self.vague_at:
+            return self._vague(self.vague_at[i])
+        if token.norm in self.lex.articles and i + 1 < len(self.tokens):
+            nxt = self.tokens[i + 1].norm
+            if self.lex.lookup(self.lex.scales, nxt) or self.lex.number_word(nxt):
+                return self._words(i + 1, start=i)
+        if self.lex.number_word(token.norm) is not None:
+            return self._words(i)
+        if not token.latin and self._scale_at(i) is not None:
+            return self._finish(i, i, 1.0, False)  # "مليون دولار": one million
+        return None
+
+    def _words(self, i: int, start: int | None = None) -> Quantity | None:
+        """A run of number words: "ثلاثة وعشرون", "twenty-three", "three hundred"."""
+        total = 0.0
+        current = 0.0
+        group = _Group()
+        j = i
+        seen = False
+        while j < len(self.tokens):
+            norm = self.tokens[j].norm
+            value = self.lex.number_word(norm)
+            multiplier = self.lex.lookup(self.lex.multipliers, norm) if seen else None
+            if multiplier is not None and 0 < current < multiplier:
+                current *= multiplier
+                group = _Group()
+            elif value is not None and (not seen or self._joinable(j)) and group.accepts(value, seen):
+                current += value
+                group.add(value)
+            else:
+                break
+            seen = True
+            j += 1
+            if j < len(self.tokens) and self.tokens[j].norm in self.lex.joiners and j + 1 < len(self.tokens) \
+                    and self.lex.number_word(self.tokens[j + 1].norm) is not None:
+                j += 1
+        if not seen:
+            return None
+        value = total + current
+        if value == 1 and not self._scale_at(j):
+            return None  # "one of", "الواحد": not a quantity anyone disputes
+        return self._finish(start if start is not None else i, j, value, False)
+
+    def _joinable(self, j: int) -> bool:
+        prev = self.tokens[j - 1]
+        return prev.kind == "word" or prev.norm in self.lex.joiners
+
+    def _scale_at(self, j: int) -> float | None:
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return None
+        return self.lex.lookup(self.lex.scales, self.tokens[j].norm)
+
+    def _finish(self, start: int, end: int, value: float, is_year: bool) -> Quantity:
+        """Apply following scale words ("14.3 مليار", "2.5bn") and digit counts."""
+        scaled = False
+        while (scale := self._scale_at(end)) is not None:
+            if scaled and self.tokens[end].norm not in self.lex.scales:
+                break  # "خمسة آلاف ومليون": a second number joined by "و", not a product
+            value *= scale
+            end += 1
+            scaled = True
+        if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
+                and value == int(value) and 1 <= value <= 15:
+            digits = int(value)
+            return Quantity(start, end + 1, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
+        if end < len(self.tokens) and self.tokens[end].text == "-" and end + 1 < len(self.tokens) \
+                and self.tokens[end + 1].norm in self.lex.digit_count and value == int(value):
+            digits = int(value)
+            return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
+        return Quantity(start, end, value, value, is_year=is_year and not scaled)
+
+    def _vague(self, match: Match) -> Quantity:
+        """"مئات الملايين", "hundreds of millions", "عشرات": an interval."""
+        low, high = match.payload
+        end = match.end
+        if end < len(self.tokens) and self.tokens[end].norm in self.lex.connectors and self._scale_at(end + 1):
+            end += 1
+        scale = self._scale_at(end)
+        if scale is not None:
+            low, high, end = low * scale, (high + 1) * scale - 1, end + 1
+        return Quantity(match.start, end, low, high, vague=True)
+
+
+def read_numbers(tokens: list[Token], lex: Lexicon, vague: list[Match]) -> list[Quantity]:
+    """Every number in a token list, as intervals, in order."""
+    return NumberReader(tokens, lex, vague).read()

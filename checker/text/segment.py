@@ -1,0 +1,45 @@
+"""Paragraphs and sentences, with character spans into the article text.
+
+A sentence ends at . ! ? ؟ or an ellipsis followed by space, a closing quote or
+the end of the paragraph; a full stop between digits (14.3) does not end one.
+A line break always ends a sentence: news pages put headings, captions and
+bylines on lines of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.models import Sentence
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?؟…]+(?=[\s\"'”»)\]]|$)|(?<=\d)[.!?؟…]+(?=\s|$)")
+_CLOSERS = "\"'”»)]"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All non-empty sentences of a text, in order, with exact spans."""
+    sentences: list[Sentence] = []
+    for paragraph_index, line in enumerate(_PARAGRAPH_RE.finditer(text)):
+        line_start = line.start()
+        body = line.group()
+        cursor = 0
+        for end in _SENTENCE_END_RE.finditer(body):
+            stop = end.end()
+            while stop < len(body) and body[stop] in _CLOSERS:
+                stop += 1
+            _append(sentences, text, line_start + cursor, line_start + stop, paragraph_index)
+            cursor = stop
+        _append(sentences, text, line_start + cursor, line_start + len(body), paragraph_index)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped or not any(c.isalnum() for c in stripped):
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    end = start + len(stripped)
+    out.append(Sentence(index=len(out), paragraph=paragraph, start=start, end=end, text=stripped))

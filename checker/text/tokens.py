@@ -1,0 +1,59 @@
+"""Tokens with spans into the original text and a cached matching form.
+
+Tokens are cut from the original text (so spans are exact for quoting) and
+folded one by one; the folding of a token is cached because news vocabulary
+repeats. Diacritics and tatweel are kept inside word tokens: rapidfuzz's and
+`re`'s notion of a word would split "عامًا" at its tanween.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.text.normalize import fold
+
+# Arabic letters with their marks and tatweel (not Arabic digits or punctuation),
+# and, separately, letters of any other script: "وLlama" is two tokens.
+_ARABIC_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
+TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
+    rf"|(?P<word>[{_ARABIC_LETTERS}]+|[^\W\d_{_ARABIC_LETTERS}\u0600-\u06ff]+)"
+    r"|(?P<punct>\S)"
+)
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+@dataclass(slots=True)
+class Token:
+    """One token: its span in the article, its text, and its matching form."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str  # "num", "word" or "punct"
+    latin: bool
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split text into number, word and punctuation tokens."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in TOKEN_RE.finditer(text):
+        raw = match.group()
+        kind = match.lastgroup or "punct"
+        append(Token(
+            match.start() + offset,
+            match.end() + offset,
+            raw,
+            fold(raw),
+            kind,
+            kind == "word" and _LATIN_RE.match(raw) is not None,
+        ))
+    return tokens
+
+
+def phrase_norms(phrase: str) -> tuple[str, ...]:
+    """The matching forms of a lexicon phrase, token by token."""
+    return tuple(t.norm for t in tokenize(phrase))
