@@ -44,16 +44,26 @@ def schema_errors(loaded: LoadedYaml, schema: dict[str, Any]) -> list[RuleError]
     """Every schema violation in a loaded YAML file, each with its position."""
     validator = jsonschema.Draft202012Validator(schema)
     errors: list[RuleError] = []
-    for error in sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path))):
-        path = tuple(error.absolute_path)
-        message = _describe(error)
-        is_key = error.validator in ("additionalProperties", "propertyNames")
-        if error.validator == "additionalProperties":
-            extra = _unknown_keys(error)
-            if extra:
-                path = path + (extra[0],)
-        errors.append(loaded.error(path, message, key=is_key))
+    for error in validator.iter_errors(loaded.data):
+        errors.extend(describe_error(loaded, error))
+    errors.sort(key=lambda e: (e.line or 0, e.column or 0))
     return errors
+
+
+def describe_error(loaded: LoadedYaml, error: jsonschema.ValidationError) -> list[RuleError]:
+    """One positioned message per problem; an if/then failure is unwrapped to its causes."""
+    if error.context:
+        causes = [e for e in error.context if e.validator not in ("if",)]
+        if causes:
+            out: list[RuleError] = []
+            for cause in causes:
+                out.extend(describe_error(loaded, cause))
+            return out
+    path = tuple(error.absolute_path)
+    is_key = error.validator in ("additionalProperties", "propertyNames")
+    if error.validator == "additionalProperties":
+        return [loaded.error(path + (key,), _describe(error, key), key=True) for key in _unknown_keys(error)]
+    return [loaded.error(path, _describe(error), key=is_key)]
 
 
 def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
@@ -62,14 +72,13 @@ def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
     return [k for k in instance if k not in allowed]
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error: jsonschema.ValidationError, unknown: str | None = None) -> str:
     """A message an editor can act on, naming the key at fault."""
     name = next((str(p) for p in reversed(error.absolute_path) if isinstance(p, str)), None)
     subject = f"'{name}'" if name else "value"
     if error.validator == "additionalProperties":
-        extra = _unknown_keys(error)
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"unknown key '{extra[0] if extra else '?'}' (allowed: {allowed})"
+        return f"unknown key '{unknown}' (allowed: {allowed})"
     if error.validator == "type":
         expected = error.validator_value
         if isinstance(expected, list):

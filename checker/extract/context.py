@@ -50,6 +50,7 @@ class ArticleContext:
     types: dict[str, str | None] = field(default_factory=dict)
     topic_org: EntityRef | None = None
     topic: EntityRef | None = None
+    gazetteer: object = None
 
     def finish(self) -> None:
         """Count mentions to find the organisation the article is about."""

@@ -59,10 +59,14 @@ def name_key(text: str) -> str:
 class EntityFinder:
     """Finds mentions sentence by sentence, remembering the article's names."""
 
-    def __init__(self, lex: Lexicon, text: str) -> None:
+    def __init__(self, lex: Lexicon, text: str, known: Gazetteer | None = None) -> None:
         self.lex = lex
         self.text = text
         self.gazetteer = Gazetteer()
+        if known is not None:
+            for entries in known.by_first.values():
+                for norms, key, type_ in entries:
+                    self.gazetteer.add(norms, key, type_, known.display.get(key, key))
 
     def find(self, tokens: list[Token], ann: dict[str, list[Match]]) -> list[Mention]:
         taken = [False] * len(tokens)

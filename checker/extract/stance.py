@@ -23,10 +23,11 @@ class Stance:
 
 
 def _source_after(ctx: SentenceContext, text: str, start: int, limit: int = 8) -> str | None:
-    """The name (or, failing that, the words) a cue introduces."""
-    for mention in ctx.mentions:
-        if start <= mention.start < start + limit:
-            return mention.text
+    """The name (or, failing that, the words) a cue introduces; people first."""
+    near = [m for m in ctx.mentions if start <= m.start < start + limit]
+    people = [m for m in near if m.type == "person"]
+    if people or near:
+        return (people or near)[0].text
     end = start
     while end < len(ctx.tokens) and end - start < 5 and ctx.tokens[end].kind == "word":
         end += 1
@@ -44,7 +45,7 @@ def attribution_for(ctx: SentenceContext, text: str, position: int) -> str | Non
     """The source a sentence credits for what stands at token `position`."""
     best: tuple[int, str] | None = None
     for match in ctx.matches("attribution_according_to"):
-        source = _source_after(ctx, text, match.end)
+        source = _source_after(ctx, text, match.end, limit=2)
         if source:
             distance = abs(position - match.end)
             if best is None or distance < best[0]:

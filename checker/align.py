@@ -1,0 +1,151 @@
+"""Line up claims about the same thing across articles.
+
+First, names in no lexicon are resolved across the whole story: names whose
+transliteration skeletons agree become one entity (blocked by the skeleton of
+their last word, so names are never compared all against all). Then claims
+are blocked by predicate and dimension; inside a block, only claims that share
+a participant are paired (an index from participant to claims, not all pairs),
+and a pair is linked when units and objects are compatible. Groups are the
+connected components of those links.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from checker.models import Claim, ClaimGroup, EntityRef
+from checker.names import NameMatcher
+
+PREDICATE_SIMILARITY = 85
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _refs(claims: Iterable[Claim]) -> Iterable[EntityRef]:
+    for claim in claims:
+        yield claim.subject
+        yield from claim.participants
+        if claim.object is not None:
+            yield claim.object
+
+
+def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, str], list[dict]]:
+    """Map every unknown-name key to one key per entity; list the aliases learned."""
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    for ref in _refs(claims):
+        if ref.id and ref.id.startswith("~") and ref.text:
+            texts[ref.id][ref.text] += 1
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in texts:
+        skeleton = matcher.skeleton(key[1:])
+        if skeleton:
+            blocks[skeleton[-1]].append(key)
+    union = _UnionFind()
+    for keys in blocks.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if matcher.same(a[1:], b[1:]):
+                    union.union(a, b)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in texts:
+        members[union.find(key)].append(key)
+    mapping: dict[str, str] = {}
+    aliases: list[dict] = []
+    for keys in members.values():
+        canonical = max(keys, key=lambda k: (len(k.split()), sum(texts[k].values()), k))
+        for key in keys:
+            mapping[key] = canonical
+        spellings = sorted({t for k in keys for t in texts[k]})
+        if len(keys) > 1:
+            aliases.append({"entity": canonical, "spellings": spellings})
+    return mapping, aliases
+
+
+def _canonical(ref: EntityRef | None, mapping: dict[str, str]) -> str | None:
+    if ref is None or not ref.id:
+        return None
+    return mapping.get(ref.id, ref.id)
+
+
+def _block_key(claim: Claim) -> str:
+    if claim.predicate.startswith("~"):
+        return f"~{claim.value.dimension}:{claim.value.unit}"
+    return f"{claim.predicate}:{claim.value.dimension}"
+
+
+def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
+    if a.value.unit != b.value.unit and a.value.dimension in ("money", "count"):
+        return False
+    if a.negated or b.negated:
+        return False
+    if a.predicate.startswith("~") and a.predicate != b.predicate:
+        if fuzz.ratio(a.predicate, b.predicate) < PREDICATE_SIMILARITY:
+            return False
+    oa, ob = _canonical(a.object, mapping), _canonical(b.object, mapping)
+    if oa and ob and oa != ob:
+        return False
+    if a.article == b.article and a.sentence == b.sentence:
+        return False
+    return True
+
+
+def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], list[dict]]:
+    """Group claims about the same subject and predicate; return groups and learned aliases."""
+    mapping, aliases = resolve_names(claims, matcher)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        blocks[_block_key(claim)].append(index)
+    union = _UnionFind()
+    links: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        by_participant: dict[str, list[int]] = defaultdict(list)
+        for index in members:
+            keys = {_canonical(r, mapping) for r in [claims[index].subject, *claims[index].participants]}
+            for key in keys - {None}:
+                by_participant[key].append(index)
+        for indices in by_participant.values():
+            for i, a in enumerate(indices):
+                for b in indices[i + 1:]:
+                    pair = (min(a, b), max(a, b))
+                    if pair not in links and _linkable(claims[a], claims[b], mapping):
+                        links.add(pair)
+                        union.union(str(a), str(b))
+    components: dict[str, list[int]] = defaultdict(list)
+    for index in range(len(claims)):
+        components[union.find(str(index))].append(index)
+    groups: list[ClaimGroup] = []
+    for indices in components.values():
+        indices.sort()
+        position = {claim_index: k for k, claim_index in enumerate(indices)}
+        members = [claims[i] for i in indices]
+        subjects = Counter(_canonical(c.subject, mapping) for c in members if c.subject.id)
+        subject_id = subjects.most_common(1)[0][0] if subjects else None
+        subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
+        group_links = [(position[a], position[b]) for a, b in sorted(links) if a in position and b in position]
+        groups.append(ClaimGroup(
+            key=f"{members[0].predicate}|{subject_id}|{members[0].value.unit}",
+            predicate=members[0].predicate,
+            subject=EntityRef(id=subject_id, text=subject.text, type=subject.type),
+            claims=members,
+            links=group_links,
+        ))
+    groups.sort(key=lambda g: (g.claims[0].article, g.claims[0].id))
+    return groups, aliases

@@ -1,0 +1,140 @@
+"""The command line: `factcheck check`, `factcheck rules validate|list`.
+
+The only module that touches the file system for output. Known problems
+(CheckerError) become one line per problem on stderr and exit status 2;
+findings at or above --fail-on give exit status 1; otherwise 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checker import __version__
+from checker.errors import CheckerError, RuleError, RuleErrors
+from checker.ingest import load_articles
+from checker.lexicons import read_lexicon_sources
+from checker.models import SEVERITY_RANK, Report
+from checker.pipeline import check, load_setup
+from checker.report.json_report import render_json
+from checker.report.markdown import render_markdown
+from checker.rules.load import load_rules, read_rule_file, rule_paths
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Find where news articles on one story disagree: numbers, ages, amounts, "
+                    "counts and percentages, compared across outlets (Arabic and English).")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("check", help="check articles against each other and write a report",
+                              description="Extract claims from articles, align them across outlets and "
+                                          "report conflicts, agreements and single-source claims.")
+    run.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                     help="article files (.txt, .md, .json) or folders of them")
+    run.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
+                     help="a rule file or folder of rule files (repeatable)")
+    run.add_argument("-o", "--output", type=Path, metavar="REPORT.md",
+                     help="write the Markdown report here (default: standard output)")
+    run.add_argument("--json", type=Path, metavar="REPORT.json", help="also write the JSON report here")
+    run.add_argument("--fail-on", choices=["error", "warning", "never"], default="error",
+                     help="exit 1 when a finding has this severity or higher (default: error)")
+    run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
+                     help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+
+    rules = commands.add_parser("rules", help="validate or list rule files")
+    rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    validate = rule_commands.add_parser("validate", help="check rule and lexicon files; print every problem")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="rule files or folders (default: the shipped rules and lexicons)")
+    listing = rule_commands.add_parser("list", help="list the rules in force and where each comes from")
+    listing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
+    listing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
+    return parser
+
+
+def exit_status(report: Report, fail_on: str) -> int:
+    if report.problems:
+        return EXIT_BAD_INPUT
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = SEVERITY_RANK[fail_on]
+    failing = [f for f in report.findings if not f.reviewed and SEVERITY_RANK[f.severity] >= threshold]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CheckerError(f"cannot write report: {exc.strerror}", path) from None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    setup = load_setup(args.rules, args.project)
+    articles, problems = load_articles(args.paths)
+    report = check(articles, setup, problems)
+    markdown = render_markdown(report)
+    if args.output:
+        write(args.output, markdown)
+    else:
+        sys.stdout.write(markdown)
+    if args.json:
+        write(args.json, render_json(report))
+    for problem in problems:
+        print(f"factcheck: {problem.message}", file=sys.stderr)
+    return exit_status(report, args.fail_on)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    problems: list[RuleError] = []
+    if args.paths:
+        for given in args.paths:
+            if not given.exists():
+                problems.append(RuleError("no such rule file or folder", given))
+                continue
+            for path in rule_paths(given):
+                problems.extend(read_rule_file(path)[1])
+    else:
+        for loader in (read_lexicon_sources, load_rules):
+            try:
+                loader()
+            except RuleErrors as exc:
+                problems.extend(exc.errors)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
+    print("all rule files are valid")
+    return EXIT_CLEAN
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ruleset = load_rules(args.rules, args.project)
+    for rule in ruleset.rules.values():
+        severity = rule.spec.get("severity", "")
+        print(f"{rule.id}\t{rule.kind}\t{severity}\t{rule.source}:{rule.line}")
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args)
+        if args.rules_command == "validate":
+            return run_validate(args)
+        return run_list(args)
+    except RuleErrors as exc:
+        for error in exc.errors:
+            print(f"factcheck: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CheckerError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,5 @@
+"""Claim extraction: article text in, claims out."""
+
+from checker.extract.article import extract_claims
+
+__all__ = ["extract_claims"]

@@ -1,0 +1,263 @@
+"""Quantity claims: a number, its unit, its qualifier, what it is about, and whom.
+
+For each number of a sentence: find its unit (a currency, percent, years, or
+the counted noun after it), the qualifier that turns it into an interval
+("تصل إلى", "more than"), the predicate (the nearest trigger word whose
+predicate takes that unit, or one the unit implies), the subject (the entity
+doing or having it) and the object ("من OpenAI", "in Scale AI").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.context import ArticleContext, SentenceContext
+from checker.extract.entities import Mention
+from checker.extract.stance import stance_for
+from checker.lexicons import Lexicon, UnitDef
+from checker.models import Claim, EntityRef, Value
+from checker.text.numbers import Quantity, read_numbers
+
+# When several qualifiers touch a number, the most informative one wins.
+QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
+                      "about", "estimated", "additional"]
+TRIGGER_WINDOW = 15
+_COMMAS = {"،", ",", ";", "؛"}
+_FROM_WORDS = {"من", "from", "في", "in", "at"}
+
+
+@dataclass
+class UnitHit:
+    unit: UnitDef
+    start: int
+    end: int
+
+
+def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+    for match in ctx.ending_at("unit_before", q.start):
+        return UnitHit(match.payload, match.start, q.end)
+    tokens = ctx.tokens
+    positions = [q.end]
+    if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "من"):
+        positions.append(q.end + 1)
+    if q.end < len(tokens) and tokens[q.end].latin and not lex.is_stopword(tokens[q.end].norm):
+        positions.append(q.end + 1)  # "four new researchers"
+    for position in positions:
+        hits = ctx.starting_at("unit", position)
+        if hits:
+            best = max(hits, key=lambda m: m.end)
+            return UnitHit(best.payload, q.start, best.end)
+    return _counted_noun(ctx, lex, q)
+
+
+def _counted_noun(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+    """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة")."""
+    if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
+        return None
+    token = ctx.tokens[q.end]
+    if token.kind != "word" or lex.is_stopword(token.norm) or len(token.norm) < 3:
+        return None
+    if not token.latin and token.norm.startswith("ال"):
+        return None
+    if token.latin and token.text[:1].isupper():
+        return None
+    if ctx.mention_covering(q.end) is not None:
+        return None
+    return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1)
+
+
+def _qualifier(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit_end: int) -> tuple[str | None, int]:
+    """The qualifier and the token where the claim's wording starts."""
+    found: list[tuple[str, int]] = []
+    ends = {q.start}
+    if q.start > 0 and (ctx.tokens[q.start - 1].norm in lex.prefixes or ctx.tokens[q.start - 1].kind == "punct"):
+        ends.add(q.start - 1)
+    for match in ctx.matches("qualifier_before"):
+        if match.end in ends or (match.end == q.start + 1 and match.start < q.start
+                                 and ctx.tokens[q.start].kind != "num"):
+            found.append((match.payload, match.start))
+    for match in ctx.matches("qualifier_after"):
+        if match.start in (unit_end, q.end):
+            found.append((match.payload, q.start))
+    if not found:
+        return None, q.start
+    found.sort(key=lambda f: QUALIFIER_PRIORITY.index(f[0]))
+    return found[0][0], min(f[1] for f in found)
+
+
+def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float | None, tuple[float, float] | None]:
+    if qualifier == "up_to":
+        return 0.0, q.high, (q.low, q.high)
+    if qualifier == "at_most":
+        return 0.0, q.high, None
+    if qualifier == "less_than":
+        return 0.0, q.low, None
+    if qualifier in ("more_than", "at_least", "additional"):
+        return q.low, None, None
+    return q.low, q.high, None
+
+
+def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None, lex: Lexicon) -> bool:
+    unit_end = unit.end if unit else q.end
+    for match in ctx.matches("trigger"):
+        if match.payload != "age":
+            continue
+        if q.start - 5 <= match.end <= q.start or q.end <= match.start <= unit_end:
+            return True
+    tokens = ctx.tokens
+    before = q.start - 1
+    after_ok = unit_end >= len(tokens) or tokens[unit_end].norm in _COMMAS or tokens[unit_end].text in ")("
+    if before >= 1 and tokens[before].norm in _COMMAS and after_ok:
+        mention = next((m for m in ctx.mentions if m.end == before), None)
+        if mention is not None and mention.type != "org":
+            return True
+    if before >= 0 and tokens[before].text == "(" and after_ok:
+        return any(m.end == before for m in ctx.mentions)
+    return False
+
+
+def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, unit_end: int):
+    """The nearest trigger whose predicate takes this unit (or one the unit implies)."""
+    if unit.predicate and unit.predicate in lex.predicates:
+        return unit.predicate, None
+    best = None
+    for match in ctx.matches("trigger"):
+        definition = lex.predicates.get(match.payload)
+        if definition is None or not definition.accepts(unit):
+            continue
+        if match.end <= q.start:
+            distance = q.start - match.end
+        elif match.start >= unit_end:
+            distance = match.start - unit_end + 2
+        else:
+            distance = 0
+        if distance <= TRIGGER_WINDOW and (best is None or distance < best[0]):
+            best = (distance, match)
+    if best:
+        return best[1].payload, best[1]
+    return None, None
+
+
+def _fallback_predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, start: int) -> str:
+    """No trigger: name the predicate by the nearest content word before the number."""
+    if unit.dimension == "count":
+        return f"~count:{unit.id}"
+    j = start - 1
+    while j >= 0 and start - j <= 5:
+        token = ctx.tokens[j]
+        if token.kind == "word" and not lex.is_stopword(token.norm) and ctx.mention_covering(j) is None:
+            return f"~{unit.dimension}:{lex.stem(token.norm)}"
+        j -= 1
+    return f"~{unit.dimension}"
+
+
+def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> EntityRef | None:
+    """"أربعة باحثين من OpenAI", "in Scale AI": what the quantity is from or in."""
+    tokens = ctx.tokens
+    j = unit_end
+    while j < len(tokens) and j - unit_end < 6 and tokens[j].norm not in _COMMAS:
+        if tokens[j].norm in _FROM_WORDS:
+            for mention in ctx.mentions:
+                if j < mention.start <= j + 2:
+                    return EntityRef(id=mention.key, text=mention.text, type=mention.type)
+            words = [t for t in tokens[j + 1:j + 3] if t.kind == "word" and not lex.is_stopword(t.norm)]
+            if words:
+                return EntityRef(id="~" + " ".join(lex.stem(t.norm) for t in words),
+                                 text=text[words[0].start:words[-1].end])
+            return None
+        j += 1
+    return None
+
+
+def _subject(actx: ArticleContext, ctx: SentenceContext, q: Quantity, predicate: str,
+             trigger, skip: range) -> EntityRef | None:
+    mentions = [m for m in ctx.mentions if m.start not in skip]
+    if predicate == "age":
+        before = [m for m in mentions if m.end <= q.start and m.type != "org"]
+        pronoun = trigger is not None and any(
+            ctx.tokens[k].norm.endswith(actx.lex.pronoun_suffixes) for k in range(trigger.start, trigger.end)) \
+            if actx.lex.pronoun_suffixes else False
+        if before and not pronoun:
+            return actx.mention_ref(before[-1])
+        person = actx.last_person_before(ctx.sentence.index, q.start)
+        return actx.mention_ref(person) if person else (actx.mention_ref(before[-1]) if before else None)
+    anchor = trigger.start if trigger is not None else q.start
+    between = [m for m in mentions if anchor <= m.start < q.start]
+    before = [m for m in mentions if m.end <= anchor]
+    anaphora = [m for m in ctx.matches("org_anaphora") if m.start < q.start]
+    if actx.topic_org and anaphora and not between and \
+            (not before or anaphora[-1].start >= before[-1].end):
+        return actx.topic_org  # "وظّفت الشركة": the company the article is about
+    if between:
+        return actx.mention_ref(between[0])
+    if before:
+        return actx.mention_ref(before[-1])
+    if ctx.matches("org_anaphora") and actx.topic_org:
+        return actx.topic_org
+    return actx.topic_org or actx.topic
+
+
+def _participants(actx: ArticleContext, ctx: SentenceContext, subject: EntityRef | None) -> list[EntityRef]:
+    refs: dict[str, EntityRef] = {}
+    if subject is not None and subject.id:
+        refs[subject.id] = subject
+    for mention in ctx.mentions:
+        refs.setdefault(mention.key, actx.mention_ref(mention))
+    for ref in list(refs.values()):
+        entity = actx.lex.entities.get(ref.id or "")
+        if entity and entity.acts_for and entity.acts_for not in refs:
+            refs[entity.acts_for] = actx.ref(entity.acts_for, entity.acts_for)
+    return list(refs.values())
+
+
+def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
+    """Every numeric claim of one sentence."""
+    lex = actx.lex
+    text = actx.article.text
+    claims: list[Claim] = []
+    for q in read_numbers(ctx.tokens, lex, ctx.matches("vague")):
+        if q.is_year or ctx.mention_covering(q.start) is not None:
+            continue
+        hit = _unit(ctx, lex, q)
+        age = False
+        if hit is None and _is_age(ctx, q, None, lex) and "year" in lex.units:
+            hit, age = UnitHit(lex.units["year"], q.start, q.end), True
+        if hit is None:
+            continue
+        unit = hit.unit
+        if unit.dimension == "years" and not age:
+            age = _is_age(ctx, q, hit, lex)
+        qualifier, wording_start = _qualifier(ctx, lex, q, hit.end)
+        if age:
+            predicate, trigger = "age", next((m for m in ctx.matches("trigger") if m.payload == "age"), None)
+        else:
+            predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
+            if predicate == "age":
+                predicate, trigger = None, None
+        if predicate is None:
+            predicate = _fallback_predicate(ctx, lex, q, unit, wording_start)
+        low, high, ceiling = _interval(q, qualifier)
+        skip = range(q.start, hit.end)
+        subject = _subject(actx, ctx, q, predicate, trigger, skip)
+        stance = stance_for(ctx, text, q.start)
+        start = min(wording_start, hit.start)
+        value_text = ctx.text_of(text, start, hit.end)
+        claims.append(Claim(
+            id=next_id(),
+            article=actx.article.id,
+            subject=subject or EntityRef(),
+            participants=_participants(actx, ctx, subject),
+            object=_object(ctx, text, lex, hit.end),
+            predicate=predicate,
+            predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else "",
+            value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
+                        qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling),
+            attribution=stance.attribution,
+            hedge=stance.hedge,
+            negated=stance.negated,
+            quote=ctx.sentence.text,
+            span=(ctx.sentence.start, ctx.sentence.end),
+            sentence=ctx.sentence.index,
+            published=actx.article.published,
+        ))
+    return claims

@@ -1,0 +1,67 @@
+"""The stages, in order: ingest → extract → align → evaluate → report.
+
+Every stage is a function of the previous stage's models; only cli.py reads
+or writes files. `check` runs the whole chain on articles already read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.align import align
+from checker.extract.article import extract_claims, story_names
+from checker.lexicons import Lexicon, build_lexicons, read_lexicon_sources
+from checker.models import Article, ArticleProblem, Report
+from checker.names import NameMatcher
+from checker.rules.evaluate import Judge, apply_overrides
+from checker.rules.load import RuleSet, load_rules
+
+
+@dataclass
+class Setup:
+    """Lexicons and rules, loaded and validated once per run."""
+
+    lexicons: dict[str, Lexicon]
+    rules: RuleSet
+
+
+def rule_extensions(rules: RuleSet) -> list[tuple[str, dict]]:
+    """Lexicon additions that rule files carry (kinds `lexicon` and `alias`)."""
+    extensions: list[tuple[str, dict]] = []
+    for rule in rules.of_kind("lexicon"):
+        extensions.append((rule.spec.get("lang", "common"), rule.spec["add"]))
+    for rule in rules.of_kind("alias"):
+        entity = {"names": rule.spec["names"]}
+        for key in ("type", "acts_for"):
+            if key in rule.spec:
+                entity[key] = rule.spec[key]
+        extensions.append(("common", {"entities": {rule.spec["entity"]: entity}}))
+    return extensions
+
+
+def load_setup(rule_paths: list[Path] = (), project_root: Path | None = None) -> Setup:
+    rules = apply_overrides(load_rules(list(rule_paths), project_root))
+    lexicons = build_lexicons(read_lexicon_sources(), rule_extensions(rules))
+    return Setup(lexicons, rules)
+
+
+def lexicon_for(setup: Setup, lang: str) -> Lexicon:
+    return setup.lexicons.get(lang) or setup.lexicons["en"]
+
+
+def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] = ()) -> Report:
+    """Claims, groups and findings for a set of articles on one story."""
+    known = story_names(articles, setup.lexicons)
+    claims = []
+    for article in articles:
+        claims.extend(extract_claims(article, lexicon_for(setup, article.lang), known))
+    matcher = NameMatcher(setup.lexicons["en"])
+    groups, aliases = align(claims, matcher)
+    judge = Judge(setup.rules, setup.lexicons["en"])
+    findings = judge.judge(groups)
+    judging = {r.id for r in setup.rules.of_kind("numeric", "agreement", "corroboration")
+               if r.spec.get("enabled", True)}
+    unmatched = sorted(judging - judge.matched)
+    return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
+                  unmatched_rules=unmatched, problems=list(problems))

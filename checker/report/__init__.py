@@ -1,0 +1,1 @@
+"""Reports: Markdown for people, JSON (version 1) for tools."""

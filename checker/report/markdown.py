@@ -1,0 +1,124 @@
+"""The Markdown report: what an editor reads before publishing.
+
+A summary table, then conflicts (each a small table of every outlet's value
+for the same quantity, with its qualifier, attribution and verbatim quote, in
+the manner of discrepancy tables), then agreements, then single-source claims,
+then names the checker matched across spellings and rules that matched nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tabulate import tabulate
+
+from checker.models import Article, Claim, Finding, Report
+
+SECTIONS = [
+    ("conflict", "Conflicts"),
+    ("updated", "Figures updated over time"),
+    ("agreement", "Agreements"),
+    ("single_source", "Single-source claims"),
+]
+QUOTE_LIMIT = 400
+
+
+def cell(text: str | None) -> str:
+    """Table-safe text: no pipes or line breaks to break the row."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    if len(text) > QUOTE_LIMIT:
+        text = text[:QUOTE_LIMIT - 1] + "…"
+    return text.replace("|", "\\|")
+
+
+def outlet_link(article: Article) -> str:
+    name = cell(article.outlet)
+    return f"[{name}]({article.url})" if article.url else name
+
+
+def _qualifier(claim: Claim) -> str:
+    parts = [claim.value.qualifier or "exact"]
+    if claim.hedge:
+        parts.append(f"hedged: {claim.hedge}")
+    if claim.negated:
+        parts.append("negated")
+    return ", ".join(parts)
+
+
+def claims_table(claims: list[Claim], articles: dict[str, Article]) -> str:
+    rows = []
+    for claim in claims:
+        article = articles.get(claim.article)
+        rows.append([
+            outlet_link(article) if article else claim.article,
+            f"`{claim.article}`",
+            cell(claim.value.text),
+            cell(_qualifier(claim)),
+            cell(claim.attribution) or "—",
+            cell(claim.quote),
+        ])
+    return tabulate(rows, headers=["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"],
+                    tablefmt="github", disable_numparse=True)
+
+
+def summary(report: Report) -> str:
+    counts = Counter((f.kind, f.severity) for f in report.findings)
+    rows = [[title, sum(n for (k, _), n in counts.items() if k == kind),
+             ", ".join(f"{n} {sev}" for (k, sev), n in sorted(counts.items()) if k == kind) or "—"]
+            for kind, title in SECTIONS]
+    return tabulate(rows, headers=["Finding", "Count", "By severity"], tablefmt="github", disable_numparse=True)
+
+
+def verdict(report: Report) -> str:
+    errors = [f for f in report.findings if f.severity == "error" and not f.reviewed]
+    if errors:
+        return f"**{len(errors)} unreviewed conflict(s) to resolve before publishing.**"
+    return "**No unreviewed conflicts.**"
+
+
+def finding_block(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> str:
+    members = [claims[c] for c in finding.claims if c in claims]
+    header = f"### {cell(finding.subject.text) or '?'} — {finding.predicate}"
+    status = f" (reviewed: {cell(finding.reviewed)})" if finding.reviewed else ""
+    lines = [header, "", f"{finding.severity.upper()} · rule `{finding.rule}` · `{finding.id}`{status}", "",
+             cell(finding.message), "", claims_table(members, articles), ""]
+    return "\n".join(lines)
+
+
+def render_markdown(report: Report) -> str:
+    articles = {a.id: a for a in report.articles}
+    claims = {c.id: c for c in report.claims}
+    out = ["# Fact-consistency report", "",
+           f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.findings)} findings.", "",
+           verdict(report), "", summary(report), ""]
+    if report.problems:
+        out += ["## Articles that could not be read", ""]
+        out += [f"- {cell(p.message)}" for p in report.problems] + [""]
+    for kind, title in SECTIONS:
+        findings = [f for f in report.findings if f.kind == kind]
+        if not findings:
+            continue
+        out += [f"## {title}", ""]
+        if kind == "single_source":
+            rows = [[cell(f.subject.text), f.predicate, cell(claims[f.claims[0]].value.text),
+                     outlet_link(articles[claims[f.claims[0]].article]), cell(claims[f.claims[0]].quote)]
+                    for f in findings if f.claims and f.claims[0] in claims]
+            out += [tabulate(rows, headers=["Subject", "Predicate", "Value", "Outlet", "Quote"],
+                             tablefmt="github", disable_numparse=True), ""]
+            continue
+        for finding in findings:
+            out.append(finding_block(finding, claims, articles))
+    if report.aliases:
+        out += ["## Names matched across spellings", ""]
+        out += [f"- {' / '.join(cell(s) for s in a['spellings'])}" for a in report.aliases] + [""]
+    if report.unmatched_rules:
+        out += ["## Rules that matched nothing", ""]
+        out += [f"- `{r}`" for r in report.unmatched_rules] + [""]
+    out += ["## Articles", "",
+            tabulate([[f"`{a.id}`", outlet_link(a), cell(a.title), a.published or "—", a.lang]
+                      for a in report.articles],
+                     headers=["Article", "Outlet", "Title", "Published", "Lang"], tablefmt="github",
+                     disable_numparse=True), ""]
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""The rule engine: load rule files, then judge claim groups with them."""

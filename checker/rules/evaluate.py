@@ -1,0 +1,160 @@
+"""Judge claim groups with the rules in force: conflicts, agreements, single sources.
+
+Kinds that judge (`numeric`, `agreement`, `corroboration`) live here, one
+function each, dispatched by a table. Values compare as intervals: two claims
+conflict when their intervals stay disjoint after the rule's tolerance; "about"
+and "estimated" values get a band; two "up to X" claims compare their maxima.
+Kinds that configure (`alias`, `lexicon`, `override`) act before extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Callable
+
+from checker.lexicons import Lexicon
+from checker.models import Claim, ClaimGroup, Finding, Value
+from checker.rules.load import Rule, RuleSet
+
+INF = float("inf")
+
+
+def selects(rule: Rule, group: ClaimGroup) -> bool:
+    select = rule.spec.get("select") or {}
+    claim = group.claims[0]
+    checks = [
+        ("predicates", group.predicate),
+        ("units", claim.value.unit),
+        ("dimensions", claim.value.dimension),
+        ("subjects", group.subject.id),
+    ]
+    return all(not select.get(key) or value in select[key] for key, value in checks)
+
+
+def _bounds(value: Value, about: float, use_ceiling: bool) -> tuple[float, float]:
+    if use_ceiling and value.ceiling:
+        low, high = value.ceiling
+    else:
+        low = value.low if isinstance(value.low, (int, float)) else -INF
+        high = value.high if isinstance(value.high, (int, float)) else INF
+    if value.qualifier in ("about", "estimated"):
+        low, high = low * (1 - about), high * (1 + about)
+    return low, high
+
+
+def compatible(a: Value, b: Value, rule: Rule) -> bool:
+    """Whether two quantities can both be true under the rule's tolerance."""
+    tolerance = rule.spec.get("tolerance") or {}
+    about = float(rule.spec.get("about", 0.1))
+    both_ceilings = bool(a.ceiling and b.ceiling)
+    la, ha = _bounds(a, about, both_ceilings)
+    lb, hb = _bounds(b, about, both_ceilings)
+    slack = float(tolerance.get("absolute", 0))
+    relative = float(tolerance.get("relative", 0))
+    scale = max(abs(x) for x in (la, ha, lb, hb) if x not in (INF, -INF)) if any(
+        x not in (INF, -INF) for x in (la, ha, lb, hb)) else 0
+    slack = max(slack, relative * scale)
+    return la <= hb + slack and lb <= ha + slack
+
+
+def show_value(claim: Claim) -> str:
+    return claim.value.text.strip() or str(claim.value.low)
+
+
+def fingerprint(kind: str, claims: list[Claim]) -> str:
+    """Stable across runs: the claims' articles, subject, predicate and values."""
+    parts = sorted(f"{c.article}|{c.subject.id}|{c.predicate}|{c.value.low}|{c.value.high}|{c.value.unit}"
+                   for c in claims)
+    return hashlib.sha256("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:16]
+
+
+class Judge:
+    """Applies the rules to groups; remembers which rules matched anything."""
+
+    def __init__(self, ruleset: RuleSet, lexicon: Lexicon, lang: str = "en") -> None:
+        self.ruleset = ruleset
+        self.lexicon = lexicon
+        self.lang = lang
+        self.matched: set[str] = set()
+        self.kinds: dict[str, Callable[[Rule, ClaimGroup, dict], list[Finding]]] = {
+            "numeric": self._numeric,
+            "agreement": self._agreement,
+            "corroboration": self._corroboration,
+        }
+
+    def label(self, predicate: str) -> str:
+        definition = self.lexicon.predicates.get(predicate)
+        return definition.label_for(self.lang) if definition else predicate.lstrip("~")
+
+    def finding(self, rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim],
+                severity: str | None = None, **details) -> Finding:
+        self.matched.add(rule.id)
+        outlets = sorted({c.article for c in claims})
+        values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
+        template = rule.spec.get("message", "{predicate} of {subject}: {values}")
+        message = template.format_map(defaultdict(str, predicate=self.label(group.predicate),
+                                                   subject=group.subject.text or "?", values=values,
+                                                   outlets=len(outlets)))
+        print_id = fingerprint(kind, claims)
+        return Finding(id=f"{kind}-{print_id[:8]}", kind=kind, rule=rule.id,
+                       severity=severity or rule.severity, subject=group.subject, predicate=group.predicate,
+                       claims=[c.id for c in claims], message=message, fingerprint=print_id, details=details)
+
+    def _numeric(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
+        clashes: list[tuple[Claim, Claim]] = []
+        updates: list[tuple[Claim, Claim]] = []
+        grows = getattr(self.lexicon.predicates.get(group.predicate), "grows", False)
+        for i, j in group.links:
+            a, b = group.claims[i], group.claims[j]
+            if a.value.kind != "quantity" or compatible(a.value, b.value, rule):
+                continue
+            if grows and a.published and b.published and a.published != b.published:
+                updates.append((a, b))
+            else:
+                clashes.append((a, b))
+        findings: list[Finding] = []
+        if clashes:
+            state["conflict"] = True
+            pairs = [[a.id, b.id] for a, b in clashes]
+            findings.append(self.finding(rule, "conflict", group, group.claims, pairs=pairs))
+        elif updates:
+            state["conflict"] = True
+            pairs = [[a.id, b.id] for a, b in updates]
+            findings.append(self.finding(rule, "updated", group, group.claims, severity="info", pairs=pairs))
+        return findings
+
+    def _agreement(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
+        if state.get("conflict") or len(group.articles) < int(rule.spec.get("min_outlets", 2)):
+            return []
+        return [self.finding(rule, "agreement", group, group.claims)]
+
+    def _corroboration(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
+        if len(group.articles) >= int(rule.spec["min_sources"]):
+            return []
+        return [self.finding(rule, "single_source", group, group.claims)]
+
+    def judge(self, groups: list[ClaimGroup]) -> list[Finding]:
+        order = ["numeric", "agreement", "corroboration"]
+        rules = sorted(self.ruleset.of_kind(*order), key=lambda r: order.index(r.kind))
+        rules = [r for r in rules if r.spec.get("enabled", True)]
+        findings: list[Finding] = []
+        for group in groups:
+            state: dict = {}
+            for rule in rules:
+                if selects(rule, group):
+                    findings.extend(self.kinds[rule.kind](rule, group, state))
+        return findings
+
+
+def apply_overrides(ruleset: RuleSet) -> RuleSet:
+    """Severity changes and disabling by id (kind `override`)."""
+    for override in ruleset.of_kind("override"):
+        target = ruleset.rules.get(override.spec["target"])
+        if target is None:
+            continue
+        if "severity" in override.spec:
+            target.spec = {**target.spec, "severity": override.spec["severity"]}
+        if "enabled" in override.spec:
+            target.spec = {**target.spec, "enabled": override.spec["enabled"]}
+    return ruleset

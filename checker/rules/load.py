@@ -1,0 +1,131 @@
+"""Read rule files: YAML, validated by rules/schema/rule.schema.json.
+
+Rules come from the checks shipped in rules/checks/, then from the project
+(`factcheck.yaml` or `[tool.factcheck]` in pyproject.toml at the project root),
+then from every `--rules PATH`. A rule whose id is already defined replaces
+the earlier one. Every problem of every file is collected, each as
+`path:line:col: message`, before anything runs.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from checker.errors import RuleError, RuleErrors
+from checker.lexicons import describe_error, load_schema, rules_home
+from checker.yamlio import LoadedYaml, load_yaml
+
+PROJECT_FILES = ("factcheck.yaml", "factcheck.yml")
+
+
+@dataclass
+class Rule:
+    """One rule as written, and where it was written."""
+
+    id: str
+    kind: str
+    spec: dict[str, Any]
+    source: str
+    line: int = 0
+
+    @property
+    def severity(self) -> str:
+        return self.spec.get("severity", "info")
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    def add(self, rule: Rule) -> None:
+        self.rules[rule.id] = rule
+
+    def of_kind(self, *kinds: str) -> list[Rule]:
+        return [r for r in self.rules.values() if r.kind in kinds]
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    rule_schema = load_schema("rule.schema.json")
+    lexicon_schema = load_schema("lexicon.schema.json")
+    registry = Registry().with_resources([
+        (rule_schema["$id"], Resource.from_contents(rule_schema)),
+        (lexicon_schema["$id"], Resource.from_contents(lexicon_schema)),
+    ])
+    return jsonschema.Draft202012Validator(rule_schema, registry=registry)
+
+
+def validate_rule_doc(doc: LoadedYaml) -> list[RuleError]:
+    """Every problem in one loaded rule file."""
+    if not isinstance(doc.data, dict):
+        return [doc.error((), "a rule file must be a mapping with a 'rules' list")]
+    errors: list[RuleError] = []
+    for error in _validator().iter_errors(doc.data):
+        errors.extend(describe_error(doc, error))
+    seen: set[str] = set()
+    for index, rule in enumerate(doc.data.get("rules") or []):
+        if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+            if rule["id"] in seen:
+                errors.append(doc.error(("rules", index, "id"), f"rule id '{rule['id']}' is defined twice"))
+            seen.add(rule["id"])
+    errors.sort(key=lambda e: (e.line or 0, e.column or 0))
+    return errors
+
+
+def read_rule_file(path: Path) -> tuple[list[Rule], list[RuleError]]:
+    try:
+        doc = load_yaml(path)
+    except RuleError as exc:
+        return [], [exc]
+    errors = validate_rule_doc(doc)
+    if errors:
+        return [], errors
+    rules = [Rule(r["id"], r["kind"], r, str(path), doc.where(("rules", i))[0])
+             for i, r in enumerate(doc.data.get("rules") or [])]
+    return rules, []
+
+
+def rule_paths(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    return [path]
+
+
+def project_rule_paths(root: Path) -> list[Path]:
+    """factcheck.yaml at the project root, or the rules pyproject.toml points at."""
+    found = [root / name for name in PROJECT_FILES if (root / name).is_file()]
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise RuleError(f"cannot read [tool.factcheck]: {exc}", pyproject) from None
+        for entry in config.get("tool", {}).get("factcheck", {}).get("rules", []):
+            found.append(root / entry)
+    return found
+
+
+def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> RuleSet:
+    """The rules in force: shipped checks, project rules, then --rules paths."""
+    paths = rule_paths(rules_home() / "checks")
+    if project_root is not None:
+        paths += project_rule_paths(project_root)
+    for path in extra:
+        if not path.exists():
+            raise RuleError("no such rule file or folder", path)
+        paths += rule_paths(path)
+    ruleset = RuleSet()
+    problems: list[RuleError] = []
+    for path in paths:
+        rules, errors = read_rule_file(path)
+        problems.extend(errors)
+        for rule in rules:
+            ruleset.add(rule)
+    if problems:
+        raise RuleErrors(problems)
+    return ruleset
