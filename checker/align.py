@@ -92,7 +92,8 @@ def _block_key(claim: Claim) -> str:
 
 
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
-    if a.value.unit != b.value.unit and a.value.dimension in ("money", "count"):
+    if a.value.unit != b.value.unit and a.value.dimension in ("money", "count") \
+            and "money" not in (a.value.unit, b.value.unit):
         return False
     if a.negated or b.negated:
         return False

@@ -51,6 +51,11 @@ class Gazetteer:
         self.display.setdefault(key, text)
 
 
+def has_article(token: Token) -> bool:
+    """The definite article as written: "الذكاء" has it, "ألكساندر" (hamza) does not."""
+    return not token.latin and token.text.startswith("ال")
+
+
 def name_key(text: str) -> str:
     """The key of a name in no lexicon: its folded form, prefixed to mark it unknown."""
     return "~" + " ".join(fold(text).split())
@@ -160,7 +165,7 @@ class EntityFinder:
         start = comma
         while start > 0 and comma - start < 2 and self._name_like(tokens[start - 1], first=False):
             start -= 1
-        while start < comma and tokens[start].norm.startswith("ال") and not tokens[start].latin:
+        while start < comma and has_article(tokens[start]):
             start += 1
         if start < comma:
             claim(start, comma, self._key(tokens, start, comma), "person", None)
@@ -174,7 +179,7 @@ class EntityFinder:
             j += 1
             skipped += 1
         span = self._name_span(tokens, j, latin_only=skipped > 0)
-        if span:
+        if span and (tokens[span[0]].latin or self._recurs(tokens, *span)):
             claim(*span, self._key(tokens, *span), "org", None)
 
     def _quoted_names(self, tokens: list[Token], claim) -> None:
@@ -187,7 +192,8 @@ class EntityFinder:
                 if tokens[end].text == closer:
                     inner = tokens[i + 1:end]
                     if all(t.kind == "word" for t in inner) and self._name_like(inner[0], first=True) \
-                            and all(self._name_like(t, first=False) for t in inner[1:]):
+                            and all(self._name_like(t, first=False) for t in inner[1:]) \
+                            and (inner[0].latin or self._recurs(tokens, i + 1, end)):
                         claim(i + 1, end, self._key(tokens, i + 1, end), "org", None)
                     break
 
@@ -225,14 +231,14 @@ class EntityFinder:
         """A word that may stand between a title and the name: "الذكاء", "لشركة"."""
         if token.kind != "word" or token.latin:
             return False
-        return token.norm.startswith(("ال", "لل")) or self.lex.in_set("org_cues", token.norm)
+        return has_article(token) or token.text.startswith("لل") or self.lex.in_set("org_cues", token.norm)
 
     def _name_like(self, token: Token, first: bool) -> bool:
         if token.kind != "word" or self.lex.is_stopword(token.norm):
             return False
         if token.latin:
             return token.text[:1].isupper() or self.lex.lang == "ar"
-        if first and token.norm.startswith("ال"):
+        if first and has_article(token):
             return False
         return len(token.norm) >= 2
 
@@ -243,9 +249,22 @@ class EntityFinder:
             return None
         end = j + 1
         while end < len(tokens) and end - j < MAX_NAME_TOKENS and self._name_like(tokens[end], first=False) \
-                and tokens[end].latin == tokens[j].latin:
+                and tokens[end].latin == tokens[j].latin and not self._starts_new_phrase(tokens[end]):
             end += 1
         return j, end
+
+    def _starts_new_phrase(self, token: Token) -> bool:
+        """"وفريقه", "للانضمام": an attached conjunction or preposition ends a name."""
+        if token.latin or len(self.lex.variants(token.norm)) < 2:
+            return False
+        if token.norm[:1] in ("ل", "ب", "ف"):
+            return True
+        rest = token.norm[1:]
+        return token.norm[:1] == "و" and (self.lex.is_stopword(rest) or rest.endswith(self.lex.pronoun_suffixes or ("\0",)))
+
+    def _recurs(self, tokens: list[Token], start: int, end: int) -> bool:
+        """A cue-less Arabic name must occur twice in the article to be trusted."""
+        return self.text.count(self.text[tokens[start].start:tokens[end - 1].end]) >= 2
 
     def _key(self, tokens: list[Token], start: int, end: int) -> str:
         return name_key(self.text[tokens[start].start:tokens[end - 1].end])

@@ -26,6 +26,18 @@ _COMMAS = {"،", ",", ";", "؛"}
 _FROM_WORDS = {"من", "from", "في", "in", "at"}
 
 
+# A sum of money in no stated currency; it aligns with any currency.
+MONEY = UnitDef("money", "money")
+
+
+def _money_trigger_near(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> bool:
+    for match in ctx.matches("trigger"):
+        definition = lex.predicates.get(match.payload)
+        if definition and definition.dimensions == ("money",) and 0 <= q.start - match.end <= 6:
+            return True
+    return False
+
+
 @dataclass
 class UnitHit:
     unit: UnitDef
@@ -57,10 +69,12 @@ def _counted_noun(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | 
     token = ctx.tokens[q.end]
     if token.kind != "word" or lex.is_stopword(token.norm) or len(token.norm) < 3:
         return None
-    if not token.latin and token.norm.startswith("ال"):
+    if not token.latin and token.text.startswith("ال"):
         return None
     if token.latin and token.text[:1].isupper():
         return None
+    if not token.latin and token.norm[:1] in ("ل", "ب") and len(lex.variants(token.norm)) > 1:
+        return None  # "لتوظيف": a preposition's object, not the counted noun
     if ctx.mention_covering(q.end) is not None:
         return None
     return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1)
@@ -219,6 +233,8 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
         if q.is_year or ctx.mention_covering(q.start) is not None:
             continue
         hit = _unit(ctx, lex, q)
+        if hit is None and q.vague and _money_trigger_near(ctx, lex, q):
+            hit = UnitHit(MONEY, q.start, q.end)  # "حزم رواتب تصل إلى تسعة أرقام"
         age = False
         if hit is None and _is_age(ctx, q, None, lex) and "year" in lex.units:
             hit, age = UnitHit(lex.units["year"], q.start, q.end), True
