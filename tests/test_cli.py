@@ -1,0 +1,85 @@
+"""The command line: reports written, exit codes, and clean errors for bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from checker.cli import main
+from conftest import ROOT
+
+STORY = ROOT / "tests" / "articles" / "deal_ar"
+BAD = ROOT / "tests" / "articles" / "bad"
+
+
+def test_check_writes_markdown_and_json(tmp_path):
+    md, js = tmp_path / "r.md", tmp_path / "r.json"
+    status = main(["check", str(ROOT / "seeds"), "-o", str(md), "--json", str(js)])
+    assert status == 1  # the seeds conflict, and --fail-on defaults to error
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert set(data) >= {"articles", "claims", "findings"}
+    assert md.read_text(encoding="utf-8").startswith("# Fact-consistency report")
+    assert main(["check", str(ROOT / "seeds"), "-o", str(md), "--fail-on", "never"]) == 0
+
+
+def test_missing_path_is_exit_2_without_traceback(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert "nope" in err and "Traceback" not in err
+
+
+def test_empty_folder_is_exit_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert "no articles" in capsys.readouterr().err
+
+
+def test_bad_articles_are_named_and_the_rest_still_checked(tmp_path, capsys):
+    folder = tmp_path / "mixed"
+    shutil.copytree(STORY, folder)
+    for bad in BAD.iterdir():
+        shutil.copy(bad, folder / bad.name)
+    js = tmp_path / "r.json"
+    status = main(["check", str(folder), "-o", str(tmp_path / "r.md"), "--json", str(js)])
+    err = capsys.readouterr().err
+    assert status == 2
+    for name in ("empty.txt", "latin1.txt", "front_matter.md", "notjson.json"):
+        assert name in err
+    assert "front_matter.md:" in err and "Traceback" not in err
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert {a["id"] for a in data["articles"]} == {"ar_deal_a", "ar_deal_b", "ar_deal_c"}
+    assert len(data["problems"]) == 4
+
+
+def test_rules_validate_reports_every_error_with_line_and_column(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "rules:\n"
+        "  - id: my-tolerance\n"
+        "    kind: numeric\n"
+        "    tolerance: {relative: lots}\n"
+        "  - id: bad-kind\n"
+        "    kind: sparkle\n"
+        "  - id: extra\n"
+        "    kind: agreement\n"
+        "    colour: red\n",
+        encoding="utf-8")
+    syntax = tmp_path / "syntax.yaml"
+    syntax.write_text("rules:\n  - id: x\n    kind: [unclosed\n", encoding="utf-8")
+    assert main(["rules", "validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{broken}:4:" in err and "'relative' must be a number" in err
+    assert f"{broken}:6:" in err and "'kind' must be one of" in err
+    assert f"{broken}:9:5: unknown key 'colour'" in err
+    assert f"{syntax}:" in err
+
+
+def test_rules_validate_accepts_the_shipped_rules(capsys):
+    assert main(["rules", "validate"]) == 0
+
+
+def test_yaml_aliases_are_refused(tmp_path, capsys):
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x, x]\nb: [*a, *a]\n", encoding="utf-8")
+    assert main(["rules", "validate", str(bomb)]) == 2
+    assert "aliases" in capsys.readouterr().err

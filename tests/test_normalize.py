@@ -1,0 +1,41 @@
+import pytest
+
+from checker.text.normalize import fold, normalize
+from checker.text.segment import split_sentences
+from checker.text.tokens import tokenize
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آخر", "اخر"),
+    ("مدرسة", "مدرسه"), ("مستشفى", "مستشفي"),
+    ("عامًا", "عاما"), ("مُحَمَّد", "محمد"), ("بـ", "ب"),
+    ("٢٨", "28"), ("١٤٫٣", "14.3"), ("۱۲", "12"), ("١٬٤١١", "1,411"),
+    ("Meta", "meta"),
+])
+def test_fold(raw, folded):
+    assert fold(raw) == folded
+
+
+def test_normalize_maps_back_to_original_offsets():
+    text = "قال مُحَمَّد إن عمره ٢٨ عامًا"
+    normalized = normalize(text)
+    start = normalized.text.index("28")
+    begin, end = normalized.original_span(start, start + 2)
+    assert text[begin:end] == "٢٨"
+    start = normalized.text.index("محمد")
+    begin, end = normalized.original_span(start, start + 4)
+    assert text[begin:end] == "مُحَمَّد"
+
+
+def test_tokens_keep_diacritics_inside_words_and_split_scripts():
+    tokens = tokenize("عامًا وLlama بـ14.3")
+    assert [t.text for t in tokens] == ["عامًا", "و", "Llama", "بـ", "14.3"]
+    assert [t.kind for t in tokens] == ["word", "word", "word", "word", "num"]
+
+
+def test_sentences_do_not_split_decimals_and_spans_are_exact():
+    text = "استثمرت الشركة 14.3 مليار دولار. وقال المدير إن الصفقة كبيرة!\nعنوان"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["استثمرت الشركة 14.3 مليار دولار.",
+                                           "وقال المدير إن الصفقة كبيرة!", "عنوان"]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -1,0 +1,73 @@
+"""End to end on the five seed articles: the findings the mission names."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.ingest import load_articles
+from checker.pipeline import check
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def report(setup):
+    articles, problems = load_articles([ROOT / "seeds"])
+    assert not problems
+    return check(articles, setup)
+
+
+def findings(report, kind, predicate):
+    return [f for f in report.findings if f.kind == kind and f.predicate == predicate]
+
+
+def values_by_article(report, finding):
+    claims = {c.id: c for c in report.claims}
+    return {(claims[c].article[:3], claims[c].value.low, claims[c].value.high) for c in finding.claims}
+
+
+def test_every_quote_is_verbatim(report):
+    texts = {a.id: a.text for a in report.articles}
+    for claim in report.claims:
+        start, end = claim.span
+        assert texts[claim.article][start:end] == claim.quote
+
+
+def test_age_conflict_28_vs_29(report):
+    [conflict] = findings(report, "conflict", "age")
+    assert {("001", 29.0, 29.0), ("004", 28.0, 28.0)} <= values_by_article(report, conflict)
+    assert conflict.severity == "error"
+
+
+def test_compensation_conflict_up_to_100m_vs_hundreds_of_millions(report):
+    [conflict] = findings(report, "conflict", "compensation_offer")
+    claims = {c.id: c for c in report.claims}
+    pairs = {frozenset(claims[x].article[:3] for x in pair) for pair in conflict.details["pairs"]}
+    assert frozenset({"000", "001"}) in pairs and frozenset({"001", "002"}) in pairs
+    # "more than 100 million" and "nine figures" are compatible with "hundreds of millions".
+    for pair in conflict.details["pairs"]:
+        qualifiers = {claims[x].value.qualifier for x in pair}
+        assert "more_than" not in qualifiers
+        assert all(claims[x].value.text != "تصل إلى تسعة أرقام" for x in pair)
+
+
+def test_altman_is_credited_for_the_100_million_quote(report):
+    credited = [c for c in report.claims if c.article.startswith("002") and c.predicate == "compensation_offer"
+                and c.attribution and "ألتمان" in c.attribution]
+    assert credited
+
+
+def test_investment_agreement_across_four_outlets(report):
+    [agreement] = findings(report, "agreement", "investment")
+    assert {a[:3] for a in {c.split("#")[0] for c in agreement.claims}} == {"000", "001", "002", "004"}
+
+
+def test_four_researchers_from_openai_agree(report):
+    [agreement] = findings(report, "agreement", "hires")
+    claims = {c.id: c for c in report.claims}
+    fours = {claims[c].article[:3] for c in agreement.claims if claims[c].value.low == 4}
+    assert fours == {"000", "002"}
+    assert not findings(report, "conflict", "hires")
+
+
+def test_wang_spellings_are_learned_as_one_name(report):
+    assert any({"ألكسندر وانغ", "ألكساندر وانغ"} <= set(a["spellings"]) for a in report.aliases)
