@@ -120,7 +120,9 @@ def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], 
         by_participant: dict[str, list[int]] = defaultdict(list)
         for index in members:
             keys = {_canonical(r, mapping) for r in [claims[index].subject, *claims[index].participants]}
-            for key in keys - {None}:
+            keys.discard(None)
+            # Claims naming no one at all can still be about the same thing.
+            for key in keys or {"(nobody)"}:
                 by_participant[key].append(index)
         for indices in by_participant.values():
             for i, a in enumerate(indices):

@@ -141,10 +141,26 @@ class Judge:
         findings: list[Finding] = []
         for group in groups:
             state: dict = {}
-            for rule in rules:
-                if selects(rule, group):
-                    findings.extend(self.kinds[rule.kind](rule, group, state))
+            for kind in order:
+                rule = self.most_specific([r for r in rules if r.kind == kind], group)
+                if rule is not None:
+                    findings.extend(self.kinds[kind](rule, group, state))
         return findings
+
+    @staticmethod
+    def most_specific(rules: list[Rule], group: ClaimGroup) -> Rule | None:
+        """Of the rules of one kind that select a group, the one with the narrowest
+        selector wins (the later-defined on a tie): a per-predicate tolerance
+        replaces the general one for that predicate only."""
+        chosen: Rule | None = None
+        best = -1
+        for rule in rules:
+            if not selects(rule, group):
+                continue
+            narrowness = len([k for k, v in (rule.spec.get("select") or {}).items() if v])
+            if narrowness >= best:
+                chosen, best = rule, narrowness
+        return chosen
 
 
 def apply_overrides(ruleset: RuleSet) -> RuleSet:

@@ -1,0 +1,122 @@
+"""Rules an editor writes change the report as expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.ingest import load_articles
+from checker.pipeline import check, load_setup
+from conftest import ROOT, article
+
+
+def write_rules(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "newsroom.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    articles, _ = load_articles([ROOT / "seeds"])
+    return articles
+
+
+def kinds_for(report, predicate):
+    return {f.kind for f in report.findings if f.predicate == predicate}
+
+
+def test_one_year_age_tolerance_turns_28_vs_29_into_agreement(tmp_path, seeds):
+    rules = write_rules(tmp_path, """
+rules:
+  - id: age-tolerance
+    kind: numeric
+    severity: warning
+    select: {predicates: [age]}
+    tolerance: {absolute: 1}
+""")
+    before = check(seeds, load_setup())
+    after = check(seeds, load_setup([rules]))
+    assert "conflict" in kinds_for(before, "age")
+    assert kinds_for(after, "age") == {"agreement"}
+
+
+def test_corroboration_rule_turns_single_source_money_into_warnings(tmp_path, seeds):
+    rules = write_rules(tmp_path, """
+rules:
+  - id: money-needs-two
+    kind: corroboration
+    severity: warning
+    select: {dimensions: [money]}
+    min_sources: 2
+""")
+    report = check(seeds, load_setup([rules]))
+    warned = [f for f in report.findings if f.rule == "money-needs-two"]
+    assert warned and all(f.severity == "warning" for f in warned)
+    claims = {c.id: c for c in report.claims}
+    assert all(claims[f.claims[0]].value.dimension == "money" for f in warned)
+
+
+def test_new_alias_merges_two_names(tmp_path):
+    # A translated name ("cloud") that no spelling rule could match.
+    a = article("a", "قال رئيس مجلس الإدارة إن مجموعة «سحاب» استثمرت 40 مليون دولار في المشروع، "
+                     "وأكدت «سحاب» ذلك.")
+    b = article("b", "وبحسب البيان، استثمرت مجموعة «Nimbus» مبلغ 55 مليون دولار في المشروع، "
+                     "وقالت «Nimbus» إن المشروع يكتمل قريبًا.")
+    plain = check([a, b], load_setup())
+    assert "conflict" not in kinds_for(plain, "investment")
+    rules = write_rules(tmp_path, """
+rules:
+  - id: alias-nimbus
+    kind: alias
+    entity: nimbus
+    type: org
+    names: [سحاب, Nimbus]
+""")
+    taught = check([a, b], load_setup([rules]))
+    assert "conflict" in kinds_for(taught, "investment")
+
+
+def test_new_predicate_taught_in_yaml_alone(tmp_path):
+    a = article("a", "أجلت السلطات 1200 شخص من القرى المنكوبة خلال الليل.")
+    b = article("b", "وأفاد الدفاع المدني بأنه أجلت السلطات 900 شخص من القرى المنكوبة.")
+    rules = write_rules(tmp_path, """
+rules:
+  - id: evacuated
+    kind: lexicon
+    lang: ar
+    add:
+      predicates:
+        evacuated:
+          dimensions: [count]
+          kinds: [person]
+          triggers: [أجلت, إجلاء]
+""")
+    report = check([a, b], load_setup([rules]))
+    assert {c.predicate for c in report.claims} == {"evacuated"}
+    assert "conflict" in kinds_for(report, "evacuated")
+
+
+def test_override_turns_a_rule_off(tmp_path, seeds):
+    rules = write_rules(tmp_path, """
+rules:
+  - id: quiet-singles
+    kind: override
+    target: single-source
+    enabled: false
+""")
+    report = check(seeds, load_setup([rules]))
+    assert not [f for f in report.findings if f.kind == "single_source"]
+
+
+def test_a_rule_that_matches_nothing_is_listed(tmp_path, seeds):
+    rules = write_rules(tmp_path, """
+rules:
+  - id: fines-only
+    kind: numeric
+    severity: error
+    select: {predicates: [fine]}
+""")
+    report = check(seeds, load_setup([rules]))
+    assert "fines-only" in report.unmatched_rules
