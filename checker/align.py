@@ -74,7 +74,7 @@ def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, 
         for key in keys:
             mapping[key] = canonical
         spellings = sorted({t for k in keys for t in texts[k]})
-        if len(keys) > 1:
+        if len(spellings) > 1:
             aliases.append({"entity": canonical, "spellings": spellings})
     return mapping, aliases
 
@@ -92,9 +92,11 @@ def _block_key(claim: Claim) -> str:
 
 
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
-    if a.value.unit != b.value.unit and a.value.dimension in ("money", "count") \
-            and "money" not in (a.value.unit, b.value.unit):
-        return False
+    if a.value.unit != b.value.unit and "money" not in (a.value.unit, b.value.unit):
+        # Currencies must match; counted nouns may differ under one named
+        # predicate ("112 people" killed, "87 dead"), but not in a fallback one.
+        if a.value.dimension == "money" or a.predicate.startswith("~"):
+            return False
     if a.negated or b.negated:
         return False
     if a.predicate.startswith("~") and a.predicate != b.predicate:

@@ -12,6 +12,7 @@ with the definite article (later words may: "أحمد الدهل").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checker.lexicons import Lexicon
@@ -68,6 +69,7 @@ class EntityFinder:
         self.lex = lex
         self.text = text
         self.gazetteer = Gazetteer()
+        self._inside_cache: dict[str, bool] = {}
         if known is not None:
             for entries in known.by_first.values():
                 for norms, key, type_ in entries:
@@ -100,6 +102,7 @@ class EntityFinder:
                 span = self._name_span(tokens, match.end)
                 if span:
                     claim(*span, self._key(tokens, *span), None, None)
+        self._before_age(tokens, ann, claim)
         self._quoted_names(tokens, claim)
         self._latin_runs(tokens, claim)
         mentions.sort(key=lambda m: m.start)
@@ -170,6 +173,24 @@ class EntityFinder:
         if start < comma:
             claim(start, comma, self._key(tokens, start, comma), "person", None)
 
+    def _before_age(self, tokens: list[Token], ann: dict[str, list[Match]], claim) -> None:
+        """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
+        age_starts = {m.start for m in ann.get("trigger", []) if m.payload == "age"}
+        year_units = {m.start for m in ann.get("unit", []) if m.payload.dimension == "years"}
+        for k, token in enumerate(tokens[:-1]):
+            if token.norm not in _COMMAS:
+                continue
+            nxt = k + 1
+            if nxt in age_starts or (tokens[nxt].kind == "num" and nxt + 1 in year_units):
+                start = k
+                while start > 0 and k - start < 2 and self._name_like(tokens[start - 1], first=False) \
+                        and not self._starts_new_phrase(tokens[start - 1]):
+                    start -= 1
+                while start < k and has_article(tokens[start]):
+                    start += 1
+                if start < k:
+                    claim(start, k, self._key(tokens, start, k), "person", None)
+
     def _after_org_cue(self, tokens: list[Token], j: int, claim) -> None:
         """"شركة نوفاتك", "شركة الذكاء الاصطناعي الناشئة Scale AI"."""
         skipped = 0
@@ -218,14 +239,19 @@ class EntityFinder:
             return False
         if self.lex.lang != "ar" and token.norm in self.lex.stopwords:
             return False
-        if not inside and self.lex.lang != "ar" and i == 0 and i + 1 < len(tokens) \
-                and not (tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
-            # A capital at the start of an English sentence proves nothing.
-            return self._known_elsewhere(token)
+        if not inside and i == 0 and self.lex.lang != "ar" and not (
+                i + 1 < len(tokens) and tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
+            # A capital at the start of an English sentence proves little:
+            # trust a lone word only if the article also capitalises it mid-sentence.
+            return self._capitalised_inside(token.text)
         return True
 
-    def _known_elsewhere(self, token: Token) -> bool:
-        return token.norm in self.gazetteer.by_first
+    def _capitalised_inside(self, word: str) -> bool:
+        found = self._inside_cache.get(word)
+        if found is None:
+            found = re.search(rf"[\w,;] +{re.escape(word)}\b", self.text) is not None
+            self._inside_cache[word] = found
+        return found
 
     def _is_complement(self, token: Token) -> bool:
         """A word that may stand between a title and the name: "الذكاء", "لشركة"."""
@@ -257,9 +283,9 @@ class EntityFinder:
         """"وفريقه", "للانضمام": an attached conjunction or preposition ends a name."""
         if token.latin or len(self.lex.variants(token.norm)) < 2:
             return False
-        if token.norm[:1] in ("ل", "ب", "ف"):
-            return True
         rest = token.norm[1:]
+        if token.norm[:1] in ("ل", "ب", "ف"):
+            return rest.startswith("ال") or token.norm.startswith("لل") or self.lex.is_stopword(rest)
         return token.norm[:1] == "و" and (self.lex.is_stopword(rest) or rest.endswith(self.lex.pronoun_suffixes or ("\0",)))
 
     def _recurs(self, tokens: list[Token], start: int, end: int) -> bool:

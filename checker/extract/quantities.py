@@ -50,7 +50,7 @@ def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
         return UnitHit(match.payload, match.start, q.end)
     tokens = ctx.tokens
     positions = [q.end]
-    if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "من"):
+    if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm in ("من", "-")):
         positions.append(q.end + 1)
     if q.end < len(tokens) and tokens[q.end].latin and not lex.is_stopword(tokens[q.end].norm):
         positions.append(q.end + 1)  # "four new researchers"
@@ -59,7 +59,19 @@ def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
         if hits:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end)
-    return _counted_noun(ctx, lex, q)
+    return _counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q)
+
+
+def _unit_from_trigger(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+    """"magnitude 6.4", "بقوة 6.2": a trigger right before a number whose
+    predicate has one measured dimension gives the unit."""
+    for match in ctx.ending_at("trigger", q.start):
+        definition = lex.predicates.get(match.payload)
+        if definition and len(definition.dimensions) == 1 and definition.dimensions[0] not in ("count", "money"):
+            unit = next((u for u in lex.units.values() if u.dimension == definition.dimensions[0]), None)
+            if unit is not None:
+                return UnitHit(unit, q.start, q.end)
+    return None
 
 
 def _counted_noun(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
