@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from checker import __version__
+from checker.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
 from checker.ingest import load_articles
 from checker.lexicons import read_lexicon_sources
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--json", type=Path, metavar="REPORT.json", help="also write the JSON report here")
     run.add_argument("--fail-on", choices=["error", "warning", "never"], default="error",
                      help="exit 1 when a finding has this severity or higher (default: error)")
+    run.add_argument("--draft", type=Path, metavar="FILE",
+                     help="report only on this draft's claims, checked against the PATH articles")
+    run.add_argument("--baseline", type=Path, metavar="FILE",
+                     help=f"reviewed findings to keep listed but not fail on (default: {DEFAULT_BASELINE} "
+                          "in the project root, if present)")
     run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
                      help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
 
@@ -79,7 +85,17 @@ def write(path: Path, text: str) -> None:
 def run_check(args: argparse.Namespace) -> int:
     setup = load_setup(args.rules, args.project)
     articles, problems = load_articles(args.paths)
-    report = check(articles, setup, problems)
+    draft_id = None
+    if args.draft is not None:
+        drafts, draft_problems = load_articles([args.draft])
+        if draft_problems:
+            raise CheckerError(draft_problems[0].message)
+        draft = drafts[0]
+        articles = [a for a in articles if a.id != draft.id] + [draft]
+        draft_id = draft.id
+    baseline = args.baseline or (args.project / DEFAULT_BASELINE)
+    reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
+    report = check(articles, setup, problems, draft=draft_id, reviewed=reviewed)
     markdown = render_markdown(report)
     if args.output:
         write(args.output, markdown)

@@ -12,7 +12,8 @@ from pathlib import Path
 from checker.align import align
 from checker.extract.article import extract_claims, story_names
 from checker.lexicons import Lexicon, build_lexicons, read_lexicon_sources
-from checker.models import Article, ArticleProblem, Report
+from checker.baseline import apply_baseline
+from checker.models import Article, ArticleProblem, Claim, Finding, Report
 from checker.names import NameMatcher
 from checker.rules.evaluate import Judge, apply_overrides
 from checker.rules.load import RuleSet, load_rules
@@ -50,8 +51,30 @@ def lexicon_for(setup: Setup, lang: str) -> Lexicon:
     return setup.lexicons.get(lang) or setup.lexicons["en"]
 
 
-def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] = ()) -> Report:
-    """Claims, groups and findings for a set of articles on one story."""
+def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) -> list[Finding]:
+    """Only what concerns the draft: its conflicts, its support, its unsupported claims."""
+    in_draft = {c.id for c in claims if c.article == draft_id}
+    kept: list[Finding] = []
+    for finding in findings:
+        if not in_draft.intersection(finding.claims):
+            continue
+        pairs = finding.details.get("pairs")
+        if pairs is not None:
+            pairs = [p for p in pairs if in_draft.intersection(p)]
+            if not pairs:
+                continue
+            finding.details["pairs"] = pairs
+        kept.append(finding)
+    return kept
+
+
+def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] = (),
+          draft: str | None = None, reviewed: dict[str, str] | None = None) -> Report:
+    """Claims, groups and findings for a set of articles on one story.
+
+    With `draft` (an article id), only findings about the draft's claims are kept.
+    `reviewed` maps finding fingerprints to the reason an editor accepted them.
+    """
     known = story_names(articles, setup.lexicons)
     claims = []
     for article in articles:
@@ -63,5 +86,8 @@ def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] 
     judging = {r.id for r in setup.rules.of_kind("numeric", "agreement", "corroboration")
                if r.spec.get("enabled", True)}
     unmatched = sorted(judging - judge.matched)
+    if draft is not None:
+        findings = draft_findings(findings, claims, draft)
+    apply_baseline(findings, reviewed or {})
     return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
-                  unmatched_rules=unmatched, problems=list(problems))
+                  unmatched_rules=unmatched, problems=list(problems), draft=draft)

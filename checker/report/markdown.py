@@ -71,6 +71,21 @@ def summary(report: Report) -> str:
     return tabulate(rows, headers=["Finding", "Count", "By severity"], tablefmt="github", disable_numparse=True)
 
 
+def draft_verdict(report: Report) -> list[str]:
+    """The draft's top lines: can I publish?"""
+    draft_claims = [c for c in report.claims if c.article == report.draft]
+    conflicting = {c for f in report.findings if f.kind == "conflict" and not f.reviewed
+                   for pair in f.details.get("pairs", []) for c in pair if c.startswith(f"{report.draft}#")}
+    supported = {c for f in report.findings if f.kind == "agreement" for c in f.claims
+                 if c.startswith(f"{report.draft}#")}
+    alone = {c for f in report.findings if f.kind == "single_source" for c in f.claims
+             if c.startswith(f"{report.draft}#")}
+    answer = "**Can I publish? Not yet.**" if conflicting else "**Can I publish? No conflicts with the sources.**"
+    return [answer, "",
+            f"Draft `{report.draft}`: {len(draft_claims)} claims — {len(conflicting)} conflict with the sources, "
+            f"{len(supported)} are supported by other outlets, {len(alone)} are mentioned by no source.", ""]
+
+
 def verdict(report: Report) -> str:
     errors = [f for f in report.findings if f.severity == "error" and not f.reviewed]
     if errors:
@@ -92,7 +107,7 @@ def render_markdown(report: Report) -> str:
     claims = {c.id: c for c in report.claims}
     out = ["# Fact-consistency report", "",
            f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.findings)} findings.", "",
-           verdict(report), "", summary(report), ""]
+           *(draft_verdict(report) if report.draft else [verdict(report), ""]), summary(report), ""]
     if report.problems:
         out += ["## Articles that could not be read", ""]
         out += [f"- {cell(p.message)}" for p in report.problems] + [""]
