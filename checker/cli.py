@@ -14,6 +14,7 @@ from pathlib import Path
 from checker import __version__
 from checker.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
+from checker.evaluate_gold import evaluate
 from checker.ingest import load_articles
 from checker.lexicons import read_lexicon_sources
 from checker.models import SEVERITY_RANK, Report
@@ -52,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
                           "in the project root, if present)")
     run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
                      help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+
+    scoring = commands.add_parser("eval", help="measure precision and recall against gold files",
+                                  description="Run the checker on each gold file's articles and print "
+                                              "precision and recall for claims and for findings.")
+    scoring.add_argument("gold", nargs="+", type=Path, metavar="GOLD", help="gold YAML files (tests/gold/*.yaml)")
+    scoring.add_argument("--root", type=Path, default=Path.cwd(), metavar="DIR",
+                         help="folder the gold files' article paths are relative to (default: current folder)")
+    scoring.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
 
     rules = commands.add_parser("rules", help="validate or list rule files")
     rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -139,11 +148,26 @@ def run_list(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def run_eval(args: argparse.Namespace) -> int:
+    claims, findings = evaluate(args.gold, load_setup(), args.root)
+    for label, score in (("claims", claims), ("findings", findings)):
+        print(f"{label:9} precision {score.precision:.2f} ({score.correct}/{score.produced})  "
+              f"recall {score.recall:.2f} ({score.found}/{score.gold})")
+    if args.verbose:
+        for label, items in (("miss", claims.misses + findings.misses),
+                             ("false alarm", findings.false_alarms)):
+            for item in items:
+                print(f"  {label}: {item}")
+    return EXIT_CLEAN
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "eval":
+            return run_eval(args)
         if args.rules_command == "validate":
             return run_validate(args)
         return run_list(args)
