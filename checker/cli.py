@@ -14,6 +14,7 @@ from pathlib import Path
 from checker import __version__
 from checker.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
+from checker.ans_benchmark import run_ans
 from checker.evaluate_gold import evaluate
 from checker.ingest import load_articles
 from checker.lexicons import read_lexicon_sources
@@ -57,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     scoring = commands.add_parser("eval", help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
                                               "precision and recall for claims and for findings.")
-    scoring.add_argument("gold", nargs="+", type=Path, metavar="GOLD", help="gold YAML files (tests/gold/*.yaml)")
+    scoring.add_argument("gold", nargs="*", type=Path, metavar="GOLD", help="gold YAML files (tests/gold/*.yaml)")
+    scoring.add_argument("--ans", type=Path, metavar="PAIRS.jsonl",
+                         help="also run over ANS headline pairs (e.g. shared/benchmarks/ans/numeric_scan_all_splits.jsonl)")
     scoring.add_argument("--root", type=Path, default=Path.cwd(), metavar="DIR",
                          help="folder the gold files' article paths are relative to (default: current folder)")
     scoring.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
@@ -149,7 +152,16 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    claims, findings = evaluate(args.gold, load_setup(), args.root)
+    if not args.gold and not args.ans:
+        raise CheckerError("give gold files, --ans PAIRS.jsonl, or both")
+    setup = load_setup()
+    if args.ans:
+        ans = run_ans(args.ans, setup)
+        print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "
+              f"{ans.false_alarms}/{ans.paraphrases} paraphrases wrongly flagged")
+    if not args.gold:
+        return EXIT_CLEAN
+    claims, findings = evaluate(args.gold, setup, args.root)
     for label, score in (("claims", claims), ("findings", findings)):
         print(f"{label:9} precision {score.precision:.2f} ({score.correct}/{score.produced})  "
               f"recall {score.recall:.2f} ({score.found}/{score.gold})")

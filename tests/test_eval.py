@@ -45,3 +45,16 @@ def test_bad_gold_file_is_exit_2(tmp_path: Path, capsys):
     bad.write_text("claims: []\n", encoding="utf-8")
     assert main(["eval", str(bad)]) == 2
     assert str(bad) in capsys.readouterr().err
+
+
+ANS = ROOT.parent / "shared" / "benchmarks" / "ans" / "numeric_scan_all_splits.jsonl"
+
+
+@pytest.mark.skipif(not ANS.is_file(), reason="the shared ANS benchmark is not beside this checkout")
+def test_ans_headline_pairs_floor(setup):
+    from checker.ans_benchmark import run_ans
+
+    result = run_ans(ANS, setup)
+    assert result.contradictions == 65 and result.paraphrases > 200
+    assert result.caught >= 24
+    assert result.false_alarms <= 2
