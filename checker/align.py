@@ -91,6 +91,13 @@ def _block_key(claim: Claim) -> str:
     return f"{claim.predicate}:{claim.value.dimension}"
 
 
+def _signature(claim: Claim, mapping: dict[str, str]) -> tuple:
+    """Claims with equal signatures say the same thing the same way."""
+    value = claim.value
+    return (claim.predicate, value.low, value.high, value.unit, value.qualifier, value.ceiling,
+            claim.negated, _canonical(claim.object, mapping))
+
+
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
     if a.value.unit != b.value.unit and "money" not in (a.value.unit, b.value.unit):
         # Currencies must match; counted nouns may differ under one named
@@ -118,6 +125,7 @@ def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], 
         blocks[_block_key(claim)].append(index)
     union = _UnionFind()
     links: set[tuple[int, int]] = set()
+    rep_of: dict[int, int] = {}
     for members in blocks.values():
         by_participant: dict[str, list[int]] = defaultdict(list)
         for index in members:
@@ -127,30 +135,47 @@ def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], 
             for key in keys or {"(nobody)"}:
                 by_participant[key].append(index)
         for indices in by_participant.values():
-            for i, a in enumerate(indices):
-                for b in indices[i + 1:]:
-                    pair = (min(a, b), max(a, b))
-                    if pair not in links and _linkable(claims[a], claims[b], mapping):
+            # Compare each claim with one representative per distinct value, not
+            # with every claim: a thousand outlets repeating "14.3 billion" cost
+            # a thousand comparisons, not half a million.
+            representatives: dict[tuple, int] = {}
+            for index in indices:
+                signature = _signature(claims[index], mapping)
+                own = representatives.get(signature)
+                others = [r for s, r in representatives.items() if s != signature]
+                for other in ([own] if own is not None else []) + others:
+                    pair = (min(index, other), max(index, other))
+                    if pair not in links and _linkable(claims[index], claims[other], mapping):
                         links.add(pair)
-                        union.union(str(a), str(b))
+                        union.union(str(index), str(other))
+                if own is None:
+                    representatives[signature] = index
+                    rep_of[index] = index
+                else:
+                    rep_of.setdefault(index, own)
     components: dict[str, list[int]] = defaultdict(list)
     for index in range(len(claims)):
         components[union.find(str(index))].append(index)
+    links_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a, b in sorted(links):
+        links_of[union.find(str(a))].append((a, b))
     groups: list[ClaimGroup] = []
-    for indices in components.values():
+    for root, indices in components.items():
         indices.sort()
         position = {claim_index: k for k, claim_index in enumerate(indices)}
         members = [claims[i] for i in indices]
         subjects = Counter(_canonical(c.subject, mapping) for c in members if c.subject.id)
         subject_id = subjects.most_common(1)[0][0] if subjects else None
         subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
-        group_links = [(position[a], position[b]) for a, b in sorted(links) if a in position and b in position]
+        group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
+        classes = [position.get(rep_of.get(i, i), k) for k, i in enumerate(indices)]
         groups.append(ClaimGroup(
             key=f"{members[0].predicate}|{subject_id}|{members[0].value.unit}",
             predicate=members[0].predicate,
             subject=EntityRef(id=subject_id, text=subject.text, type=subject.type),
             claims=members,
             links=group_links,
+            classes=classes,
         ))
     groups.sort(key=lambda g: (g.claims[0].article, g.claims[0].id))
     return groups, aliases

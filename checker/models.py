@@ -98,6 +98,8 @@ class ClaimGroup(BaseModel):
 
     `links` lists the pairs of claim positions that were aligned directly; rules
     compare only linked pairs, so a chain a~b~c never pits a against c unchecked.
+    `classes` gives each claim the position of a claim with the same value: only
+    one claim per value is compared, and a verdict holds for its whole class.
     """
 
     key: str
@@ -105,6 +107,7 @@ class ClaimGroup(BaseModel):
     subject: EntityRef
     claims: list[Claim]
     links: list[tuple[int, int]] = Field(default_factory=list)
+    classes: list[int] = Field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.align import align
-from checker.extract.article import extract_claims, story_names
+from checker.extract.article import claims_of, find_known_names, read_article, story_names
 from checker.lexicons import Lexicon, build_lexicons, read_lexicon_sources
 from checker.baseline import apply_baseline
 from checker.models import Article, ArticleProblem, Claim, Finding, Report
@@ -75,10 +75,11 @@ def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] 
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     """
-    known = story_names(articles, setup.lexicons)
+    contexts = [read_article(article, lexicon_for(setup, article.lang)) for article in articles]
+    known = story_names(contexts)
     claims = []
-    for article in articles:
-        claims.extend(extract_claims(article, lexicon_for(setup, article.lang), known))
+    for actx in contexts:
+        claims.extend(claims_of(find_known_names(actx, known)))
     matcher = NameMatcher(setup.lexicons["en"])
     groups, aliases = align(claims, matcher)
     judge = Judge(setup.rules, setup.lexicons["en"])

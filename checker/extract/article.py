@@ -37,12 +37,11 @@ def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None)
     return actx
 
 
-def story_names(articles: list[Article], lexicons: dict[str, Lexicon]) -> Gazetteer:
+def story_names(contexts: list[ArticleContext]) -> Gazetteer:
     """Names of two words or more that any article of the story introduced."""
     shared = Gazetteer()
-    for article in articles:
-        lex = lexicons.get(article.lang) or lexicons["en"]
-        gazetteer = read_article(article, lex).gazetteer
+    for actx in contexts:
+        gazetteer = actx.gazetteer
         for entries in gazetteer.by_first.values():
             for norms, key, type_ in entries:
                 if len(norms) >= 2 and key.startswith("~"):
@@ -50,9 +49,28 @@ def story_names(articles: list[Article], lexicons: dict[str, Lexicon]) -> Gazett
     return shared
 
 
-def extract_claims(article: Article, lex: Lexicon, known: Gazetteer | None = None) -> list[Claim]:
-    """Every checkable claim in an article, in reading order."""
-    actx = read_article(article, lex, known)
+def find_known_names(actx: ArticleContext, known: Gazetteer) -> ArticleContext:
+    """Look again for names other articles introduced, if this one uses them.
+
+    Tokens and lexicon matches are kept; only the names are found again, and
+    only in articles where a known name's first word occurs at all.
+    """
+    words = {form for ctx in actx.sentences for t in ctx.tokens for form in actx.lex.variants(t.norm)}
+    own = actx.gazetteer.by_first if actx.gazetteer else {}
+    if not any(first in words and first not in own for first in known.by_first):
+        return actx
+    fresh = ArticleContext(actx.article, actx.lex)
+    finder = EntityFinder(actx.lex, actx.article.text, known)
+    for ctx in actx.sentences:
+        fresh.sentences.append(SentenceContext(ctx.sentence, ctx.tokens, ctx.ann, finder.find(ctx.tokens, ctx.ann)))
+    fresh.finish()
+    fresh.gazetteer = finder.gazetteer
+    return fresh
+
+
+def claims_of(actx: ArticleContext) -> list[Claim]:
+    """Every checkable claim in an article already read, in reading order."""
+    article = actx.article
     numbers = count(1)
 
     def next_id() -> str:
@@ -62,3 +80,8 @@ def extract_claims(article: Article, lex: Lexicon, known: Gazetteer | None = Non
     for ctx in actx.sentences:
         claims.extend(quantity_claims(actx, ctx, next_id))
     return claims
+
+
+def extract_claims(article: Article, lex: Lexicon, known: Gazetteer | None = None) -> list[Claim]:
+    """Every checkable claim in an article, in reading order."""
+    return claims_of(read_article(article, lex, known))

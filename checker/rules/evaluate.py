@@ -116,13 +116,39 @@ class Judge:
         findings: list[Finding] = []
         if clashes:
             state["conflict"] = True
-            pairs = [[a.id, b.id] for a, b in clashes]
+            pairs = self._expand(group, clashes)
             findings.append(self.finding(rule, "conflict", group, group.claims, pairs=pairs))
         elif updates:
             state["conflict"] = True
             pairs = [[a.id, b.id] for a, b in updates]
             findings.append(self.finding(rule, "updated", group, group.claims, severity="info", pairs=pairs))
         return findings
+
+    MAX_PAIRS = 50
+
+    @classmethod
+    def _expand(cls, group: ClaimGroup, clashes: list[tuple[Claim, Claim]]) -> list[list[str]]:
+        """Every pair of outlets in conflict (up to MAX_PAIRS), from the one pair
+        per value that was compared."""
+        position = {c.id: k for k, c in enumerate(group.claims)}
+        members: dict[int, list[int]] = defaultdict(list)
+        for k, rep in enumerate(group.classes or range(len(group.claims))):
+            members[rep].append(k)
+        pairs: list[list[str]] = []
+        seen: set[tuple[str, str]] = set()
+        for a, b in clashes:
+            class_a = group.classes[position[a.id]] if group.classes else position[a.id]
+            class_b = group.classes[position[b.id]] if group.classes else position[b.id]
+            for x in members[class_a]:
+                for y in members[class_b]:
+                    if len(pairs) >= cls.MAX_PAIRS:
+                        return pairs
+                    cx, cy = group.claims[x], group.claims[y]
+                    key = (cx.id, cy.id) if cx.id < cy.id else (cy.id, cx.id)
+                    if cx.article != cy.article and key not in seen:
+                        seen.add(key)
+                        pairs.append([cx.id, cy.id])
+        return pairs
 
     def _agreement(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
         if state.get("conflict") or len(group.articles) < int(rule.spec.get("min_outlets", 2)):
