@@ -87,3 +87,22 @@ def test_up_to_and_more_than_compare_honestly(setup):
              for f in report.findings if f.kind == "conflict" for pair in f.details["pairs"]]
     assert frozenset({"a", "b"}) in pairs
     assert frozenset({"b", "c"}) not in pairs
+
+
+def test_one_article_contradicting_itself(setup):
+    text = ("قالت الوزيرة سلمى القاسم إن الحريق أودى بحياة 14 شخصًا. "
+            "وفي وقت لاحق أكدت الوزيرة سلمى القاسم أن الحريق أودى بحياة 22 شخصًا.")
+    report = run(setup, article("a", text))
+    kinds = [f.kind for f in report.findings if f.predicate == "death_toll"]
+    assert "inconsistent" in kinds and "conflict" not in kinds
+
+
+def test_markdown_overview_and_table_safety(setup):
+    from checker.report.markdown import render_markdown
+
+    a = article("a", "Orbis hired 12 engineers | a record, the company said.", "en", url="https://example.org/a")
+    b = article("b", "Orbis hired 15 engineers, the company said.\nIt was a record.", "en")
+    markdown = render_markdown(run(setup, a, b))
+    assert "## Outlets side by side" in markdown
+    assert "12 engineers \\| a record" in markdown
+    assert "[a](https://example.org/a)" in markdown

@@ -16,6 +16,7 @@ from checker.models import Article, Claim, Finding, Report
 
 SECTIONS = [
     ("conflict", "Conflicts"),
+    ("inconsistent", "Inconsistent within one article"),
     ("updated", "Figures updated over time"),
     ("agreement", "Agreements"),
     ("single_source", "Single-source claims"),
@@ -102,6 +103,28 @@ def finding_block(finding: Finding, claims: dict[str, Claim], articles: dict[str
     return "\n".join(lines)
 
 
+def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[str, Claim]) -> str:
+    """Which outlet agrees or conflicts with which, on how many claims."""
+    agree: Counter[tuple[str, str]] = Counter()
+    clash: Counter[tuple[str, str]] = Counter()
+    for finding in report.findings:
+        if finding.kind == "conflict":
+            for a, b in finding.details.get("pairs", []):
+                pair = tuple(sorted((claims[a].article, claims[b].article)))
+                clash[pair] += 1
+        elif finding.kind == "agreement":
+            outlets = sorted({claims[c].article for c in finding.claims if c in claims})
+            for i, a in enumerate(outlets):
+                for b in outlets[i + 1:]:
+                    agree[(a, b)] += 1
+    pairs = sorted(set(agree) | set(clash))
+    if not pairs:
+        return ""
+    rows = [[outlet_link(articles[a]), outlet_link(articles[b]), agree[(a, b)], clash[(a, b)]] for a, b in pairs]
+    return tabulate(rows, headers=["Outlet", "Outlet", "Agree on", "Conflict on"], tablefmt="github",
+                    disable_numparse=True)
+
+
 def render_markdown(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
     claims = {c.id: c for c in report.claims}
@@ -125,6 +148,9 @@ def render_markdown(report: Report) -> str:
             continue
         for finding in findings:
             out.append(finding_block(finding, claims, articles))
+    overview = outlet_overview(report, articles, claims)
+    if overview:
+        out += ["## Outlets side by side", "", overview, ""]
     if report.aliases:
         out += ["## Names matched across spellings", ""]
         out += [f"- {' / '.join(cell(s) for s in a['spellings'])}" for a in report.aliases] + [""]

@@ -117,7 +117,14 @@ class Judge:
         if clashes:
             state["conflict"] = True
             pairs = self._expand(group, clashes)
-            findings.append(self.finding(rule, "conflict", group, group.claims, pairs=pairs))
+            inside = [c for c in clashes if c[0].article == c[1].article]
+            if inside and not pairs:
+                # One article giving two incompatible values: a finding of its own.
+                claims = list({c.id: c for pair in inside for c in pair}.values())
+                findings.append(self.finding(rule, "inconsistent", group, claims,
+                                             pairs=[[a.id, b.id] for a, b in inside]))
+            else:
+                findings.append(self.finding(rule, "conflict", group, group.claims, pairs=pairs))
         elif updates:
             state["conflict"] = True
             pairs = [[a.id, b.id] for a, b in updates]
