@@ -23,6 +23,7 @@ from checker.pipeline import check, load_setup
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
 from checker.rules.load import load_rules, read_rule_file, rule_paths
+from checker.rules.selftest import dead_selectors, test_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -70,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = rule_commands.add_parser("validate", help="check rule and lexicon files; print every problem")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                           help="rule files or folders (default: the shipped rules and lexicons)")
+    testing = rule_commands.add_parser("test", help="run every rule's examples; exit 2 if one fails")
+    testing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
+    testing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
     listing = rule_commands.add_parser("list", help="list the rules in force and where each comes from")
     listing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
     listing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
@@ -139,8 +143,23 @@ def run_validate(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
+    setup = load_setup([p for p in args.paths])
+    for rule in setup.rules.rules.values():
+        for warning in dead_selectors(rule, setup):
+            print(f"{rule.source}:{rule.line}: warning: {warning}", file=sys.stderr)
     print("all rule files are valid")
     return EXIT_CLEAN
+
+
+def run_rule_tests(args: argparse.Namespace) -> int:
+    setup = load_setup(args.rules, args.project)
+    tested = [r for r in setup.rules.rules.values() if r.spec.get("examples")]
+    problems = [p for rule in tested for p in test_rule(rule, setup)]
+    for problem in problems:
+        print(f"factcheck: {problem}", file=sys.stderr)
+    print(f"{len(tested) - len({p.message.split(chr(39))[1] for p in problems})}/{len(tested)} rules with "
+          "examples pass")
+    return EXIT_BAD_INPUT if problems else EXIT_CLEAN
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -182,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_eval(args)
         if args.rules_command == "validate":
             return run_validate(args)
+        if args.rules_command == "test":
+            return run_rule_tests(args)
         return run_list(args)
     except RuleErrors as exc:
         for error in exc.errors:

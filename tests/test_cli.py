@@ -83,3 +83,37 @@ def test_yaml_aliases_are_refused(tmp_path, capsys):
     bomb.write_text("a: &a [x, x]\nb: [*a, *a]\n", encoding="utf-8")
     assert main(["rules", "validate", str(bomb)]) == 2
     assert "aliases" in capsys.readouterr().err
+
+
+def test_rules_test_refuses_a_rule_whose_examples_fail(tmp_path, capsys):
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - id: lenient-ages\n"
+        "    kind: numeric\n"
+        "    severity: error\n"
+        "    select: {predicates: [age]}\n"
+        "    tolerance: {absolute: 5}\n"
+        "    examples:\n"
+        "      conflict: [\"Dana Whitlock, 41, said it.\", \"Dana Whitlock, 43, said it.\"]\n",
+        encoding="utf-8")
+    assert main(["rules", "test", "--rules", str(rules), "--project", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{rules}:2" in err and "'conflict' example did not conflict" in err
+
+
+def test_rules_validate_warns_about_a_rule_that_can_never_match(tmp_path, capsys):
+    rules = tmp_path / "r.yaml"
+    rules.write_text("rules:\n  - id: typo\n    kind: numeric\n    select: {predicates: [agge]}\n",
+                     encoding="utf-8")
+    assert main(["rules", "validate", str(rules)]) == 0
+    assert "selects predicate 'agge', which no lexicon defines" in capsys.readouterr().err
+
+
+def test_rules_list_names_where_each_rule_comes_from(tmp_path, capsys):
+    (tmp_path / "factcheck.yaml").write_text(
+        "rules:\n  - id: agreement\n    kind: agreement\n    min_outlets: 3\n", encoding="utf-8")
+    assert main(["rules", "list", "--project", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"agreement\tagreement\t\t{tmp_path / 'factcheck.yaml'}:2" in out
+    assert "numeric-conflict" in out

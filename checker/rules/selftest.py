@@ -1,0 +1,48 @@
+"""Rules that test themselves, and rules that can never match.
+
+A numeric rule may carry `examples`: a pair of sentences that must conflict
+under it and a pair that must not. Each sentence becomes a one-sentence article
+from its own outlet; the rule passes when the verdict is the one promised.
+"""
+
+from __future__ import annotations
+
+from checker.errors import RuleError
+from checker.ingest import detect_language
+from checker.models import Article
+from checker.pipeline import Setup, check
+from checker.rules.load import Rule
+
+
+def _conflicts(setup: Setup, pair: list[str], rule_id: str) -> bool:
+    articles = [Article(id=f"example_{i}", path=f"example_{i}", text=text, lang=detect_language(text))
+                for i, text in enumerate(pair, 1)]
+    return any(f.kind == "conflict" and f.rule == rule_id for f in check(articles, setup).findings)
+
+
+def test_rule(rule: Rule, setup: Setup) -> list[RuleError]:
+    """Every example of one rule that does not come out as promised."""
+    problems: list[RuleError] = []
+    examples = rule.spec.get("examples") or {}
+    for expectation, must_conflict in (("conflict", True), ("no_conflict", False)):
+        pair = examples.get(expectation)
+        if pair and _conflicts(setup, pair, rule.id) != must_conflict:
+            verdict = "did not conflict" if must_conflict else "conflicted"
+            problems.append(RuleError(f"rule '{rule.id}': its '{expectation}' example {verdict}",
+                                      rule.source, rule.line))
+    return problems
+
+
+def dead_selectors(rule: Rule, setup: Setup) -> list[str]:
+    """Selector values no lexicon knows: the rule can never match them."""
+    select = rule.spec.get("select") or {}
+    predicates = {p for lex in setup.lexicons.values() for p in lex.predicates}
+    units = {u for lex in setup.lexicons.values() for u in lex.units} | {"money"}
+    warnings = []
+    for name in select.get("predicates") or []:
+        if name not in predicates and not name.startswith("~"):
+            warnings.append(f"rule '{rule.id}' selects predicate '{name}', which no lexicon defines")
+    for name in select.get("units") or []:
+        if name not in units:
+            warnings.append(f"rule '{rule.id}' selects unit '{name}', which no lexicon defines")
+    return warnings
