@@ -55,7 +55,7 @@ def find_known_names(actx: ArticleContext, known: Gazetteer) -> ArticleContext:
     Tokens and lexicon matches are kept; only the names are found again, and
     only in articles where a known name's first word occurs at all.
     """
-    words = {form for ctx in actx.sentences for t in ctx.tokens for form in actx.lex.variants(t.norm)}
+    words = {t.norm for ctx in actx.sentences for t in ctx.tokens}
     own = actx.gazetteer.by_first if actx.gazetteer else {}
     if not any(first in words and first not in own for first in known.by_first):
         return actx
