@@ -70,4 +70,4 @@ class NameMatcher:
             short, full = (ka, kb) if len(ka) < len(kb) else (kb, ka)
             return len(short) == 1 and len(short[0]) >= 3 and short[0] == full[-1]
         return all(x == y or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1)
-                   for x, y in zip(ka, kb))
+                   for x, y in zip(ka, kb, strict=True))

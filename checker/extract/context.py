@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.extract.entities import Mention
+from checker.extract.entities import Gazetteer, Mention
 from checker.lexicons import Lexicon
 from checker.models import Article, EntityRef, Sentence
 from checker.text.phrases import Match
@@ -50,7 +50,7 @@ class ArticleContext:
     types: dict[str, str | None] = field(default_factory=dict)
     topic_org: EntityRef | None = None
     topic: EntityRef | None = None
-    gazetteer: object = None
+    gazetteer: Gazetteer | None = None
 
     def finish(self) -> None:
         """Count mentions to find the organisation the article is about."""

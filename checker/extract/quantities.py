@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, SentenceContext
-from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
 from checker.lexicons import Lexicon, UnitDef
 from checker.models import Claim, EntityRef, Value
