@@ -68,6 +68,6 @@ class NameMatcher:
         if len(ka) != len(kb):
             # "وانغ" and "ألكسندر وانغ": a surname alone matches a full name.
             short, full = (ka, kb) if len(ka) < len(kb) else (kb, ka)
-            return len(short) == 1 and len(short[0]) >= 3 and short[0] == full[-1]
+            return len(short) == 1 and len(short[0]) >= 2 and short[0] == full[-1]
         return all(x == y or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1)
                    for x, y in zip(ka, kb, strict=True))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import count
 
 from checker.extract.context import ArticleContext, SentenceContext
+from checker.extract.dates import date_claims
 from checker.extract.entities import EntityFinder, Gazetteer
 from checker.extract.quantities import quantity_claims
 from checker.lexicons import Lexicon
@@ -79,6 +80,7 @@ def claims_of(actx: ArticleContext) -> list[Claim]:
     claims: list[Claim] = []
     for ctx in actx.sentences:
         claims.extend(quantity_claims(actx, ctx, next_id))
+        claims.extend(date_claims(actx, ctx, next_id))
     return claims
 
 

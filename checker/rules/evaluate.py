@@ -58,6 +58,20 @@ def compatible(a: Value, b: Value, rule: Rule) -> bool:
     return la <= hb + slack and lb <= ha + slack
 
 
+def _month(iso: str) -> str:
+    return iso[2:4] if iso.startswith("--") else iso[5:7]
+
+
+def same_category(a: Value, b: Value) -> bool:
+    """Equal values; a date known only to the month matches any year's same month."""
+    if a.kind == "date" and b.kind == "date":
+        la, lb = str(a.low), str(b.low)
+        if la.startswith("--") or lb.startswith("--"):
+            return _month(la) == _month(lb)
+        return la[:7] == lb[:7]
+    return (a.entity.id if a.entity else a.text) == (b.entity.id if b.entity else b.text)
+
+
 def show_value(claim: Claim) -> str:
     return claim.value.text.strip() or str(claim.value.low)
 
@@ -79,6 +93,7 @@ class Judge:
         self.matched: set[str] = set()
         self.kinds: dict[str, Callable[[Rule, ClaimGroup, dict], list[Finding]]] = {
             "numeric": self._numeric,
+            "categorical": self._categorical,
             "agreement": self._agreement,
             "corroboration": self._corroboration,
         }
@@ -131,6 +146,16 @@ class Judge:
             findings.append(self.finding(rule, "updated", group, group.claims, severity="info", pairs=pairs))
         return findings
 
+    def _categorical(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
+        """Dates, names and roles must match: any two different values conflict."""
+        clashes = [(group.claims[i], group.claims[j]) for i, j in group.links
+                   if group.claims[i].value.kind != "quantity"
+                   and not same_category(group.claims[i].value, group.claims[j].value)]
+        if not clashes:
+            return []
+        state["conflict"] = True
+        return [self.finding(rule, "conflict", group, group.claims, pairs=self._expand(group, clashes))]
+
     MAX_PAIRS = 50
 
     @classmethod
@@ -168,7 +193,7 @@ class Judge:
         return [self.finding(rule, "single_source", group, group.claims)]
 
     def judge(self, groups: list[ClaimGroup]) -> list[Finding]:
-        order = ["numeric", "agreement", "corroboration"]
+        order = ["numeric", "categorical", "agreement", "corroboration"]
         rules = sorted(self.ruleset.of_kind(*order), key=lambda r: order.index(r.kind))
         rules = [r for r in rules if r.spec.get("enabled", True)]
         findings: list[Finding] = []

@@ -1,0 +1,64 @@
+"""Date claims: month names in both Arabic systems, years, relative words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.extract.article import extract_claims
+from checker.extract.dates import resolve_year
+from conftest import ROOT, article, run
+
+
+@pytest.mark.parametrize("month, relative, published, year", [
+    (4, "last", date(2025, 6, 10), 2025),
+    (4, "last", date(2025, 3, 1), 2024),
+    (4, "last", date(2025, 4, 20), 2024),
+    (3, "next", date(2025, 6, 1), 2026),
+    (4, "last", None, None),
+    (4, None, date(2025, 6, 1), None),
+])
+def test_relative_months_resolve_against_publication(month, relative, published, year):
+    assert resolve_year(month, relative, published) == year
+
+
+def dates(lex, text, lang="ar", published=None):
+    return [(c.predicate, c.value.low) for c in extract_claims(article("a", text, lang, published=published), lex)
+            if c.value.kind == "date"]
+
+
+def test_arabic_month_systems_and_relative_dates(ar):
+    assert dates(ar, "وتتولى ليلى حداد مهامها الجديدة في مارس/آذار 2024.") == [("start_date", "2024-03-01")]
+    assert dates(ar, "وتتولى ليلى حداد مهامها الجديدة في آذار 2024.") == [("start_date", "2024-03-01")]
+    assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد في أبريل الماضي.",
+                 published=date(2025, 6, 2)) == [("release_date", "2025-04-01")]
+    assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد في نيسان الماضي.") == [("release_date", "--04")]
+
+
+def test_dates_without_a_trigger_or_in_another_clause_are_context(ar, en):
+    assert dates(ar, "وغادر بعضهم منذ يناير 2023، وبقي آخرون حتى إصدار النموذج الثالث.") == []
+    assert dates(en, "The rain began in May and never stopped.", "en") == []
+    assert dates(en, "Officials may release the figures later.", "en") == []
+
+
+def test_release_dates_conflict_and_month_only_agrees(setup):
+    a = article("a", "Nova launched its Orion model in April 2025, the company said.", "en")
+    b = article("b", "Nova launched its Orion model in June 2025, according to analysts.", "en")
+    c = article("c", "أطلقت Nova نموذج Orion في أبريل الماضي.")
+    report = run(setup, a, b, c)
+    claims = {x.id: x for x in report.claims}
+    pairs = [frozenset(claims[i].article for i in pair)
+             for f in report.findings if f.kind == "conflict" for pair in f.details["pairs"]]
+    assert frozenset({"a", "b"}) in pairs
+    assert frozenset({"a", "c"}) not in pairs
+
+
+def test_start_date_agrees_across_arabic_and_english(setup):
+    from checker.ingest import load_articles
+    from checker.pipeline import check
+
+    articles, _ = load_articles([ROOT / "tests" / "articles" / "appointment_en_ar"])
+    report = check(articles, setup)
+    agreements = [f for f in report.findings if f.kind == "agreement" and f.predicate == "start_date"]
+    assert agreements and {c.split("#")[0] for c in agreements[0].claims} == {"ar_appointment", "en_appointment"}
