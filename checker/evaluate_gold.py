@@ -52,8 +52,21 @@ class Score:
         self.false_alarms += other.false_alarms
 
 
+def _date_fits(gold: str, claim: Claim) -> bool:
+    """A gold date ("2024-03", "--04", "2023") against a claim's month range."""
+    low = str(claim.value.low)
+    gold = gold.strip()
+    if gold.startswith("--"):
+        return low[2:4] == gold[2:4] if low.startswith("--") else low[5:7] == gold[2:4]
+    if low.startswith("--"):
+        return len(gold) >= 7 and gold[5:7] == low[2:4]
+    return low.startswith(gold[:7])
+
+
 def _value_fits(gold: Any, claim: Claim) -> bool:
     value = claim.value
+    if value.kind == "date":
+        return isinstance(gold, str) and _date_fits(gold, claim)
     if value.kind != "quantity" or isinstance(gold, str) or gold is None:
         return False
     low = value.low if isinstance(value.low, (int, float)) else float("-inf")
