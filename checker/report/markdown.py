@@ -73,18 +73,43 @@ def summary(report: Report) -> str:
 
 
 def draft_verdict(report: Report) -> list[str]:
-    """The draft's top lines: can I publish?"""
+    """The draft's top lines: can I publish? Then each draft claim and its standing."""
+    claims = {c.id: c for c in report.claims}
     draft_claims = [c for c in report.claims if c.article == report.draft]
-    conflicting = {c for f in report.findings if f.kind == "conflict" and not f.reviewed
-                   for pair in f.details.get("pairs", []) for c in pair if c.startswith(f"{report.draft}#")}
-    supported = {c for f in report.findings if f.kind == "agreement" for c in f.claims
-                 if c.startswith(f"{report.draft}#")}
-    alone = {c for f in report.findings if f.kind == "single_source" for c in f.claims
-             if c.startswith(f"{report.draft}#")}
+    standing: dict[str, tuple[str, set[str]]] = {c.id: ("no source mentions it", set()) for c in draft_claims}
+    for finding in report.findings:
+        mine = [c for c in finding.claims if c in standing]
+        for claim_id in mine:
+            if finding.kind == "conflict" and not finding.reviewed:
+                against = {claims[o].article for pair in finding.details.get("pairs", []) if claim_id in pair
+                           for o in pair if o != claim_id}
+                agreeing = {claims[o].article for o in finding.claims if o not in pair_members(finding, claim_id)
+                            and claims[o].article != report.draft}
+                if against:
+                    standing[claim_id] = (f"conflicts with {len(against)} source(s)", against)
+                    continue
+                standing[claim_id] = (f"supported by {len(agreeing)} source(s)", agreeing)
+            elif finding.kind in ("agreement", "conflict"):
+                sources = {claims[o].article for o in finding.claims if claims[o].article != report.draft}
+                standing[claim_id] = (f"supported by {len(sources)} source(s)", sources)
+    conflicting = sum(1 for text, _ in standing.values() if text.startswith("conflicts"))
     answer = "**Can I publish? Not yet.**" if conflicting else "**Can I publish? No conflicts with the sources.**"
-    return [answer, "",
-            f"Draft `{report.draft}`: {len(draft_claims)} claims — {len(conflicting)} conflict with the sources, "
-            f"{len(supported)} are supported by other outlets, {len(alone)} are mentioned by no source.", ""]
+    supported = sum(1 for text, _ in standing.values() if text.startswith("supported"))
+    lines = [answer, "",
+             f"Draft `{report.draft}`: {len(draft_claims)} claims — {conflicting} conflict with the sources, "
+             f"{supported} are supported by other outlets, {len(draft_claims) - conflicting - supported} "
+             "are mentioned by no source.", ""]
+    if draft_claims:
+        rows = [[cell(c.value.text), c.predicate, standing[c.id][0],
+                 ", ".join(f"`{a}`" for a in sorted(standing[c.id][1])) or "—"] for c in draft_claims]
+        lines += [tabulate(rows, headers=["Draft says", "About", "Standing", "Sources"], tablefmt="github",
+                           disable_numparse=True), ""]
+    return lines
+
+
+def pair_members(finding: Finding, claim_id: str) -> set[str]:
+    """The claims a conflict pits against `claim_id`."""
+    return {o for pair in finding.details.get("pairs", []) if claim_id in pair for o in pair}
 
 
 def verdict(report: Report) -> str:
