@@ -33,3 +33,10 @@ def article(article_id: str, text: str, lang: str = "ar", **meta) -> Article:
 
 def run(setup: Setup, *articles: Article):
     return check(list(articles), setup)
+
+
+def conflict_pairs(report) -> list[frozenset[str]]:
+    """The pairs of articles each conflict finding pits against each other."""
+    claims = {c.id: c for c in report.claims}
+    return [frozenset(claims[i].article for i in pair)
+            for f in report.findings if f.kind == "conflict" for pair in f.details["pairs"]]

@@ -8,7 +8,7 @@ import pytest
 
 from checker.extract.article import extract_claims
 from checker.extract.dates import resolve_year
-from conftest import ROOT, article, run
+from conftest import ROOT, article, conflict_pairs, run
 
 
 @pytest.mark.parametrize("month, relative, published, year", [
@@ -47,9 +47,7 @@ def test_release_dates_conflict_and_month_only_agrees(setup):
     b = article("b", "Nova launched its Orion model in June 2025, according to analysts.", "en")
     c = article("c", "أطلقت Nova نموذج Orion في أبريل الماضي.")
     report = run(setup, a, b, c)
-    claims = {x.id: x for x in report.claims}
-    pairs = [frozenset(claims[i].article for i in pair)
-             for f in report.findings if f.kind == "conflict" for pair in f.details["pairs"]]
+    pairs = conflict_pairs(report)
     assert frozenset({"a", "b"}) in pairs
     assert frozenset({"a", "c"}) not in pairs
 

@@ -7,7 +7,7 @@ import pytest
 
 from checker.ingest import load_articles
 from checker.pipeline import check
-from conftest import ROOT, article, run
+from conftest import ROOT, article, conflict_pairs, run
 
 STORIES = ROOT / "tests" / "articles"
 
@@ -82,9 +82,7 @@ def test_up_to_and_more_than_compare_honestly(setup):
     b = article("b", "Orbis offered engineers hundreds of millions of dollars, people familiar said.", "en")
     c = article("c", "Orbis offered engineers more than $50 million each, a source said.", "en")
     report = run(setup, a, b, c)
-    claims = {x.id: x for x in report.claims}
-    pairs = [frozenset(claims[i].article for i in pair)
-             for f in report.findings if f.kind == "conflict" for pair in f.details["pairs"]]
+    pairs = conflict_pairs(report)
     assert frozenset({"a", "b"}) in pairs
     assert frozenset({"b", "c"}) not in pairs
 

@@ -23,7 +23,7 @@ def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None)
     """Segment, tokenize and annotate an article, and find the names in it.
 
     `known` holds names other articles of the story introduced: an outlet
-    may name "ألكسندر وانغ" with no title that would mark it as a name.
+    may name "ليلى حداد" with no title that would mark it as a name.
     """
     actx = ArticleContext(article, lex)
     finder = EntityFinder(lex, article.text, known)

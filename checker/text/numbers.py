@@ -1,6 +1,6 @@
 """Numbers in digits and in words, with scale words and vague magnitudes.
 
-Every number becomes an interval: "14.3 مليار" is [14.3e9, 14.3e9], "مئات
+Every number becomes an interval: "2.5 مليار" is [2.5e9, 2.5e9], "مئات
 الملايين" is [200, 999] x 1e6, "تسعة أرقام" (nine figures) is [1e8, 1e9 - 1].
 Which words are numbers, scales or vague plurals comes from the lexicon; the
 grammar here (accumulate, multiply by a scale, join with "و"/"and") is the same
@@ -36,7 +36,7 @@ class Quantity:
 
 
 def parse_digits(text: str) -> float | None:
-    """A folded digit string as a float: "1,411" is 1411, "14.3" and "14,3" are 14.3."""
+    """A folded digit string as a float: "1,250" is 1250, "2.5" and "2,5" are 2.5."""
     if _THOUSANDS_RE.match(text):
         return float(text.replace(",", ""))
     if text.count(",") == 1 and "." not in text:
@@ -173,7 +173,7 @@ class NumberReader:
         return self.lex.lookup(self.lex.scales, self.tokens[j].norm)
 
     def _finish(self, start: int, end: int, value: float, is_year: bool) -> Quantity:
-        """Apply following scale words ("14.3 مليار", "2.5bn") and digit counts."""
+        """Apply following scale words ("2.5 مليار", "2.5bn") and digit counts."""
         scaled = False
         while (scale := self._scale_at(end)) is not None:
             if scaled and self.tokens[end].norm not in self.lex.scales:

@@ -1,7 +1,7 @@
 """Paragraphs and sentences, with character spans into the article text.
 
 A sentence ends at . ! ? ؟ or an ellipsis followed by space, a closing quote or
-the end of the paragraph; a full stop between digits (14.3) does not end one.
+the end of the paragraph; a full stop between digits (2.5) does not end one.
 A line break always ends a sentence: news pages put headings, captions and
 bylines on lines of their own.
 """
