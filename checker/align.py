@@ -136,7 +136,7 @@ def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], 
                 by_participant[key].append(index)
         for indices in by_participant.values():
             # Compare each claim with one representative per distinct value, not
-            # with every claim: a thousand outlets repeating "14.3 billion" cost
+            # with every claim: a thousand outlets repeating "2.5 billion" cost
             # a thousand comparisons, not half a million.
             representatives: dict[tuple, int] = {}
             for index in indices:

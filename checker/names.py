@@ -1,10 +1,10 @@
 """Do two names refer to the same entity? Spelling- and script-aware keys.
 
-Plain edit distance scores spelling variants of one name (زوكربيرج/زوكربيرغ)
+Plain edit distance scores spelling variants of one name (غرينفيلد/جرينفيلد)
 about as high as two different names, so names are compared on a
 transliteration skeleton instead: every letter mapped to a consonant class,
 vowels and long vowels dropped (both tables in rules/lexicons/common/script.yaml).
-ألكسندر, ألكساندر and Alexandr all give "lksndr".
+ليندكفيست, ليندكفست and Lindqvist all give "lndkfst".
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class NameMatcher:
         if ka == kb:
             return True
         if len(ka) != len(kb):
-            # "وانغ" and "ألكسندر وانغ": a surname alone matches a full name.
+            # "حداد" and "ليلى حداد": a surname alone matches a full name.
             short, full = (ka, kb) if len(ka) < len(kb) else (kb, ka)
             return len(short) == 1 and len(short[0]) >= 2 and short[0] == full[-1]
         return all(x == y or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1)

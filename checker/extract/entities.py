@@ -1,8 +1,8 @@
 """Find the people and organisations a sentence names.
 
 Three sources, strongest first: the entity lexicon; names the article itself
-introduced earlier (a gazetteer built as we read, so "وانغ" alone finds
-"ألكسندر وانغ"); and cues for names in no lexicon: a run of Latin words, a
+introduced earlier (a gazetteer built as we read, so "حداد" alone finds
+"ليلى حداد"); and cues for names in no lexicon: a run of Latin words, a
 short name in «» or “”, a name after a title ("الرئيس التنفيذي X") or an
 organisation word ("شركة X"), a name in apposition ("X، الرئيس التنفيذي"),
 and a name after a verb of saying ("قال X"). Arabic has no capitals, so a
@@ -131,7 +131,7 @@ class EntityFinder:
                 i += 1
 
     def _after_title(self, tokens: list[Token], title: Match, claim) -> None:
-        """"الباحث هوغو توفرون", "رئيس الذكاء الاصطناعي الجديد ألكساندر وانغ",
+        """"الباحث سامر نجم", "رئيس قسم الأبحاث الجديد كريم داود",
         "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "chief executive, Layla Haddad"."""
         j = title.end
         limit = min(len(tokens), j + 8)
@@ -192,7 +192,7 @@ class EntityFinder:
                     claim(start, k, self._key(tokens, start, k), "person", None)
 
     def _after_org_cue(self, tokens: list[Token], j: int, claim) -> None:
-        """"شركة نوفاتك", "شركة الذكاء الاصطناعي الناشئة Scale AI"."""
+        """"شركة نوفاتك", "شركة التقنية الناشئة Orbis Labs"."""
         skipped = 0
         while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:
             j += 1
@@ -219,7 +219,7 @@ class EntityFinder:
                     break
 
     def _latin_runs(self, tokens: list[Token], claim) -> None:
-        """Runs of capitalised Latin words: "Scale AI", "Layla Haddad"."""
+        """Runs of capitalised Latin words: "Orbis Labs", "Layla Haddad"."""
         i = 0
         while i < len(tokens):
             if not self._latin_name_word(tokens, i):

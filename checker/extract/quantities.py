@@ -4,7 +4,7 @@ For each number of a sentence: find its unit (a currency, percent, years, or
 the counted noun after it), the qualifier that turns it into an interval
 ("تصل إلى", "more than"), the predicate (the nearest trigger word whose
 predicate takes that unit, or one the unit implies), the subject (the entity
-doing or having it) and the object ("من OpenAI", "in Scale AI").
+doing or having it) and the object ("من شركة نوفا", "in Orbis Labs").
 """
 
 from __future__ import annotations
@@ -177,7 +177,7 @@ def _fallback_predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: U
 
 
 def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> EntityRef | None:
-    """"أربعة باحثين من OpenAI", "in Scale AI": what the quantity is from or in."""
+    """"أربعة باحثين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
     tokens = ctx.tokens
     j = unit_end
     while j < len(tokens) and j - unit_end < 6 and tokens[j].norm not in _COMMAS:
