@@ -22,6 +22,7 @@ SECTIONS = [
     ("single_source", "Single-source claims"),
 ]
 QUOTE_LIMIT = 400
+MAX_OVERVIEW = 40
 
 
 def cell(text: str | None) -> str:
@@ -129,7 +130,12 @@ def finding_block(finding: Finding, claims: dict[str, Claim], articles: dict[str
 
 
 def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[str, Claim]) -> str:
-    """Which outlet agrees or conflicts with which, on how many claims."""
+    """Which outlet agrees or conflicts with which, on how many claims.
+
+    A table of pairs grows with the square of the outlets; past MAX_OVERVIEW
+    articles it would bury the report, so it is left out."""
+    if len(report.articles) > MAX_OVERVIEW:
+        return ""
     agree: Counter[tuple[str, str]] = Counter()
     clash: Counter[tuple[str, str]] = Counter()
     for finding in report.findings:
