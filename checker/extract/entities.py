@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from checker.lexicons import Lexicon
 from checker.text.normalize import fold
@@ -21,6 +22,8 @@ from checker.text.phrases import Match
 from checker.text.tokens import Token
 
 MAX_NAME_TOKENS = 3
+# Records a mention at tokens[start:end]: (start, end, key, type, lexicon id).
+Claimer = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _COMMAS = {"،", ","}
 
@@ -91,14 +94,14 @@ class EntityFinder:
             entity = self.lex.entities[match.payload]
             claim(match.start, match.end, entity.id, entity.type, entity.id)
         self._from_gazetteer(tokens, claim)
-        titles = {m.end: m for m in ann.get("person_titles", [])}
+        title_starts = {m.start for m in ann.get("person_titles", [])}
         for match in ann.get("person_titles", []):
             self._after_title(tokens, match, claim)
-            self._before_title(tokens, match, claim, titles)
+            self._before_title(tokens, match, claim)
         for match in ann.get("org_cues", []):
             self._after_org_cue(tokens, match.end, claim)
         for match in ann.get("speech_verbs", []):
-            if match.end not in {m.start for m in ann.get("person_titles", [])}:
+            if match.end not in title_starts:  # "قال وزير X": the title rule finds X
                 span = self._name_span(tokens, match.end)
                 if span:
                     claim(*span, self._key(tokens, *span), None, None)
@@ -112,7 +115,7 @@ class EntityFinder:
 
     # -- sources of names ---------------------------------------------------
 
-    def _from_gazetteer(self, tokens: list[Token], claim) -> None:
+    def _from_gazetteer(self, tokens: list[Token], claim: Claimer) -> None:
         i = 0
         while i < len(tokens):
             hit = None
@@ -130,7 +133,7 @@ class EntityFinder:
             else:
                 i += 1
 
-    def _after_title(self, tokens: list[Token], title: Match, claim) -> None:
+    def _after_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
         """"الباحث سامر نجم", "رئيس قسم الأبحاث الجديد كريم داود",
         "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "chief executive, Layla Haddad"."""
         j = title.end
@@ -160,7 +163,7 @@ class EntityFinder:
                 claim(*span, self._key(tokens, *span), "person", None)
             return
 
-    def _before_title(self, tokens: list[Token], title: Match, claim, titles: dict) -> None:
+    def _before_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
         """"أسامة الزهيري، الرئيس التنفيذي": a name in apposition before a title."""
         comma = title.start - 1
         if comma < 1 or tokens[comma].norm not in _COMMAS:
@@ -173,7 +176,7 @@ class EntityFinder:
         if start < comma:
             claim(start, comma, self._key(tokens, start, comma), "person", None)
 
-    def _before_age(self, tokens: list[Token], ann: dict[str, list[Match]], claim) -> None:
+    def _before_age(self, tokens: list[Token], ann: dict[str, list[Match]], claim: Claimer) -> None:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
         age_starts = {m.start for m in ann.get("trigger", []) if m.payload == "age"}
         year_units = {m.start for m in ann.get("unit", []) if m.payload.dimension == "years"}
@@ -191,7 +194,7 @@ class EntityFinder:
                 if start < k:
                     claim(start, k, self._key(tokens, start, k), "person", None)
 
-    def _after_org_cue(self, tokens: list[Token], j: int, claim) -> None:
+    def _after_org_cue(self, tokens: list[Token], j: int, claim: Claimer) -> None:
         """"شركة نوفاتك", "شركة التقنية الناشئة Orbis Labs"."""
         skipped = 0
         while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:
@@ -203,7 +206,7 @@ class EntityFinder:
         if span and (tokens[span[0]].latin or self._recurs(tokens, *span)):
             claim(*span, self._key(tokens, *span), "org", None)
 
-    def _quoted_names(self, tokens: list[Token], claim) -> None:
+    def _quoted_names(self, tokens: list[Token], claim: Claimer) -> None:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
         for i, token in enumerate(tokens):
             closer = _OPEN_QUOTES.get(token.text)
@@ -218,7 +221,7 @@ class EntityFinder:
                         claim(i + 1, end, self._key(tokens, i + 1, end), "org", None)
                     break
 
-    def _latin_runs(self, tokens: list[Token], claim) -> None:
+    def _latin_runs(self, tokens: list[Token], claim: Claimer) -> None:
         """Runs of capitalised Latin words: "Orbis Labs", "Layla Haddad"."""
         i = 0
         while i < len(tokens):

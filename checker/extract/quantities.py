@@ -122,7 +122,7 @@ def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float |
     return q.low, q.high, None
 
 
-def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None, lex: Lexicon) -> bool:
+def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None) -> bool:
     unit_end = unit.end if unit else q.end
     for match in ctx.matches("trigger"):
         if match.payload != "age":
@@ -247,13 +247,13 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
         if hit is None and q.vague and _money_trigger_near(ctx, lex, q):
             hit = UnitHit(MONEY, q.start, q.end)  # "حزم رواتب تصل إلى تسعة أرقام"
         age = False
-        if hit is None and _is_age(ctx, q, None, lex) and "year" in lex.units:
+        if hit is None and _is_age(ctx, q, None) and "year" in lex.units:
             hit, age = UnitHit(lex.units["year"], q.start, q.end), True
         if hit is None:
             continue
         unit = hit.unit
         if unit.dimension == "years" and not age:
-            age = _is_age(ctx, q, hit, lex)
+            age = _is_age(ctx, q, hit)
         qualifier, wording_start = _qualifier(ctx, lex, q, hit.end)
         if age:
             predicate, trigger = "age", next((m for m in ctx.matches("trigger") if m.payload == "age"), None)
