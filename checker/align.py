@@ -45,6 +45,8 @@ def _refs(claims: Iterable[Claim]) -> Iterable[EntityRef]:
         yield from claim.participants
         if claim.object is not None:
             yield claim.object
+        if claim.value.entity is not None:
+            yield claim.value.entity  # a post's holder: "ألكسندر" and "ألكساندر" are one person
 
 
 def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, str], list[dict]]:
@@ -95,7 +97,7 @@ def _signature(claim: Claim, mapping: dict[str, str]) -> tuple:
     """Claims with equal signatures say the same thing the same way."""
     value = claim.value
     return (claim.predicate, value.low, value.high, value.unit, value.qualifier, value.ceiling,
-            claim.negated, _canonical(claim.object, mapping))
+            claim.negated, _canonical(claim.object, mapping), _canonical(value.entity, mapping))
 
 
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
@@ -176,6 +178,7 @@ def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], 
             claims=members,
             links=group_links,
             classes=classes,
+            value_keys=[_canonical(c.value.entity, mapping) for c in members],
         ))
     groups.sort(key=lambda g: (g.claims[0].article, g.claims[0].id))
     return groups, aliases

@@ -111,6 +111,7 @@ class PredicateDef:
     kinds: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     grows: bool = False
+    single_holder: bool = True
 
     def accepts(self, unit: UnitDef) -> bool:
         if self.units and unit.id not in self.units:
@@ -239,6 +240,7 @@ class Lexicon:
             self.predicates[pred_id] = PredicateDef(
                 pred_id, dict(label), tuple(spec.get("dimensions", [])),
                 tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
+                spec.get("holders", "one") == "one",
             )
             for trigger in spec.get("triggers", []):
                 self.index.add("trigger", trigger, pred_id)
@@ -275,9 +277,11 @@ class Lexicon:
         for role_id, phrases in roles.get("titles", {}).items():
             for phrase in phrases:
                 self.index.add("role_title", phrase, role_id)
-        for category in ("lead_verbs", "former", "joined", "left", "replaced"):
-            for phrase in roles.get(category, []):
-                self.index.add(f"role_{category}", phrase, category)
+        # Cue lists become index categories "role_<name>"; their payload is the name.
+        for category, phrases in roles.items():
+            if category != "titles":
+                for phrase in phrases:
+                    self.index.add(f"role_{category}", phrase, category)
 
     def variants(self, norm: str) -> tuple[str, ...]:
         """A word's matching form, then its forms without attached clitics."""

@@ -100,6 +100,8 @@ class ClaimGroup(BaseModel):
     compare only linked pairs, so a chain a~b~c never pits a against c unchecked.
     `classes` gives each claim the position of a claim with the same value: only
     one claim per value is compared, and a verdict holds for its whole class.
+    `value_keys` gives each entity value (a post's holder) its story-wide id,
+    so that two spellings of one name count as the same value.
     """
 
     key: str
@@ -108,6 +110,7 @@ class ClaimGroup(BaseModel):
     claims: list[Claim]
     links: list[tuple[int, int]] = Field(default_factory=list)
     classes: list[int] = Field(default_factory=list)
+    value_keys: list[str | None] = Field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:

@@ -13,6 +13,7 @@ from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.dates import date_claims
 from checker.extract.entities import EntityFinder, Gazetteer
 from checker.extract.quantities import quantity_claims
+from checker.extract.roles import RoleReader
 from checker.lexicons import Lexicon
 from checker.models import Article, Claim
 from checker.text.segment import split_sentences
@@ -78,9 +79,11 @@ def claims_of(actx: ArticleContext) -> list[Claim]:
         return f"{article.id}#{next(numbers)}"
 
     claims: list[Claim] = []
+    roles = RoleReader(actx)
     for ctx in actx.sentences:
         claims.extend(quantity_claims(actx, ctx, next_id))
         claims.extend(date_claims(actx, ctx, next_id))
+        claims.extend(roles.claims(ctx, next_id))
     return claims
 
 

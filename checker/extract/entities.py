@@ -139,11 +139,14 @@ class EntityFinder:
         j = title.end
         limit = min(len(tokens), j + 8)
         after_complement = False
+        after_org = False  # "الرئيس التنفيذي لشركة Orbis": a name must follow at once
         while j < limit:
             token = tokens[j]
             if token.norm in _COMMAS:
+                # "..., Layla Haddad", "...، ليلى حداد": one Arabic word after the
+                # comma is more often a verb ("لتصبح") than a name.
                 span = self._name_span(tokens, j + 1)
-                if span:
+                if span and (tokens[span[0]].latin or span[1] - span[0] >= 2 or self._recurs(tokens, *span)):
                     claim(*span, self._key(tokens, *span), "person", None)
                 return
             closer = _OPEN_QUOTES.get(token.text)
@@ -153,8 +156,17 @@ class EntityFinder:
                 continue
             if token.kind != "word":
                 return
-            if token.norm in self.lex.prefixes or self._is_complement(token) or self.lex.is_stopword(token.norm) \
-                    or (token.latin and after_complement):
+            if token.latin and after_complement:
+                after_org = True
+                j += 1
+                continue
+            if after_org and not token.latin:
+                # Right after the organisation: a full name, not "مطورة ChatGPT".
+                span = self._name_span(tokens, j)
+                if span and span[1] - span[0] >= 2:
+                    claim(*span, self._key(tokens, *span), "person", None)
+                return
+            if token.norm in self.lex.prefixes or self._is_complement(token) or self.lex.is_stopword(token.norm):
                 after_complement = True
                 j += 1
                 continue

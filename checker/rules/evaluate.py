@@ -79,6 +79,7 @@ def show_value(claim: Claim) -> str:
 def fingerprint(kind: str, claims: list[Claim]) -> str:
     """Stable across runs: the claims' articles, subject, predicate and values."""
     parts = sorted(f"{c.article}|{c.subject.id}|{c.predicate}|{c.value.low}|{c.value.high}|{c.value.unit}"
+                   + (f"|{c.value.entity.id}" if c.value.entity else "")
                    for c in claims)
     return hashlib.sha256("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:16]
 
@@ -147,14 +148,26 @@ class Judge:
         return findings
 
     def _categorical(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
-        """Dates, names and roles must match: any two different values conflict."""
-        clashes = [(group.claims[i], group.claims[j]) for i, j in group.links
-                   if group.claims[i].value.kind != "quantity"
-                   and not same_category(group.claims[i].value, group.claims[j].value)]
+        """Dates, names and posts must match: two different values conflict."""
+        clashes = [(group.claims[i], group.claims[j]) for i, j in group.links if self._clash(group, i, j)]
         if not clashes:
             return []
         state["conflict"] = True
         return [self.finding(rule, "conflict", group, group.claims, pairs=self._expand(group, clashes))]
+
+    def _clash(self, group: ClaimGroup, i: int, j: int) -> bool:
+        a, b = group.claims[i], group.claims[j]
+        if a.value.kind == "quantity":
+            return False
+        if a.value.dimension != "role":
+            return not same_category(a.value, b.value)
+        if group.value_keys and group.value_keys[i] == group.value_keys[j]:
+            return False
+        definition = self.lexicon.predicates.get(group.predicate)
+        if a.article == b.article or (definition is not None and not definition.single_holder):
+            return False  # one article telling a succession; a post several hold at once
+        # A former holder and anyone else can both be right: that is a succession.
+        return "former" not in (a.value.qualifier, b.value.qualifier)
 
     MAX_PAIRS = 50
 
@@ -183,9 +196,18 @@ class Judge:
         return pairs
 
     def _agreement(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
-        if state.get("conflict") or len(group.articles) < int(rule.spec.get("min_outlets", 2)):
+        minimum = int(rule.spec.get("min_outlets", 2))
+        if state.get("conflict") or len(group.articles) < minimum:
             return []
-        return [self.finding(rule, "agreement", group, group.claims)]
+        if not any(group.value_keys):
+            return [self.finding(rule, "agreement", group, group.claims)]
+        # Posts: outlets agree on a holder, not merely on a post changing hands.
+        holders: dict[str, list[Claim]] = defaultdict(list)
+        for claim, key in zip(group.claims, group.value_keys):
+            if key:
+                holders[key].append(claim)
+        return [self.finding(rule, "agreement", group, claims) for claims in holders.values()
+                if len({c.article for c in claims}) >= minimum]
 
     def _corroboration(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
         if len(group.articles) >= int(rule.spec["min_sources"]):

@@ -1,0 +1,357 @@
+"""Role claims: who holds which post, and where.
+
+Three patterns, every cue word from rules/lexicons/<lang>/roles.yaml:
+
+- a title beside a name: "الرئيس التنفيذي لشركة X، فلان", "فلان، المدير التقني
+  السابق لـ X", "X chief executive Jane Roe", "appointed Jane Roe as its CEO";
+- a verb of leading: "وحدة X بقيادة فلان", "فلان، التي قادت X", "Roe has led X";
+- a handover: "ليحل محلها فلان", "خلفًا لفلان", "takes over from Roe": the post
+  of the claim just made passes to (or came from) the person named.
+
+A claim's subject is the organisation and its value the holder (an entity
+value, so spellings of the holder are matched across outlets like any name).
+The qualifier says "former" or "current" when the text does: a former holder
+and a later one are a succession, not a contradiction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from checker.extract.context import ArticleContext, SentenceContext
+from checker.extract.entities import Mention
+from checker.extract.stance import stance_for
+from checker.models import Claim, EntityRef, Value
+from checker.text.phrases import Match
+
+APPOSITION_GAP = 4     # "فلان، 28 عامًا، رئيس ..."
+VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
+OBJECT_WINDOW = 7      # what a verb leads: "قادت مجموعة أبحاث ... "X""
+HANDOVER_WINDOW = 4    # "ليحل محلها الباحث فلان"
+FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
+
+
+@dataclass
+class RoleFact:
+    """One person holding one post at one organisation, as a sentence says."""
+
+    role: str
+    org: EntityRef
+    holder: Mention
+    status: str | None
+    sentence: SentenceContext
+
+
+def _evidence(ref: EntityRef) -> int:
+    """How sure we are that a ref names something: a lexicon entry, then a Latin name."""
+    key = ref.id or ""
+    if not key.startswith("~"):
+        return 2
+    return 1 if key.isascii() else 0
+
+
+class RoleReader:
+    """Reads the role claims of one article, sentence by sentence.
+
+    It remembers the last post named, because a handover ("خلفًا لفلان")
+    often names the post a sentence earlier.
+    """
+
+    def __init__(self, actx: ArticleContext) -> None:
+        self.actx = actx
+        self.lex = actx.lex
+        self.last: RoleFact | None = None
+        self.mention_counts = Counter(m.key for ctx in actx.sentences for m in ctx.mentions)
+        # The organisation "its" and "الشركة" point to. English names are
+        # often untyped, so the most named entity stands in unless it is a person.
+        topic = actx.topic if actx.topic is not None and actx.topic.type != "person" else None
+        self.home_org: EntityRef | None = actx.topic_org or topic
+
+    # -- small helpers --------------------------------------------------------
+
+    @staticmethod
+    def _starting(ctx: SentenceContext, category: str, index: int) -> Match | None:
+        found = ctx.starting_at(category, index)
+        return max(found, key=lambda m: m.end) if found else None
+
+    @staticmethod
+    def _ending(ctx: SentenceContext, category: str, index: int) -> Match | None:
+        found = ctx.ending_at(category, index)
+        return min(found, key=lambda m: m.start) if found else None
+
+    @staticmethod
+    def _mention_at(ctx: SentenceContext, start: int) -> Mention | None:
+        return next((m for m in ctx.mentions if m.start == start), None)
+
+    @staticmethod
+    def _mention_ending(ctx: SentenceContext, end: int) -> Mention | None:
+        return next((m for m in ctx.mentions if m.end == end), None)
+
+    def _is_person(self, mention: Mention) -> bool:
+        return (mention.type or self.actx.types.get(mention.key)) in ("person", None)
+
+    def _is_org(self, mention: Mention) -> bool:
+        return (mention.type or self.actx.types.get(mention.key)) != "person"
+
+    @staticmethod
+    def _is_comma(ctx: SentenceContext, index: int) -> bool:
+        return 0 <= index < len(ctx.tokens) and ctx.tokens[index].norm in ("،", ",")
+
+    def _skip(self, ctx: SentenceContext, index: int, *categories: str) -> int:
+        """Past any run of the given cue categories (and commas) starting at index."""
+        moved = True
+        while moved and index < len(ctx.tokens):
+            moved = False
+            if self._is_comma(ctx, index):
+                index, moved = index + 1, True
+                continue
+            for category in categories:
+                match = self._starting(ctx, category, index)
+                if match:
+                    index, moved = match.end, True
+                    break
+        return index
+
+    def _possessive_after(self, ctx: SentenceContext, end: int) -> bool:
+        """"the company's unit": the organisation is not what is led."""
+        link = self._starting(ctx, "role_org_links", end)
+        return bool(link) and ctx.tokens[end].norm in ("'", "’")
+
+    # -- titles -----------------------------------------------------------------
+
+    def _titles(self, ctx: SentenceContext) -> list[Match]:
+        """Title matches, longest only, none inside a name."""
+        matches = ctx.matches("role_title")
+        kept = [m for m in matches
+                if not any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                           for o in matches)
+                and not any(n.start < m.end and m.start < n.end for n in ctx.mentions)]
+        seen: set[tuple[int, int]] = set()
+        out = []
+        for match in sorted(kept, key=lambda m: m.start):
+            if (match.start, match.end) not in seen:
+                seen.add((match.start, match.end))
+                out.append(match)
+        return out
+
+    def _status(self, ctx: SentenceContext, *positions: int) -> str | None:
+        for position in positions:
+            for category in ("role_former", "role_current"):
+                if self._starting(ctx, category, position) or self._ending(ctx, category, position):
+                    return category.removeprefix("role_")
+        return None
+
+    def _org_after(self, ctx: SentenceContext, index: int) -> tuple[EntityRef | None, int]:
+        """The organisation a title names after itself: "لشركة X", "of X", "في الشركة"."""
+        index = self._skip(ctx, index, "role_org_links")
+        mention = self._mention_at(ctx, index)
+        if mention and self._is_org(mention) and not self._possessive_after(ctx, mention.end):
+            return self.actx.mention_ref(mention), mention.end
+        anaphora = self._starting(ctx, "org_anaphora", index)
+        if anaphora and self.home_org and not self._possessive_after(ctx, anaphora.end):
+            return self.home_org, anaphora.end
+        return None, index
+
+    def _org_before(self, ctx: SentenceContext, start: int) -> EntityRef | None:
+        """"X chief executive", "X's chief executive", "its chief executive"."""
+        own = self._ending(ctx, "role_own_org", start)
+        if own and self.home_org:
+            return self.home_org
+        link = self._ending(ctx, "role_org_links", start)
+        end = link.start if link and ctx.tokens[link.start].norm in ("'", "’") else start
+        mention = self._mention_ending(ctx, end)
+        if mention and (mention.type or self.actx.types.get(mention.key)) == "org":
+            return self.actx.mention_ref(mention)
+        return None
+
+    def _holder_after(self, ctx: SentenceContext, index: int) -> Mention | None:
+        index = self._skip(ctx, index, "role_current", "person_titles")
+        mention = self._mention_at(ctx, index)
+        return mention if mention and self._is_person(mention) else None
+
+    def _holder_before(self, ctx: SentenceContext, start: int) -> Mention | None:
+        """The person a title is in apposition with, or the subject of "بصفته"/"as"."""
+        own = self._ending(ctx, "role_own_org", start)
+        if self._ending(ctx, "role_as_cues", own.start if own else start):
+            # "فلان، الرئيس السابق لشركة X، ... بصفته رئيس ...": the clause's subject.
+            people = [m for m in ctx.mentions if m.end <= start and self._is_person(m)]
+            return people[-1] if people else None
+        before = [m for m in ctx.mentions if m.end <= start]
+        if not before or not self._is_person(before[-1]):
+            return None
+        mention = before[-1]
+        gap = start - mention.end
+        if gap == 0 or (gap <= APPOSITION_GAP and self._is_comma(ctx, mention.end)):
+            return mention
+        return None
+
+    def _title_facts(self, ctx: SentenceContext) -> list[RoleFact]:
+        facts: list[RoleFact] = []
+        for title in self._titles(ctx):
+            definition = self.lex.predicates.get(title.payload)
+            if definition is None or "role" not in definition.dimensions:
+                continue  # a title that only blocks a shorter one ("نائب الرئيس")
+            status = self._status(ctx, title.start, title.end)
+            after = self._skip(ctx, title.end, "role_former", "role_current")
+            org, after_org = self._org_after(ctx, after)
+            if org is not None:
+                status = status or self._status(ctx, after_org)
+                after = self._skip(ctx, after_org, "role_former", "role_current")
+            holder = self._holder_after(ctx, after)
+            before_org = self._org_before(ctx, title.start)
+            if holder is None:
+                holder = self._holder_before(ctx, title.start)
+            org = org or before_org
+            if org is None and not self._needs_org(ctx, title):
+                org = self.home_org
+            if holder is not None and org is not None:
+                facts.append(RoleFact(title.payload, org, holder, status, ctx))
+        return facts
+
+    def _needs_org(self, ctx: SentenceContext, title: Match) -> bool:
+        return any(m.end == title.end for m in ctx.starting_at("role_needs_org", title.start))
+
+    # -- verbs of leading ----------------------------------------------------
+
+    def _led_by_facts(self, ctx: SentenceContext) -> list[RoleFact]:
+        """"وحدة X بقيادة فلان", "X, led by Roe": the organisation comes first."""
+        facts = []
+        for cue in ctx.matches("role_led_by"):
+            before = [m for m in ctx.mentions if m.end <= cue.start]
+            org = before[-1] if before else None
+            if org is None or cue.start - org.end > VERB_GAP or not self._is_org(org):
+                continue
+            holder = self._holder_after(ctx, cue.end)
+            if holder is not None:
+                facts.append(RoleFact("leader", self.actx.mention_ref(org), holder, None, ctx))
+        return facts
+
+    def _leads_facts(self, ctx: SentenceContext) -> list[RoleFact]:
+        """"فلان، التي قادت X", "قاد فلان X", "Roe, who has led X"."""
+        facts = []
+        for cue in ctx.matches("role_leads"):
+            # The subject before the verb ("Roe, who has led"), else right after it ("قاد فلان").
+            before = [m for m in ctx.mentions if m.end <= cue.start]
+            holder = before[-1] if before and cue.start - before[-1].end <= VERB_GAP \
+                and self._is_person(before[-1]) else None
+            start = cue.end
+            if holder is None:
+                holder = self._holder_after(ctx, cue.end)
+                if holder is None:
+                    continue
+                start = holder.end
+            org = self._object(ctx, start)
+            if org is not None:
+                facts.append(RoleFact("leader", org, holder, None, ctx))
+        return facts
+
+    def _object(self, ctx: SentenceContext, start: int) -> EntityRef | None:
+        """The organisation a verb leads: named after it, before any preposition.
+
+        "قادت مجموعة أبحاث ... "X"" may give two candidates; the one the article
+        names most often (then the better attested) is the organisation.
+        """
+        candidates: list[EntityRef] = []
+        index = start
+        while index < min(len(ctx.tokens), start + OBJECT_WINDOW):
+            if self._starting(ctx, "role_object_stops", index):
+                break
+            mention = self._mention_at(ctx, index)
+            anaphora = self._starting(ctx, "org_anaphora", index)
+            if mention is not None:
+                if not self._is_org(mention) or self._possessive_after(ctx, mention.end):
+                    break
+                candidates.append(self.actx.mention_ref(mention))
+                index = mention.end
+            elif anaphora is not None:
+                if self._possessive_after(ctx, anaphora.end) or self.home_org is None:
+                    break
+                candidates.append(self.home_org)
+                index = anaphora.end
+            else:
+                index += 1
+        if not candidates:
+            return None
+        return max(candidates, key=lambda ref: (self.mention_counts[ref.id or ""], _evidence(ref)))
+
+    # -- handovers and departures --------------------------------------------
+
+    def _handovers(self, ctx: SentenceContext, facts: list[RoleFact]) -> list[RoleFact]:
+        """Successors and predecessors named around a post already known."""
+        out: list[RoleFact] = []
+
+        def post_before(index: int) -> RoleFact | None:
+            earlier = [f for f in facts if f.holder.start < index]
+            return earlier[-1] if earlier else self.last
+
+        def person_near(start: int) -> Mention | None:
+            for index in range(max(0, start - 1), min(len(ctx.tokens), start + HANDOVER_WINDOW)):
+                mention = self._mention_at(ctx, index)
+                if mention is not None:
+                    return mention if self._is_person(mention) else None
+            return None
+
+        for cue in ctx.matches("role_replaced_by"):
+            post, successor = post_before(cue.start), person_near(cue.end)
+            if post and successor and successor.key != post.holder.key:
+                if post.sentence is ctx:
+                    post.status = "former"
+                out.append(RoleFact(post.role, post.org, successor, "current", ctx))
+        predecessors = [(cue.start, person_near(cue.end)) for cue in ctx.matches("role_replacing")]
+        for cue in ctx.matches("role_takes_over"):
+            for index in range(cue.end, min(len(ctx.tokens), cue.end + FROM_WINDOW)):
+                if self._is_comma(ctx, index):
+                    break
+                if self._starting(ctx, "role_from_words", index):
+                    predecessors.append((cue.start, person_near(index + 1)))
+                    break
+        for cue_start, predecessor in predecessors:
+            post = post_before(cue_start)
+            if post and predecessor and predecessor.key != post.holder.key:
+                out.append(RoleFact(post.role, post.org, predecessor, "former", ctx))
+        return out
+
+    def _departures(self, ctx: SentenceContext, facts: list[RoleFact]) -> None:
+        """"فلان ... عن تنحيها", "Roe stepped down": her post is a former one."""
+        for cue in ctx.matches("role_left"):
+            people = [m for m in ctx.mentions if m.end <= cue.start and self._is_person(m)]
+            if people:
+                for fact in facts:
+                    if fact.holder.key == people[-1].key:
+                        fact.status = "former"
+
+    # -- claims -----------------------------------------------------------------
+
+    def facts(self, ctx: SentenceContext) -> list[RoleFact]:
+        facts = self._title_facts(ctx) + self._led_by_facts(ctx) + self._leads_facts(ctx)
+        facts.sort(key=lambda f: f.holder.start)
+        facts += self._handovers(ctx, facts)
+        self._departures(ctx, facts)
+        unique: dict[tuple[str, str | None, str], RoleFact] = {}
+        for fact in facts:
+            key = (fact.role, fact.org.id, fact.holder.key)
+            kept = unique.setdefault(key, fact)
+            if fact.status == "former":
+                kept.status = "former"  # "X, who has led Y" + "took over from X"
+        if unique:
+            self.last = list(unique.values())[-1]
+        return list(unique.values())
+
+    def claims(self, ctx: SentenceContext, next_id) -> list[Claim]:
+        text = self.actx.article.text
+        claims = []
+        for fact in self.facts(ctx):
+            holder = self.actx.mention_ref(fact.holder)
+            stance = stance_for(ctx, text, fact.holder.start)
+            claims.append(Claim(
+                id=next_id(), article=self.actx.article.id, subject=fact.org,
+                predicate=fact.role,
+                predicate_text=self.lex.predicates[fact.role].label_for(self.lex.lang),
+                value=Value(kind="entity", text=holder.text or "", entity=holder, dimension="role",
+                            qualifier=fact.status),
+                attribution=stance.attribution, hedge=stance.hedge, negated=stance.negated,
+                quote=ctx.sentence.text, span=(ctx.sentence.start, ctx.sentence.end),
+                sentence=ctx.sentence.index, published=self.actx.article.published,
+            ))
+        return claims
