@@ -52,19 +52,31 @@ def _refs(claims: Iterable[Claim]) -> Iterable[EntityRef]:
 def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, str], list[dict]]:
     """Map every unknown-name key to one key per entity; list the aliases learned."""
     texts: dict[str, Counter[str]] = defaultdict(Counter)
+    people: set[str] = set()
     for ref in _refs(claims):
         if ref.id and ref.id.startswith("~") and ref.text:
             texts[ref.id][ref.text] += 1
+            if ref.type == "person":
+                people.add(ref.id)
+    # Names meet in a block when their last words sound alike (people: "حداد"
+    # finds "ليلى حداد"), other names also when their first words do (short
+    # forms of organisations: "Orbis" finds "Orbis Labs").
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in texts:
         skeleton = matcher.skeleton(key[1:])
         if skeleton:
             blocks[skeleton[-1]].append(key)
+            if key not in people:
+                blocks["first:" + skeleton[0]].append(key)
     union = _UnionFind()
-    for keys in blocks.values():
+    for block, keys in blocks.items():
+        same = matcher.same
+        if block.startswith("first:"):
+            keys = [k for k in keys if k not in people]
+            same = matcher.short_form
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if matcher.same(a[1:], b[1:]):
+                if same(a[1:], b[1:]):
                     union.union(a, b)
     members: dict[str, list[str]] = defaultdict(list)
     for key in texts:

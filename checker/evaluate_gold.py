@@ -20,7 +20,7 @@ from checker.errors import InputError, RuleError
 from checker.ingest import load_articles
 from checker.models import Claim, Report
 from checker.names import NameMatcher
-from checker.pipeline import Setup, check
+from checker.pipeline import Setup, check, name_matcher
 from checker.yamlio import load_yaml
 
 JUDGED_KINDS = ("conflict", "agreement")
@@ -161,7 +161,7 @@ def read_gold(path: Path) -> dict[str, Any]:
 def evaluate(gold_paths: list[Path], setup: Setup, root: Path) -> tuple[Score, Score]:
     """Run the checker on each gold file's articles and add up the scores."""
     claims_total, findings_total = Score(), Score()
-    names = NameMatcher(setup.lexicons["en"])
+    names = name_matcher(setup)
     for path in gold_paths:
         gold = read_gold(path)
         articles, _ = load_articles([root / p for p in gold["articles"]])

@@ -272,6 +272,9 @@ class Lexicon:
         for predicate, phrases in dates.get("event_triggers", {}).items():
             for phrase in phrases:
                 self.index.add("date_trigger", phrase, predicate)
+        for predicate, phrases in dates.get("event_nouns", {}).items():
+            for phrase in phrases:
+                self.index.add("date_noun", phrase, predicate)
 
     def _compile_roles(self, roles: dict[str, Any]) -> None:
         for role_id, phrases in roles.get("titles", {}).items():

@@ -10,6 +10,7 @@ vowels and long vowels dropped (both tables in rules/lexicons/common/script.yaml
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -22,7 +23,10 @@ _ARTICLES = ("ال", "al-", "el-")
 class NameMatcher:
     """Skeleton keys and a same-name test, built from one lexicon's tables."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, clitics: Iterable[str] = ()) -> None:
+        # One-letter conjunctions and prepositions written onto a name
+        # ("ونات فريدمان", "لمارتن"): a name may also be compared without one.
+        self.clitics = tuple(sorted({fold(c) for c in clitics if len(fold(c)) == 1}))
         table = lex.transliteration
         self.digraphs = table.get("digraphs", {})
         self.letters = table.get("letters", {})
@@ -60,6 +64,19 @@ class NameMatcher:
 
     def same(self, a: str, b: str) -> bool:
         """Same person or organisation, spelled alike up to transliteration."""
+        if self._same(a, b):
+            return True
+        return any(self._same(x, y) for x, y in ((self._unprefixed(a), b), (a, self._unprefixed(b)))
+                   if x is not None and y is not None)
+
+    def _unprefixed(self, name: str) -> str | None:
+        """The name with a one-letter clitic taken off its first word, if it has one."""
+        folded = fold(name)
+        if folded[:1] in self.clitics and len(folded.split()[0]) >= 4:
+            return folded[1:]
+        return None
+
+    def _same(self, a: str, b: str) -> bool:
         ka, kb = self.skeleton(a), self.skeleton(b)
         if not ka or not kb:
             return False
@@ -71,3 +88,12 @@ class NameMatcher:
             return len(short) == 1 and len(short[0]) >= 2 and short[0] == full[-1]
         return all(x == y or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1)
                    for x, y in zip(ka, kb, strict=True))
+
+    def short_form(self, a: str, b: str) -> bool:
+        """An organisation's one-word short form: "Orbis" for "Orbis Labs",
+        "سولفان" for "Solvane Pharmaceuticals" (not for people: "Layla")."""
+        ka, kb = self.skeleton(a), self.skeleton(b)
+        if not ka or not kb or len(ka) == len(kb):
+            return False
+        short, full = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+        return len(short) == 1 and len(short[0]) >= 3 and short[0] == full[0]

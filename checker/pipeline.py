@@ -51,6 +51,12 @@ def lexicon_for(setup: Setup, lang: str) -> Lexicon:
     return setup.lexicons.get(lang) or setup.lexicons["en"]
 
 
+def name_matcher(setup: Setup) -> NameMatcher:
+    """Names are compared across languages: every language's clitics count."""
+    clitics = {prefix for lex in setup.lexicons.values() for prefix in lex.prefixes}
+    return NameMatcher(setup.lexicons["en"], clitics)
+
+
 def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) -> list[Finding]:
     """Only what concerns the draft: its conflicts, its support, its unsupported claims."""
     in_draft = {c.id for c in claims if c.article == draft_id}
@@ -80,7 +86,7 @@ def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] 
     claims = []
     for actx in contexts:
         claims.extend(claims_of(find_known_names(actx, known)))
-    matcher = NameMatcher(setup.lexicons["en"])
+    matcher = name_matcher(setup)
     groups, aliases = align(claims, matcher)
     judge = Judge(setup.rules, setup.lexicons["en"])
     findings = judge.judge(groups)

@@ -78,6 +78,8 @@ def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Cla
         triggers = [t for t in ctx.matches("date_trigger")
                     if abs(t.start - match.start) <= TRIGGER_WINDOW and not (start <= t.start < end)
                     and not _clause_break(ctx, t.start, match.start)]
+        # "مؤتمر أبريل", "the April conference": a noun joined to the month.
+        triggers += [t for t in ctx.matches("date_noun") if t.end == match.start or t.start == end]
         if not triggers:
             continue
         trigger = min(triggers, key=lambda t: abs(t.start - match.start))

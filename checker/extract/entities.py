@@ -95,8 +95,9 @@ class EntityFinder:
             claim(match.start, match.end, entity.id, entity.type, entity.id)
         self._from_gazetteer(tokens, claim)
         title_starts = {m.start for m in ann.get("person_titles", [])}
+        known_orgs = {m.start: m.end for m in ann.get("entity", [])}
         for match in ann.get("person_titles", []):
-            self._after_title(tokens, match, claim)
+            self._after_title(tokens, match, claim, known_orgs)
             self._before_title(tokens, match, claim)
         for match in ann.get("org_cues", []):
             self._after_org_cue(tokens, match.end, claim)
@@ -133,16 +134,23 @@ class EntityFinder:
             else:
                 i += 1
 
-    def _after_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
+    def _after_title(self, tokens: list[Token], title: Match, claim: Claimer,
+                     known_orgs: dict[int, int]) -> None:
         """"الباحث سامر نجم", "رئيس قسم الأبحاث الجديد كريم داود",
-        "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "chief executive, Layla Haddad"."""
+        "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "المدير التقني في X، سامر نجم",
+        "chief executive, Layla Haddad"."""
         j = title.end
         limit = min(len(tokens), j + 8)
         after_complement = False
         after_org = False  # "الرئيس التنفيذي لشركة Orbis": a name must follow at once
         while j < limit:
             token = tokens[j]
+            if after_complement and j in known_orgs:
+                j, after_org = known_orgs[j], True
+                continue
             if token.norm in _COMMAS:
+                if title.start > 0 and tokens[title.start - 1].norm in _COMMAS:
+                    return  # "X، الرئيس التنفيذي لشركة Y، أطلق ...": the name came first
                 # "..., Layla Haddad", "...، ليلى حداد": one Arabic word after the
                 # comma is more often a verb ("لتصبح") than a name.
                 span = self._name_span(tokens, j + 1)

@@ -30,6 +30,7 @@ VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
 OBJECT_WINDOW = 7      # what a verb leads: "قادت مجموعة أبحاث ... "X""
 HANDOVER_WINDOW = 4    # "ليحل محلها الباحث فلان"
 FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
+_QUOTES = frozenset('«»“”"()')  # not the apostrophe: "X's" marks a possessive
 
 
 @dataclass
@@ -103,7 +104,7 @@ class RoleReader:
         moved = True
         while moved and index < len(ctx.tokens):
             moved = False
-            if self._is_comma(ctx, index):
+            if self._is_comma(ctx, index) or ctx.tokens[index].text in _QUOTES:
                 index, moved = index + 1, True
                 continue
             for category in categories:
@@ -144,10 +145,15 @@ class RoleReader:
 
     def _org_after(self, ctx: SentenceContext, index: int) -> tuple[EntityRef | None, int]:
         """The organisation a title names after itself: "لشركة X", "of X", "في الشركة"."""
-        index = self._skip(ctx, index, "role_org_links")
-        mention = self._mention_at(ctx, index)
-        if mention and self._is_org(mention) and not self._possessive_after(ctx, mention.end):
+        linked = self._skip(ctx, index, "role_org_links")
+        mention = self._mention_at(ctx, linked)
+        # Without "of"/"لشركة" between, an untyped name is more likely the holder:
+        # "board chair Helen Marsh".
+        typed_org = mention is not None and (mention.type or self.actx.types.get(mention.key)) == "org"
+        if mention and self._is_org(mention) and (linked > index or typed_org) \
+                and not self._possessive_after(ctx, mention.end):
             return self.actx.mention_ref(mention), mention.end
+        index = linked
         anaphora = self._starting(ctx, "org_anaphora", index)
         if anaphora and self.home_org and not self._possessive_after(ctx, anaphora.end):
             return self.home_org, anaphora.end
