@@ -41,14 +41,14 @@ class NameMatcher:
         out: list[str] = []
         i = 0
         while i < len(word):
-            pair = word[i:i + 2]
             if i == 0 and word[0] in self.initial:
                 out.append(self.initial[word[0]])
                 i += 1
                 continue
-            if pair in self.digraphs:
-                out.append(self.digraphs[pair])
-                i += 2
+            group = next((word[i:i + n] for n in (3, 2) if word[i:i + n] in self.digraphs), None)
+            if group is not None:
+                out.append(self.digraphs[group])
+                i += len(group)
                 continue
             out.append(self.letters.get(word[i], word[i] if word[i].isalnum() else ""))
             i += 1

@@ -106,6 +106,12 @@ class EntityFinder:
                 span = self._name_span(tokens, match.end)
                 if span:
                     claim(*span, self._key(tokens, *span), None, None)
+        # "بقيادة X", "led by X", "عُيّن X": a person follows.
+        for match in [*ann.get("role_led_by", []), *ann.get("role_appointed", [])]:
+            if match.end not in title_starts:
+                span = self._name_span(tokens, match.end)
+                if span:
+                    claim(*span, self._key(tokens, *span), "person", None)
         self._before_age(tokens, ann, claim)
         self._quoted_names(tokens, claim)
         self._latin_runs(tokens, claim)
@@ -217,6 +223,14 @@ class EntityFinder:
     def _after_org_cue(self, tokens: list[Token], j: int, claim: Claimer) -> None:
         """"شركة نوفاتك", "شركة التقنية الناشئة Orbis Labs"."""
         skipped = 0
+        closer = _OPEN_QUOTES.get(tokens[j].text) if j < len(tokens) else None
+        if closer:
+            # "شركة «مرافئ الخليج»": the quotes mark the whole name, however common its words.
+            end = next((k for k in range(j + 1, min(len(tokens), j + 2 + MAX_NAME_TOKENS))
+                        if tokens[k].text == closer), None)
+            if end is not None and end > j + 1 and all(t.kind == "word" for t in tokens[j + 1:end]):
+                claim(j + 1, end, self._key(tokens, j + 1, end), "org", None)
+                return
         while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:
             j += 1
         while j < len(tokens) and skipped < 4 and self._is_complement(tokens[j]):
@@ -298,7 +312,8 @@ class EntityFinder:
             return None
         end = j + 1
         while end < len(tokens) and end - j < MAX_NAME_TOKENS and self._name_like(tokens[end], first=False) \
-                and tokens[end].latin == tokens[j].latin and not self._starts_new_phrase(tokens[end]):
+                and tokens[end].latin == tokens[j].latin and not self._starts_new_phrase(tokens[end]) \
+                and not self.lex.in_set("person_titles", tokens[end].norm):  # "تعيّن ليلى حداد رئيسة"
             end += 1
         return j, end
 

@@ -121,18 +121,15 @@ class RoleReader:
 
     # -- titles -----------------------------------------------------------------
 
-    def _titles(self, ctx: SentenceContext) -> list[Match]:
-        """Title matches, longest only, none inside a name."""
-        matches = ctx.matches("role_title")
-        kept = [m for m in matches
-                if not any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                           for o in matches)
-                and not any(n.start < m.end and m.start < n.end for n in ctx.mentions)]
-        seen: set[tuple[int, int]] = set()
-        out = []
-        for match in sorted(kept, key=lambda m: m.start):
-            if (match.start, match.end) not in seen:
-                seen.add((match.start, match.end))
+    @staticmethod
+    def _titles(ctx: SentenceContext) -> list[Match]:
+        """Title matches, leftmost-longest, none inside a name: "نائب الرئيس
+        التنفيذي" is a deputy's title, not "الرئيس التنفيذي" with a word before."""
+        out: list[Match] = []
+        for match in sorted(ctx.matches("role_title"), key=lambda m: (m.start, -m.end)):
+            if out and match.start < out[-1].end:
+                continue
+            if not any(n.start < match.end and match.start < n.end for n in ctx.mentions):
                 out.append(match)
         return out
 

@@ -41,7 +41,8 @@ def outlet_link(article: Article) -> str:
 
 
 def _qualifier(claim: Claim) -> str:
-    parts = [claim.value.qualifier or "exact"]
+    # A figure with no qualifier is exact; a post with none is simply held.
+    parts = [claim.value.qualifier or ("exact" if claim.value.kind == "quantity" else "—")]
     if claim.hedge:
         parts.append(f"hedged: {claim.hedge}")
     if claim.negated:

@@ -73,7 +73,10 @@ def same_category(a: Value, b: Value) -> bool:
 
 
 def show_value(claim: Claim) -> str:
-    return claim.value.text.strip() or str(claim.value.low)
+    text = claim.value.text.strip() or str(claim.value.low)
+    if claim.value.dimension == "role" and claim.value.qualifier:
+        return f"{text} ({claim.value.qualifier})"  # "former" and "current" tell a succession
+    return text
 
 
 def fingerprint(kind: str, claims: list[Claim]) -> str:
