@@ -71,3 +71,39 @@ def test_four_researchers_from_openai_agree(report):
 
 def test_wang_spellings_are_learned_as_one_name(report):
     assert any({"ألكسندر وانغ", "ألكساندر وانغ"} <= set(a["spellings"]) for a in report.aliases)
+
+
+def role_claims(report, finding):
+    claims = {c.id: c for c in report.claims}
+    return {(claims[c].article[:3], claims[c].value.text, claims[c].value.qualifier) for c in finding.claims}
+
+
+def test_fair_leadership_conflict_quotes_both_outlets(report):
+    conflicts = [f for f in findings(report, "conflict", "leader") if f.subject.text == "FAIR"]
+    [conflict] = conflicts
+    held = role_claims(report, conflict)
+    assert ("000", "يان لوكون", None) in held
+    assert ("003", "جويل بينو", "former") in held
+    assert ("003", "روبرت فيرغوس", "current") in held
+    claims = {c.id: c for c in report.claims}
+    pairs = {frozenset(claims[x].value.text for x in pair) for pair in conflict.details["pairs"]}
+    # LeCun against the current head; the former head and her successor do not clash.
+    assert frozenset({"يان لوكون", "روبرت فيرغوس"}) in pairs
+    assert frozenset({"جويل بينو", "روبرت فيرغوس"}) not in pairs
+
+
+def test_wang_leads_ai_in_titles_worded_differently(report):
+    [agreement] = findings(report, "agreement", "chief_ai_officer")
+    claims = {c.id: c for c in report.claims}
+    quotes = [(claims[c].article[:3], claims[c].quote) for c in agreement.claims]
+    assert {article for article, _ in quotes} == {"002", "004"}
+    assert any(a == "002" and "كبير مسؤولي الذكاء الاصطناعي" in q for a, q in quotes)
+    assert any(a == "004" and "رئيس الذكاء الاصطناعي" in q for a, q in quotes)
+
+
+def test_llama_release_month_agrees(report):
+    [agreement] = findings(report, "agreement", "release_date")
+    claims = {c.id: c for c in report.claims}
+    assert {claims[c].article[:3] for c in agreement.claims} == {"000", "002"}
+    # The seeds carry no publication date, so "أبريل الماضي" is the month alone: "--04".
+    assert {claims[c].value.low for c in agreement.claims} == {"--04"}
