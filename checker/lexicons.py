@@ -272,6 +272,11 @@ class Lexicon:
         for predicate, phrases in dates.get("event_triggers", {}).items():
             for phrase in phrases:
                 self.index.add("date_trigger", phrase, predicate)
+        for number, names in dates.get("weekdays", {}).items():
+            for name in names:
+                self.index.add("weekday", name, int(number))
+        for phrase in dates.get("day_before", []):
+            self.index.add("day_before", phrase, True)
         for predicate, phrases in dates.get("event_nouns", {}).items():
             for phrase in phrases:
                 self.index.add("date_noun", phrase, predicate)

@@ -60,3 +60,34 @@ def test_start_date_agrees_across_arabic_and_english(setup):
     report = check(articles, setup)
     agreements = [f for f in report.findings if f.kind == "agreement" and f.predicate == "start_date"]
     assert agreements and {c.split("#")[0] for c in agreements[0].claims} == {"ar_appointment", "en_appointment"}
+
+
+def test_weekdays_resolve_to_the_latest_such_day_before_publication(ar, en):
+    friday = date(2025, 3, 14)
+    assert dates(ar, "وقّعت شركة نوفا أمس الخميس اتفاقًا مع شركة أوريون.", published=friday) \
+        == [("deal_date", "2025-03-13")]
+    # A weekday that is the publication day itself is that day, not a week earlier.
+    assert dates(en, "The storm hit the coast on Friday, officials said.", "en", published=friday) \
+        == [("event_date", "2025-03-14")]
+    # Without a publication date a weekday cannot be placed, so it is no claim.
+    assert dates(ar, "وقّعت شركة نوفا يوم الخميس اتفاقًا مع شركة أوريون.") == []
+
+
+def test_day_of_the_month_in_both_orders(ar, en):
+    assert dates(ar, "وقّعت شركة نوفا في 13 مارس 2025 اتفاقًا مع شركة أوريون.") == [("deal_date", "2025-03-13")]
+    assert dates(en, "The quake struck on June 1, 2025, near the border.", "en") == [("event_date", "2025-06-01")]
+
+
+def test_a_date_set_off_by_commas_keeps_its_trigger(ar):
+    text = "أعلنت مجموعة نوفا، أمس الخميس، توقيع اتفاق مع شركة أوريون."
+    assert dates(ar, text, published=date(2025, 3, 14)) == [("deal_date", "2025-03-13")]
+
+
+def test_different_days_of_one_event_conflict_but_a_day_agrees_with_its_month(setup):
+    tuesday = date(2025, 10, 7)
+    a = article("a", "The earthquake struck Alvena on Sunday, officials said.", "en", published=tuesday)
+    b = article("b", "The earthquake struck Alvena on Saturday, officials said.", "en", published=tuesday)
+    c = article("c", "The earthquake struck Alvena in October 2025, officials said.", "en")
+    pairs = conflict_pairs(run(setup, a, b, c))
+    assert frozenset({"a", "b"}) in pairs
+    assert frozenset({"a", "c"}) not in pairs and frozenset({"b", "c"}) not in pairs

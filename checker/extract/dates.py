@@ -1,36 +1,74 @@
-"""Date claims: "أطلقت Llama 4 في أبريل الماضي", "takes over in March 2024".
+"""Date claims: "أطلقت Llama 4 في أبريل الماضي", "takes over in March 2024",
+"وقّعت الشركة يوم الخميس اتفاقًا", "the quake struck on Sunday".
 
-A month name (either Arabic system), an optional year, and relative words
-("الماضي", "last") resolved against the article's publication date when it
-is known. A date becomes a claim only when a trigger word in its sentence says
-what it is the date of (a release, taking up a post); other dates are context.
-Values are month ranges: [first day, last day] when the year is known, and
-"--MM" (month only) when it is not, so they compare only on what is known.
+Two kinds of date spans, both from the lexicon's words:
+- a month name (either Arabic system) with an optional day before it ("13
+  مارس") or after it ("June 1"), an optional year, and relative words
+  ("الماضي", "last") resolved against the article's publication date;
+- a weekday, resolved to the latest such day on or before publication
+  ("أمس الخميس" in an article of Friday 14 March is 13 March).
+
+A date becomes a claim only when a trigger word in its clause says what it is
+the date of (a release, a deal, a disaster, taking up a post); other dates are
+context. Values are ranges: a day ([d, d]), a month ([first, last] day), or
+"--MM" when the year is unknown, so they compare only on what is known.
+
+dateparser was measured for this job and is not used: it misses "أبريل
+الماضي", "نيسان" and "مارس/آذار", reads "14.3" as a date, and moves a weekday
+a week back when it is the publication day (tests/test_dateparser.py).
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
 
 TRIGGER_WINDOW = 12
+_CLAUSE_BREAKS = ("،", ",", ";", "؛")
 
 
-def _year_after(ctx: SentenceContext, end: int) -> tuple[int | None, int]:
-    """A year right after a month ("مارس 2024", "مارس/آذار 2024", "March, 2024")."""
+@dataclass(frozen=True)
+class DateSpan:
+    """A date found at tokens[start:end], with its value."""
+
+    start: int
+    end: int
+    value: Value
+
+
+def _year_at(ctx: SentenceContext, j: int) -> int | None:
+    if j < len(ctx.tokens) and ctx.tokens[j].kind == "num" and ctx.tokens[j].norm.isdigit() \
+            and len(ctx.tokens[j].norm) == 4 and 1900 <= int(ctx.tokens[j].norm) <= 2100:
+        return int(ctx.tokens[j].norm)
+    return None
+
+
+def _day_at(ctx: SentenceContext, j: int) -> int | None:
+    if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind == "num" and ctx.tokens[j].norm.isdigit() \
+            and 1 <= int(ctx.tokens[j].norm) <= 31 and len(ctx.tokens[j].norm) <= 2:
+        return int(ctx.tokens[j].norm)
+    return None
+
+
+def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None, int]:
+    """A day and a year right after a month: "مارس/آذار 2024", "June 1, 2025", "March, 2024"."""
     j = end
     if j < len(ctx.tokens) and ctx.tokens[j].text == "/" and ctx.starting_at("month", j + 1):
         j = max(m.end for m in ctx.starting_at("month", j + 1))
+    day = _day_at(ctx, j)
+    if day is not None:
+        j += 1
     if j < len(ctx.tokens) and ctx.tokens[j].text == ",":
         j += 1
-    if j < len(ctx.tokens) and ctx.tokens[j].kind == "num" and ctx.tokens[j].norm.isdigit() \
-            and len(ctx.tokens[j].norm) == 4 and 1900 <= int(ctx.tokens[j].norm) <= 2100:
-        return int(ctx.tokens[j].norm), j + 1
-    return None, end if j == end else j
+    year = _year_at(ctx, j)
+    if year is not None:
+        return day, year, j + 1
+    return day, None, end if day is None else end + 1
 
 
 def _relative(ctx: SentenceContext, start: int, end: int) -> tuple[str | None, int, int]:
@@ -52,18 +90,21 @@ def resolve_year(month: int, relative: str | None, published: date | None) -> in
     return published.year
 
 
-def date_value(month: int, year: int | None, text: str) -> Value:
+def date_value(month: int, year: int | None, text: str, day: int | None = None) -> Value:
     if year is None:
         bound = f"--{month:02d}"
         return Value(kind="date", text=text, low=bound, high=bound, dimension="date")
+    if day is not None and day <= calendar.monthrange(year, month)[1]:
+        iso = date(year, month, day).isoformat()
+        return Value(kind="date", text=text, low=iso, high=iso, dimension="date")
     last_day = calendar.monthrange(year, month)[1]
     return Value(kind="date", text=text, low=f"{year}-{month:02d}-01", high=f"{year}-{month:02d}-{last_day}",
                  dimension="date")
 
 
-def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
+def _month_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
     text = actx.article.text
-    claims: list[Claim] = []
+    spans = []
     for match in ctx.matches("month"):
         token = ctx.tokens[match.start]
         if token.latin and not token.text[:1].isupper():
@@ -71,25 +112,63 @@ def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Cla
         if match.start >= 2 and ctx.tokens[match.start - 1].text == "/" \
                 and any(m.end == match.start - 1 for m in ctx.matches("month")):
             continue  # the second name of "مارس/آذار"
-        year, end = _year_after(ctx, match.end)
-        relative, start, end = _relative(ctx, match.start, end)
+        day_before = _day_at(ctx, match.start - 1)
+        start = match.start - 1 if day_before is not None else match.start
+        day_after, year, end = _after_month(ctx, match.end)
+        relative, start, end = _relative(ctx, start, end)
         if year is None:
             year = resolve_year(match.payload, relative, actx.article.published)
-        triggers = [t for t in ctx.matches("date_trigger")
-                    if abs(t.start - match.start) <= TRIGGER_WINDOW and not (start <= t.start < end)
-                    and not _clause_break(ctx, t.start, match.start)]
-        # "مؤتمر أبريل", "the April conference": a noun joined to the month.
-        triggers += [t for t in ctx.matches("date_noun") if t.end == match.start or t.start == end]
+        day = day_before if day_before is not None else day_after
+        spans.append(DateSpan(start, end, date_value(match.payload, year, ctx.text_of(text, start, end), day)))
+    return spans
+
+
+def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+    """"أمس الخميس", "on Sunday": the latest such day on or before publication."""
+    published = actx.article.published
+    if published is None:
+        return []  # "الخميس" alone can be compared with nothing
+    spans = []
+    for match in ctx.matches("weekday"):
+        token = ctx.tokens[match.start]
+        if token.latin and not token.text[:1].isupper():
+            continue
+        day = published - timedelta(days=(published.isoweekday() - match.payload) % 7)
+        start = match.start
+        before = ctx.ending_at("day_before", start)
+        if before:
+            start = before[0].start
+        text = ctx.text_of(actx.article.text, start, match.end)
+        spans.append(DateSpan(start, match.end, Value(kind="date", text=text, low=day.isoformat(),
+                                                      high=day.isoformat(), dimension="date")))
+    return spans
+
+
+def _triggers(ctx: SentenceContext, span: DateSpan):
+    """Trigger words in the date's clause, nearest first; nouns joined to it too."""
+    found = [t for t in ctx.matches("date_trigger")
+             if abs(t.start - span.start) <= TRIGGER_WINDOW and not (span.start <= t.start < span.end)
+             and not _clause_break(ctx, t.start, span)]
+    # "مؤتمر أبريل", "the April conference": a noun joined to the month.
+    found += [t for t in ctx.matches("date_noun") if t.end == span.start or t.start == span.end]
+    return sorted(found, key=lambda t: abs(t.start - span.start))
+
+
+def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
+    text = actx.article.text
+    claims: list[Claim] = []
+    for span in _month_spans(actx, ctx) + _weekday_spans(actx, ctx):
+        triggers = _triggers(ctx, span)
         if not triggers:
             continue
-        trigger = min(triggers, key=lambda t: abs(t.start - match.start))
-        subject = _subject(actx, ctx, trigger.start, start)
-        stance = stance_for(ctx, text, start)
+        trigger = triggers[0]
+        subject = _subject(actx, ctx, trigger.start, span.start)
+        stance = stance_for(ctx, text, span.start)
         claims.append(Claim(
             id=next_id(), article=actx.article.id, subject=subject or EntityRef(),
             participants=[actx.mention_ref(m) for m in ctx.mentions] + ([subject] if subject else []),
             predicate=trigger.payload, predicate_text=ctx.text_of(text, trigger.start, trigger.end),
-            value=date_value(match.payload, year, ctx.text_of(text, start, end)),
+            value=span.value,
             attribution=stance.attribution, hedge=stance.hedge, negated=stance.negated,
             quote=ctx.sentence.text, span=(ctx.sentence.start, ctx.sentence.end),
             sentence=ctx.sentence.index, published=actx.article.published,
@@ -97,10 +176,16 @@ def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Cla
     return claims
 
 
-def _clause_break(ctx: SentenceContext, a: int, b: int) -> bool:
-    """A comma or semicolon between two tokens: a date and a trigger in different clauses."""
-    low, high = min(a, b), max(a, b)
-    return any(t.norm in ("،", ",", ";", "؛") for t in ctx.tokens[low:high])
+def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:
+    """A comma or semicolon between a trigger and a date: different clauses.
+
+    A comma that only sets the date off from a trigger right beside it does
+    not count: "في يونيو، استثمرت", "أعلنت X، أمس الخميس، توقيع".
+    """
+    if trigger == span.end + 1 or trigger == span.start - 2:
+        return False
+    low, high = (trigger, span.start) if trigger < span.start else (span.end, trigger)
+    return any(ctx.tokens[k].norm in _CLAUSE_BREAKS for k in range(low, high))
 
 
 def _subject(actx: ArticleContext, ctx: SentenceContext, trigger: int, anchor: int) -> EntityRef | None:

@@ -62,12 +62,19 @@ def _month(iso: str) -> str:
     return iso[2:4] if iso.startswith("--") else iso[5:7]
 
 
+def _is_day(value: Value) -> bool:
+    return value.low == value.high and not str(value.low).startswith("--")
+
+
 def same_category(a: Value, b: Value) -> bool:
-    """Equal values; a date known only to the month matches any year's same month."""
+    """Equal values, compared on what both know: a date known only to the month
+    matches any year's same month, and a day matches its month."""
     if a.kind == "date" and b.kind == "date":
         la, lb = str(a.low), str(b.low)
         if la.startswith("--") or lb.startswith("--"):
             return _month(la) == _month(lb)
+        if _is_day(a) and _is_day(b):
+            return la == lb
         return la[:7] == lb[:7]
     return (a.entity.id if a.entity else a.text) == (b.entity.id if b.entity else b.text)
 
