@@ -173,6 +173,7 @@ class Lexicon:
     pronoun_suffixes: tuple[str, ...] = field(init=False)
     transliteration: dict[str, dict[str, str]] = field(init=False)
     months: dict[str, int] = field(init=False)
+    season_months: dict[str, tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
         data = self.data
@@ -272,6 +273,11 @@ class Lexicon:
         for predicate, phrases in dates.get("event_triggers", {}).items():
             for phrase in phrases:
                 self.index.add("date_trigger", phrase, predicate)
+        self.season_months = {season: tuple(months) for season, months in dates.get("season_months", {}).items()}
+        for phrase in dates.get("year_words", []):
+            self.index.add("year_word", phrase, True)
+        for phrase in dates.get("month_words", []):
+            self.index.add("month_word", phrase, True)
         for number, names in dates.get("weekdays", {}).items():
             for name in names:
                 self.index.add("weekday", name, int(number))

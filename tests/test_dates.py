@@ -1,4 +1,5 @@
-"""Date claims: month names in both Arabic systems, years, relative words."""
+"""Date claims: month names in both Arabic systems, days, weekdays, years,
+seasons, relative words; and how two dates are judged compatible."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 
 from checker.extract.article import extract_claims
 from checker.extract.dates import resolve_year
+from checker.models import Value
+from checker.rules.evaluate import same_category
 from conftest import ROOT, article, conflict_pairs, run
 
 
@@ -91,3 +94,24 @@ def test_different_days_of_one_event_conflict_but_a_day_agrees_with_its_month(se
     pairs = conflict_pairs(run(setup, a, b, c))
     assert frozenset({"a", "b"}) in pairs
     assert frozenset({"a", "c"}) not in pairs and frozenset({"b", "c"}) not in pairs
+
+
+def test_years_seasons_and_relative_months(ar, en):
+    june = date(2025, 6, 10)
+    assert dates(en, "Layla Haddad joined Solvane in 2012 as a manager.", "en") \
+        == [("join_date", "2012-01-01")]
+    assert dates(ar, "وتعتزم شركة نوفا إطلاق النموذج في ربيع العام المقبل.", published=june) \
+        == [("release_date", "2026-03-01")]
+    assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد الشهر الماضي.", published=june) == [("release_date", "2025-05-01")]
+    assert dates(en, "Nova released the model earlier this month.", "en", published=june) \
+        == [("release_date", "2025-06-01")]
+
+
+def test_a_year_agrees_with_a_day_inside_it_and_winter_crosses_the_year():
+    def value(low, high):
+        return Value(kind="date", text="", low=low, high=high)
+
+    assert same_category(value("2025-01-01", "2025-12-31"), value("2025-03-13", "2025-03-13"))
+    assert not same_category(value("2024-01-01", "2024-12-31"), value("2025-03-13", "2025-03-13"))
+    assert same_category(value("--01", "--01"), value("2025-12-01", "2026-02-28"))
+    assert not same_category(value("--06", "--06"), value("2025-12-01", "2026-02-28"))

@@ -144,6 +144,73 @@ def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]
     return spans
 
 
+def _range_value(text: str, first: date, last: date) -> Value:
+    return Value(kind="date", text=text, low=first.isoformat(), high=last.isoformat(), dimension="date")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_year(relative: str, published: date) -> int:
+    return published.year + {"last": -1, "next": 1}.get(relative, 0)
+
+
+def _season_value(text: str, months: tuple[int, int], year: int) -> Value:
+    first, last = months
+    end_year = year + 1 if last < first else year  # winter runs into the next year
+    return _range_value(text, date(year, first, 1), _month_end(end_year, last))
+
+
+def _year_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+    """"عام 2023", "in 2012", "العام الماضي", "last year", "ربيع العام المقبل",
+    "spring 2026", "الشهر الماضي", "earlier this month"."""
+    text, published = actx.article.text, actx.article.published
+    spans = []
+    for cue in ctx.matches("year_cue"):
+        year = _year_at(ctx, cue.end)
+        if year is not None:
+            spans.append(DateSpan(cue.start, cue.end + 1, _range_value(
+                ctx.text_of(text, cue.start, cue.end + 1), date(year, 1, 1), date(year, 12, 31))))
+    for season in ctx.matches("season"):
+        months = actx.lex.season_months.get(season.payload)
+        year = _year_at(ctx, season.end)
+        end = season.end + 1
+        if year is None and published is not None:
+            words = ctx.starting_at("year_word", season.end)
+            after = words[0].end if words else season.end
+            relative, _, end = _relative(ctx, season.start, after)
+            year = _shift_year(relative, published) if relative else None
+        if months and year is not None:
+            spans.append(DateSpan(season.start, end, _season_value(ctx.text_of(text, season.start, end),
+                                                                   months, year)))
+    if published is None:
+        return spans
+    for word in ctx.matches("year_word"):
+        relative, start, end = _relative(ctx, word.start, word.end)
+        if relative:
+            year = _shift_year(relative, published)
+            spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end),
+                                                           date(year, 1, 1), date(year, 12, 31))))
+    for word in ctx.matches("month_word"):
+        relative, start, end = _relative(ctx, word.start, word.end)
+        if relative:
+            month_index = published.year * 12 + published.month - 1 + {"last": -1, "next": 1}.get(relative, 0)
+            year, month = divmod(month_index, 12)
+            spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end),
+                                                           date(year, month + 1, 1), _month_end(year, month + 1))))
+    return spans
+
+
+def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
+    """The longest span wherever two overlap: "مارس 2024" is one date, not a month and a year."""
+    kept: list[DateSpan] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= k.start or k.end <= span.start for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
 def _triggers(ctx: SentenceContext, span: DateSpan):
     """Trigger words in the date's clause, nearest first; nouns joined to it too."""
     found = [t for t in ctx.matches("date_trigger")
@@ -157,7 +224,8 @@ def _triggers(ctx: SentenceContext, span: DateSpan):
 def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
     text = actx.article.text
     claims: list[Claim] = []
-    for span in _month_spans(actx, ctx) + _weekday_spans(actx, ctx):
+    spans = _month_spans(actx, ctx) + _weekday_spans(actx, ctx) + _year_spans(actx, ctx)
+    for span in _without_overlaps(spans):
         triggers = _triggers(ctx, span)
         if not triggers:
             continue

@@ -58,24 +58,24 @@ def compatible(a: Value, b: Value, rule: Rule) -> bool:
     return la <= hb + slack and lb <= ha + slack
 
 
-def _month(iso: str) -> str:
-    return iso[2:4] if iso.startswith("--") else iso[5:7]
-
-
-def _is_day(value: Value) -> bool:
-    return value.low == value.high and not str(value.low).startswith("--")
+def _months(value: Value) -> set[int]:
+    """The months of the year a date value covers (all twelve for a year or more)."""
+    low, high = str(value.low), str(value.high)
+    if low.startswith("--"):
+        return {int(low[2:4])}
+    first = int(low[:4]) * 12 + int(low[5:7]) - 1
+    last = int(high[:4]) * 12 + int(high[5:7]) - 1
+    return {m % 12 + 1 for m in range(first, min(last, first + 11) + 1)}
 
 
 def same_category(a: Value, b: Value) -> bool:
-    """Equal values, compared on what both know: a date known only to the month
-    matches any year's same month, and a day matches its month."""
+    """Equal values; dates are equal when they can both be true: "13 March",
+    "March 2025" and "2025" all hold together, and a month known without its
+    year matches that month of any year."""
     if a.kind == "date" and b.kind == "date":
-        la, lb = str(a.low), str(b.low)
-        if la.startswith("--") or lb.startswith("--"):
-            return _month(la) == _month(lb)
-        if _is_day(a) and _is_day(b):
-            return la == lb
-        return la[:7] == lb[:7]
+        if str(a.low).startswith("--") or str(b.low).startswith("--"):
+            return bool(_months(a) & _months(b))
+        return str(a.low) <= str(b.high) and str(b.low) <= str(a.high)
     return (a.entity.id if a.entity else a.text) == (b.entity.id if b.entity else b.text)
 
 
