@@ -98,6 +98,34 @@ rules:
     assert "conflict" in kinds_for(report, "evacuated")
 
 
+def test_new_post_taught_in_yaml_alone(tmp_path):
+    # The example of docs/rules.md: a post and its Arabic titles.
+    a = article("a", "وقال رئيس تحرير صحيفة «الأفق» سامي ناصيف إن الصحيفة ستتوسع.")
+    b = article("b", "وقالت رئيسة التحرير في صحيفة «الأفق» منى دبّاغ إن الصحيفة ستتوسع.")
+    rules = write_rules(tmp_path, """
+rules:
+  - id: editor-in-chief
+    kind: lexicon
+    lang: common
+    add:
+      predicates:
+        editor_in_chief:
+          label: {en: editor-in-chief, ar: رئاسة التحرير}
+          dimensions: [role]
+  - id: editor-in-chief-ar
+    kind: lexicon
+    lang: ar
+    add:
+      roles:
+        titles:
+          editor_in_chief: ["رئيس التحرير", "رئيسة التحرير", "رئيس تحرير"]
+""")
+    report = check([a, b], load_setup([rules]))
+    holders = {c.value.text for c in report.claims if c.predicate == "editor_in_chief"}
+    assert holders == {"سامي ناصيف", "منى دبّاغ"}
+    assert "conflict" in kinds_for(report, "editor_in_chief")
+
+
 def test_override_turns_a_rule_off(tmp_path, seeds):
     rules = write_rules(tmp_path, """
 rules:

@@ -65,6 +65,12 @@ def name_key(text: str) -> str:
     return "~" + " ".join(fold(text).split())
 
 
+def _outermost(matches: list[Match]) -> list[Match]:
+    """Drop matches inside a longer one: "رئيس تحرير" is one title, not "رئيس" + a name."""
+    return [m for m in matches
+            if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in matches)]
+
+
 class EntityFinder:
     """Finds mentions sentence by sentence, remembering the article's names."""
 
@@ -94,9 +100,10 @@ class EntityFinder:
             entity = self.lex.entities[match.payload]
             claim(match.start, match.end, entity.id, entity.type, entity.id)
         self._from_gazetteer(tokens, claim)
-        title_starts = {m.start for m in ann.get("person_titles", [])}
+        titles = _outermost([*ann.get("person_titles", []), *ann.get("role_title", [])])
+        title_starts = {m.start for m in titles}
         known_orgs = {m.start: m.end for m in ann.get("entity", [])}
-        for match in ann.get("person_titles", []):
+        for match in titles:
             self._after_title(tokens, match, claim, known_orgs)
             self._before_title(tokens, match, claim)
         for match in ann.get("org_cues", []):

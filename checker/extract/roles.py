@@ -142,7 +142,7 @@ class RoleReader:
 
     def _org_after(self, ctx: SentenceContext, index: int) -> tuple[EntityRef | None, int]:
         """The organisation a title names after itself: "لشركة X", "of X", "في الشركة"."""
-        linked = self._skip(ctx, index, "role_org_links")
+        linked = self._skip(ctx, index, "role_org_links", "org_cues")
         mention = self._mention_at(ctx, linked)
         # Without "of"/"لشركة" between, an untyped name is more likely the holder:
         # "board chair Helen Marsh".
