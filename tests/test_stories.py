@@ -104,3 +104,9 @@ def test_markdown_overview_and_table_safety(setup):
     assert "## Outlets side by side" in markdown
     assert "12 engineers \\| a record" in markdown
     assert "[a](https://example.org/a)" in markdown
+
+
+def test_an_aftershock_is_not_the_main_quake(setup):
+    report = story(setup, "quake_en")
+    assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "magnitude"]
+    assert any(c.predicate == "aftershock_magnitude" and c.value.low == 4.9 for c in report.claims)

@@ -142,24 +142,32 @@ def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None) -> bool:
 
 
 def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, unit_end: int):
-    """The nearest trigger whose predicate takes this unit (or one the unit implies)."""
-    if unit.predicate and unit.predicate in lex.predicates:
-        return unit.predicate, None
-    best = None
+    """The nearest trigger whose predicate takes this unit, else one the unit implies.
+
+    A trigger right beside the number and unit outranks one that is the unit
+    word itself: "4.9 magnitude aftershock" is about the aftershock.
+    """
+    implied = unit.predicate if unit.predicate and unit.predicate in lex.predicates else None
+    candidates = []  # (distance, inside the unit, match)
     for match in ctx.matches("trigger"):
         definition = lex.predicates.get(match.payload)
         if definition is None or not definition.accepts(unit):
             continue
+        inside = q.start <= match.start < unit_end
         if match.end <= q.start:
             distance = q.start - match.end
         elif match.start >= unit_end:
             distance = match.start - unit_end + 2
         else:
             distance = 0
-        if distance <= TRIGGER_WINDOW and (best is None or distance < best[0]):
-            best = (distance, match)
-    if best:
-        return best[1].payload, best[1]
+        if distance <= TRIGGER_WINDOW:
+            candidates.append((distance, inside, match))
+    beside = [c for c in candidates if not c[1] and c[0] <= 2]
+    if not beside and implied:
+        return implied, None
+    if beside or candidates:
+        best = min(beside or candidates, key=lambda c: c[0])[2]
+        return best.payload, best
     return None, None
 
 
