@@ -131,8 +131,13 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
     return True
 
 
-def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], list[dict]]:
-    """Group claims about the same subject and predicate; return groups and learned aliases."""
+def align(claims: list[Claim], matcher: NameMatcher,
+          subject_only: frozenset[str] = frozenset()) -> tuple[list[ClaimGroup], list[dict]]:
+    """Group claims about the same subject and predicate; return groups and learned aliases.
+
+    Predicates in `subject_only` are properties of their subject (an age, a
+    valuation): their claims pair by subject alone, not by any name they share.
+    """
     mapping, aliases = resolve_names(claims, matcher)
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
@@ -143,7 +148,9 @@ def align(claims: list[Claim], matcher: NameMatcher) -> tuple[list[ClaimGroup], 
     for members in blocks.values():
         by_participant: dict[str, list[int]] = defaultdict(list)
         for index in members:
-            keys = {_canonical(r, mapping) for r in [claims[index].subject, *claims[index].participants]}
+            claim = claims[index]
+            refs = [claim.subject] if claim.predicate in subject_only else [claim.subject, *claim.participants]
+            keys = {_canonical(r, mapping) for r in refs}
             keys.discard(None)
             # Claims naming no one at all can still be about the same thing.
             for key in keys or {"(nobody)"}:

@@ -112,6 +112,7 @@ class PredicateDef:
     units: tuple[str, ...] = ()
     grows: bool = False
     single_holder: bool = True
+    align_on: str = "participants"
 
     def accepts(self, unit: UnitDef) -> bool:
         if self.units and unit.id not in self.units:
@@ -241,7 +242,7 @@ class Lexicon:
             self.predicates[pred_id] = PredicateDef(
                 pred_id, dict(label), tuple(spec.get("dimensions", [])),
                 tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
-                spec.get("holders", "one") == "one",
+                spec.get("holders", "one") == "one", spec.get("align_on", "participants"),
             )
             for trigger in spec.get("triggers", []):
                 self.index.add("trigger", trigger, pred_id)

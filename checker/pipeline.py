@@ -87,7 +87,8 @@ def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] 
     for actx in contexts:
         claims.extend(claims_of(find_known_names(actx, known)))
     matcher = name_matcher(setup)
-    groups, aliases = align(claims, matcher)
+    subject_only = frozenset(p for p, d in setup.lexicons["en"].predicates.items() if d.align_on == "subject")
+    groups, aliases = align(claims, matcher, subject_only)
     judge = Judge(setup.rules, setup.lexicons["en"])
     findings = judge.judge(groups)
     judging = {r.id for r in setup.rules.of_kind("numeric", "agreement", "corroboration")

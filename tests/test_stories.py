@@ -110,3 +110,17 @@ def test_an_aftershock_is_not_the_main_quake(setup):
     report = story(setup, "quake_en")
     assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "magnitude"]
     assert any(c.predicate == "aftershock_magnitude" and c.value.low == 4.9 for c in report.claims)
+
+
+def test_properties_of_different_subjects_never_pair_through_a_shared_name(setup):
+    # Both sentences name Halcyon; only the valuation of Quillmark is compared.
+    a = article("a", "Halcyon hired two researchers from Quillmark. "
+                     "Quillmark, valued at $8 billion, lost them to Halcyon.", "en")
+    b = article("b", "Halcyon, which hired them, is valued at about $20 billion by Halcyon investors.", "en")
+    c = article("c", "سامر نجم، 35 عامًا، انضم إلى شركة «نوفا». وقالت ليلى حداد، 52 عامًا، إن «نوفا» ترحب به.")
+    d = article("d", "وقالت ليلى حداد، 52 عامًا، إن شركة «نوفا» ستوظف المزيد.")
+    report = run(setup, a, b)
+    assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "valuation"]
+    ages = run(setup, c, d)
+    assert not [f for f in ages.findings if f.kind in ("conflict", "inconsistent") and f.predicate == "age"]
+    assert [f for f in ages.findings if f.kind == "agreement" and f.predicate == "age"]
