@@ -124,3 +124,11 @@ def test_properties_of_different_subjects_never_pair_through_a_shared_name(setup
     ages = run(setup, c, d)
     assert not [f for f in ages.findings if f.kind in ("conflict", "inconsistent") and f.predicate == "age"]
     assert [f for f in ages.findings if f.kind == "agreement" and f.predicate == "age"]
+
+
+def test_a_large_sum_in_no_currency_beside_a_money_word_is_money(setup):
+    a = article("a", "قالت وزارة المالية في بلاد الأرز إن العجز بلغ 77 مليارًا هذا العام.")
+    b = article("b", "أعلنت وزارة المالية في بلاد الأرز أن العجز بلغ 66 مليارًا.")
+    report = run(setup, a, b)
+    assert {c.value.unit for c in report.claims if c.predicate == "deficit"} == {"money"}
+    assert frozenset({"a", "b"}) in conflict_pairs(report)

@@ -252,8 +252,9 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
         if q.is_year or ctx.mention_covering(q.start) is not None:
             continue
         hit = _unit(ctx, lex, q)
-        if hit is None and q.vague and _money_trigger_near(ctx, lex, q):
-            hit = UnitHit(MONEY, q.start, q.end)  # "حزم رواتب تصل إلى تسعة أرقام"
+        if hit is None and (q.vague or q.low >= 1e6) and _money_trigger_near(ctx, lex, q):
+            # "حزم رواتب تصل إلى تسعة أرقام", "العجز يصل إلى 77 مليارًا": money in no currency.
+            hit = UnitHit(MONEY, q.start, q.end)
         age = False
         if hit is None and _is_age(ctx, q, None) and "year" in lex.units:
             hit, age = UnitHit(lex.units["year"], q.start, q.end), True
