@@ -3,6 +3,8 @@ outlets' accounts of one post are compared (a fictional port-authority story).""
 
 from __future__ import annotations
 
+import pytest
+
 from checker.extract.article import extract_claims
 from conftest import article, run
 
@@ -66,19 +68,20 @@ def test_handover_makes_the_predecessor_former(ar, en):
     assert ("leader", "Seabright", "Lina Moss", None) in found
 
 
-def test_two_outlets_naming_different_heads_conflict(setup):
-    a = article("a", "قال الرئيس التنفيذي لشركة «مرافئ الخليج» سليم برّاك إن الأرباح ارتفعت.")
-    b = article("b", "قال الرئيس التنفيذي لشركة «مرافئ الخليج» نبيل سركيس إن الأرباح ارتفعت.")
+@pytest.mark.parametrize("first, second, predicate, conflict", [
+    ("الرئيس التنفيذي", "الرئيس التنفيذي", "leader", True),
+    # A former holder and a current one are a succession.
+    ("الرئيس التنفيذي السابق", "الرئيس التنفيذي", "leader", False),
+    # Posts several people hold at once never conflict.
+    ("الشريك المؤسس", "الشريك المؤسس", "founder", False),
+])
+def test_two_outlets_naming_different_holders(setup, first, second, predicate, conflict):
+    a = article("a", f"قال {first} لشركة «مرافئ الخليج» سليم برّاك إن الأرباح ارتفعت.")
+    b = article("b", f"قال {second} لشركة «مرافئ الخليج» نبيل سركيس إن الأرباح ارتفعت.")
     report = run(setup, a, b)
-    assert findings(report, "conflict", "leader") == [["سليم برّاك", "نبيل سركيس"]]
-
-
-def test_a_former_head_and_a_new_one_are_a_succession(setup):
-    a = article("a", "قال الرئيس التنفيذي السابق لشركة «مرافئ الخليج» سليم برّاك إن الأرباح ارتفعت.")
-    b = article("b", "قال الرئيس التنفيذي لشركة «مرافئ الخليج» نبيل سركيس إن الأرباح ارتفعت.")
-    report = run(setup, a, b)
-    assert findings(report, "conflict", "leader") == []
-    assert findings(report, "agreement", "leader") == []
+    assert {c.value.text for c in report.claims if c.predicate == predicate} == {"سليم برّاك", "نبيل سركيس"}
+    assert findings(report, "conflict", predicate) == ([["سليم برّاك", "نبيل سركيس"]] if conflict else [])
+    assert findings(report, "agreement", predicate) == []
 
 
 def test_same_head_spelled_differently_agrees_across_languages(setup):
@@ -88,10 +91,3 @@ def test_same_head_spelled_differently_agrees_across_languages(setup):
     b = article("b", "Profits at Seabright rose. Seabright chief executive Omar Haik said costs fell.", lang="en")
     report = run(setup, a, b)
     assert findings(report, "agreement", "leader") == [["Omar Haik", "عمر هايك"]]
-
-
-def test_posts_many_hold_never_conflict(setup):
-    a = article("a", "وقال الشريك المؤسس لشركة «سيبرايت» عمر هايك إن الشركة تتوسع.")
-    b = article("b", "وقال الشريك المؤسس لشركة «سيبرايت» لينا موس إن الشركة تتوسع.")
-    report = run(setup, a, b)
-    assert findings(report, "conflict", "founder") == []
