@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Generic, Iterable, TypeVar
 
 import jsonschema
 
@@ -149,6 +149,29 @@ def merge_sections(target: dict[str, Any], extra: dict[str, Any]) -> None:
             target[key] = value
 
 
+V = TypeVar("V")
+
+
+class Memo(dict[str, V], Generic[V]):
+    """A function of a word, remembered per word.
+
+    A dict so that a hit (the common case: news vocabulary repeats) costs a
+    lookup in C rather than a Python call; `lookup` is its bound __getitem__.
+    """
+
+    def __init__(self, compute: Callable[[str], V]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> V:
+        value = self[word] = self.compute(word)
+        return value
+
+    @property
+    def lookup(self) -> Callable[[str], V]:
+        return self.__getitem__
+
+
 @dataclass
 class Lexicon:
     """Everything one language knows, compiled for matching."""
@@ -172,13 +195,19 @@ class Lexicon:
     pronoun_suffixes: tuple[str, ...] = field(init=False)
     transliteration: dict[str, dict[str, str]] = field(init=False)
     months: dict[str, int] = field(init=False)
+    # Per-word answers, remembered on this lexicon (see the methods they wrap).
+    variants: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
+    is_stopword: Callable[[str], bool] = field(init=False, repr=False)
+    number_word: Callable[[str], float | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         data = self.data
         self.prefixes = tuple(fold(p) for p in data.get("clitics", {}).get("prefixes", []))
         self.suffixes = tuple(sorted((fold(s) for s in data.get("clitics", {}).get("suffixes", [])),
                                      key=len, reverse=True))
-        self._variant_cache: dict[str, tuple[str, ...]] = {}
+        self.variants = Memo(self._variants).lookup
+        self.is_stopword = Memo(self._is_stopword).lookup
+        self.number_word = Memo(self._number_word).lookup
         self.index = PhraseIndex(self.variants, self.prefixes)
         numbers = data.get("numbers", {})
         self.number_words = {fold(k): float(v) for k, v in numbers.get("words", {}).items()}
@@ -279,20 +308,15 @@ class Lexicon:
             for phrase in roles.get(category, []):
                 self.index.add(f"role_{category}", phrase, category)
 
-    def variants(self, norm: str) -> tuple[str, ...]:
+    def _variants(self, norm: str) -> tuple[str, ...]:
         """A word's matching form, then its forms without attached clitics."""
-        cached = self._variant_cache.get(norm)
-        if cached is not None:
-            return cached
         forms = [norm]
         for prefix in self.prefixes:
             if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
                 stripped = norm[len(prefix):]
                 if stripped not in forms:
                     forms.append(stripped)
-        result = tuple(forms)
-        self._variant_cache[norm] = result
-        return result
+        return tuple(forms)
 
     def stem(self, norm: str) -> str:
         """A light stem: clitics off the front, one inflectional ending off the back."""
@@ -302,7 +326,7 @@ class Lexicon:
                 return word[: -len(suffix)]
         return word
 
-    def number_word(self, norm: str) -> float | None:
+    def _number_word(self, norm: str) -> float | None:
         for form in self.variants(norm):
             if form in self.number_words:
                 return self.number_words[form]
@@ -318,7 +342,7 @@ class Lexicon:
         words = self.word_sets.get(category, frozenset())
         return any(form in words for form in self.variants(norm))
 
-    def is_stopword(self, norm: str) -> bool:
+    def _is_stopword(self, norm: str) -> bool:
         return any(form in self.stopwords for form in self.variants(norm))
 
 
