@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.extract.entities import Gazetteer, Mention
+from checker.extract.entities import Gazetteer, Mention, NameCues
 from checker.lexicons import Lexicon
 from checker.models import Article, EntityRef, Sentence
 from checker.text.phrases import Match
@@ -20,6 +20,7 @@ class SentenceContext:
     tokens: list[Token]
     ann: dict[str, list[Match]]
     mentions: list[Mention]
+    cues: NameCues | None = None  # kept so that names can be found again cheaply
     # (category, token position) → matches starting / ending there, built on first use.
     _starts: dict[tuple[str, int], list[Match]] | None = field(default=None, init=False, repr=False)
     _ends: dict[tuple[str, int], list[Match]] | None = field(default=None, init=False, repr=False)

@@ -22,7 +22,9 @@ from checker.text.phrases import Match
 from checker.text.tokens import Token
 
 MAX_NAME_TOKENS = 3
-# Records a mention at tokens[start:end]: (start, end, key, type, lexicon id).
+# A mention at tokens[start:end]: (start, end, key, type, lexicon id).
+Proposal = tuple[int, int, str, "str | None", "str | None"]
+# Records a proposed mention; the first to claim a token keeps it.
 Claimer = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _COMMAS = {"،", ","}
@@ -55,6 +57,18 @@ class Gazetteer:
         self.display.setdefault(key, text)
 
 
+@dataclass(slots=True)
+class NameCues:
+    """What a sentence's own words say about names, in claiming order.
+
+    None of it depends on the article's gazetteer, so when names are found again
+    with more known names (see find_known_names) only the gazetteer is read again.
+    """
+
+    lexicon: list[Proposal]  # lexicon entities: claimed before the gazetteer
+    cues: list[Proposal]  # titles, cue words, quotes, Latin runs: claimed after it
+
+
 def has_article(token: Token) -> bool:
     """The definite article as written: "الذكاء" has it, "ألكساندر" (hamza) does not."""
     return not token.latin and token.text.startswith("ال")
@@ -78,7 +92,10 @@ class EntityFinder:
                 for norms, key, type_ in entries:
                     self.gazetteer.add(norms, key, type_, known.display.get(key, key))
 
-    def find(self, tokens: list[Token], ann: dict[str, list[Match]]) -> list[Mention]:
+    def find(self, tokens: list[Token], ann: dict[str, list[Match]], cues: NameCues | None = None) -> list[Mention]:
+        """The sentence's mentions; `cues` are this sentence's, if already read."""
+        if cues is None:
+            cues = self.cues(tokens, ann)
         taken = [False] * len(tokens)
         mentions: list[Mention] = []
 
@@ -90,28 +107,42 @@ class EntityFinder:
             text = self.text[tokens[start].start:tokens[end - 1].end]
             mentions.append(Mention(start, end, text, key, type_, lexicon_id))
 
-        for match in ann.get("entity", []):
-            entity = self.lex.entities[match.payload]
-            claim(match.start, match.end, entity.id, entity.type, entity.id)
+        for proposal in cues.lexicon:
+            claim(*proposal)
         self._from_gazetteer(tokens, claim)
-        title_starts = {m.start for m in ann.get("person_titles", [])}
-        for match in ann.get("person_titles", []):
-            self._after_title(tokens, match, claim)
-            self._before_title(tokens, match, claim)
-        for match in ann.get("org_cues", []):
-            self._after_org_cue(tokens, match.end, claim)
-        for match in ann.get("speech_verbs", []):
-            if match.end not in title_starts:  # "قال وزير X": the title rule finds X
-                span = self._name_span(tokens, match.end)
-                if span:
-                    claim(*span, self._key(tokens, *span), None, None)
-        self._before_age(tokens, ann, claim)
-        self._quoted_names(tokens, claim)
-        self._latin_runs(tokens, claim)
+        for proposal in cues.cues:
+            claim(*proposal)
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             self._remember(tokens, mention)
         return mentions
+
+    def cues(self, tokens: list[Token], ann: dict[str, list[Match]]) -> NameCues:
+        """Every name the lexicon and the cue rules propose, strongest first."""
+        lexicon: list[Proposal] = []
+        for match in ann.get("entity", []):
+            entity = self.lex.entities[match.payload]
+            lexicon.append((match.start, match.end, entity.id, entity.type, entity.id))
+        proposals: list[Proposal] = []
+
+        def propose(start: int, end: int, key: str, type_: str | None, lexicon_id: str | None) -> None:
+            proposals.append((start, end, key, type_, lexicon_id))
+
+        title_starts = {m.start for m in ann.get("person_titles", [])}
+        for match in ann.get("person_titles", []):
+            self._after_title(tokens, match, propose)
+            self._before_title(tokens, match, propose)
+        for match in ann.get("org_cues", []):
+            self._after_org_cue(tokens, match.end, propose)
+        for match in ann.get("speech_verbs", []):
+            if match.end not in title_starts:  # "قال وزير X": the title rule finds X
+                span = self._name_span(tokens, match.end)
+                if span:
+                    propose(*span, self._key(tokens, *span), None, None)
+        self._before_age(tokens, ann, propose)
+        self._quoted_names(tokens, propose)
+        self._latin_runs(tokens, propose)
+        return NameCues(lexicon, proposals)
 
     # -- sources of names ---------------------------------------------------
 
