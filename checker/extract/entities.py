@@ -49,11 +49,16 @@ class Gazetteer:
     by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = field(default_factory=dict)
     display: dict[str, str] = field(default_factory=dict)
 
+    # Every name added, to ignore repeats in constant time (the first key stays).
+    _names: set[tuple[str, ...]] = field(default_factory=set, repr=False)
+
     def add(self, norms: tuple[str, ...], key: str, type_: str | None, text: str) -> None:
-        entries = self.by_first.setdefault(norms[0], [])
-        if all(e[0] != norms for e in entries):
+        if norms not in self._names:
+            self._names.add(norms)
+            entries = self.by_first.setdefault(norms[0], [])
             entries.append((norms, key, type_))
-            entries.sort(key=lambda e: -len(e[0]))
+            if len(entries) > 1 and len(entries[-2][0]) < len(norms):
+                entries.sort(key=lambda e: -len(e[0]))  # longest first
         self.display.setdefault(key, text)
 
 
@@ -147,22 +152,31 @@ class EntityFinder:
     # -- sources of names ---------------------------------------------------
 
     def _from_gazetteer(self, tokens: list[Token], claim: Claimer) -> None:
-        i = 0
-        while i < len(tokens):
-            hit = None
-            for form in self.lex.variants(tokens[i].norm):
-                for norms, key, type_ in self.gazetteer.by_first.get(form, ()):
-                    end = i + len(norms)
-                    if end <= len(tokens) and all(tokens[i + k].norm == norms[k] for k in range(1, len(norms))):
-                        hit = (end, key, type_)
-                        break
-                if hit:
-                    break
+        firsts = self.gazetteer.by_first.keys()
+        if not firsts:
+            return
+        variants = self.lex.variants
+        end = 0
+        for i, token in enumerate(tokens):
+            if i < end:
+                continue  # inside the name found last
+            forms = variants(token.norm)
+            if firsts.isdisjoint(forms):
+                continue  # the common case: no known name starts with this word
+            hit = self._gazetteer_hit(tokens, i, forms)
             if hit:
-                claim(i, hit[0], hit[1], hit[2], hit[1] if not hit[1].startswith("~") else None)
-                i = hit[0]
-            else:
-                i += 1
+                end, key, type_ = hit
+                claim(i, end, key, type_, key if not key.startswith("~") else None)
+
+    def _gazetteer_hit(self, tokens: list[Token], i: int,
+                       forms: tuple[str, ...]) -> tuple[int, str, str | None] | None:
+        """The longest known name starting at token i: (end, key, type)."""
+        for form in forms:
+            for norms, key, type_ in self.gazetteer.by_first.get(form, ()):
+                end = i + len(norms)
+                if end <= len(tokens) and all(tokens[i + k].norm == norms[k] for k in range(1, len(norms))):
+                    return end, key, type_
+        return None
 
     def _after_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
         """"الباحث سامر نجم", "رئيس قسم الأبحاث الجديد كريم داود",
@@ -211,6 +225,8 @@ class EntityFinder:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
         age_starts = {m.start for m in ann.get("trigger", []) if m.payload == "age"}
         year_units = {m.start for m in ann.get("unit", []) if m.payload.dimension == "years"}
+        if not age_starts and not year_units:
+            return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
             if token.norm not in _COMMAS:
                 continue
@@ -239,10 +255,8 @@ class EntityFinder:
 
     def _quoted_names(self, tokens: list[Token], claim: Claimer) -> None:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
-        for i, token in enumerate(tokens):
-            closer = _OPEN_QUOTES.get(token.text)
-            if not closer:
-                continue
+        for i in [i for i, token in enumerate(tokens) if token.text in _OPEN_QUOTES]:
+            closer = _OPEN_QUOTES[tokens[i].text]
             for end in range(i + 2, min(len(tokens), i + 2 + MAX_NAME_TOKENS)):
                 if tokens[end].text == closer:
                     inner = tokens[i + 1:end]
@@ -254,16 +268,15 @@ class EntityFinder:
 
     def _latin_runs(self, tokens: list[Token], claim: Claimer) -> None:
         """Runs of capitalised Latin words: "Orbis Labs", "Layla Haddad"."""
-        i = 0
-        while i < len(tokens):
-            if not self._latin_name_word(tokens, i):
-                i += 1
+        end = 0
+        # Only a capitalised Latin word can start a run; most sentences have none.
+        for i in [i for i, token in enumerate(tokens) if token.latin and token.text[:1].isupper()]:
+            if i < end or not self._latin_name_word(tokens, i):
                 continue
             end = i + 1
             while end < len(tokens) and self._latin_name_word(tokens, end, inside=True):
                 end += 1
             claim(i, end, self._key(tokens, i, end), None, None)
-            i = end
 
     # -- tests on tokens ----------------------------------------------------
 
