@@ -199,6 +199,7 @@ class Lexicon:
     variants: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
     is_stopword: Callable[[str], bool] = field(init=False, repr=False)
     number_word: Callable[[str], float | None] = field(init=False, repr=False)
+    may_start_number: Callable[[str], bool] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         data = self.data
@@ -208,6 +209,7 @@ class Lexicon:
         self.variants = Memo(self._variants).lookup
         self.is_stopword = Memo(self._is_stopword).lookup
         self.number_word = Memo(self._number_word).lookup
+        self.may_start_number = Memo(self._may_start_number).lookup
         self.index = PhraseIndex(self.variants, self.prefixes)
         numbers = data.get("numbers", {})
         self.number_words = {fold(k): float(v) for k, v in numbers.get("words", {}).items()}
@@ -331,6 +333,11 @@ class Lexicon:
             if form in self.number_words:
                 return self.number_words[form]
         return None
+
+    def _may_start_number(self, norm: str) -> bool:
+        """A number word, a scale word, or an article that may come before one."""
+        return norm in self.articles or self.number_word(norm) is not None \
+            or self.lookup(self.scales, norm) is not None
 
     def lookup(self, table: dict[str, float], norm: str) -> float | None:
         for form in self.variants(norm):
