@@ -13,11 +13,12 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, TypeVar
+from typing import Any, Callable, Iterable
 
 import jsonschema
 
 from checker.errors import RuleError, RuleErrors
+from checker.memo import Memo
 from checker.text.normalize import fold
 from checker.text.phrases import PhraseIndex
 from checker.text.tokens import phrase_norms
@@ -147,29 +148,6 @@ def merge_sections(target: dict[str, Any], extra: dict[str, Any]) -> None:
             target[key] = list(value)
         else:
             target[key] = value
-
-
-V = TypeVar("V")
-
-
-class Memo(dict[str, V], Generic[V]):
-    """A function of a word, remembered per word.
-
-    A dict so that a hit (the common case: news vocabulary repeats) costs a
-    lookup in C rather than a Python call; `lookup` is its bound __getitem__.
-    """
-
-    def __init__(self, compute: Callable[[str], V]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, word: str) -> V:
-        value = self[word] = self.compute(word)
-        return value
-
-    @property
-    def lookup(self) -> Callable[[str], V]:
-        return self.__getitem__
 
 
 @dataclass

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Callable, Iterable, NamedTuple
 
+from checker.memo import Memo
 from checker.text.tokens import Token, phrase_norms
 
 
@@ -39,7 +40,7 @@ class PhraseIndex:
         self._clitics = frozenset(c for c in clitics if len(c) == 1)
         self._by_first: dict[str, list[Entry]] = defaultdict(list)
         # Per distinct token form: the phrases its forms start, in lookup order.
-        self._starts: dict[str, tuple[Entry, ...]] = {}
+        self._starts: Memo[tuple[Entry, ...]] = Memo(self._starting_with)
 
     def add(self, category: str, phrase: str, payload: Any) -> None:
         norms = phrase_norms(phrase)
@@ -54,12 +55,8 @@ class PhraseIndex:
 
     def _starting_with(self, norm: str) -> tuple[Entry, ...]:
         """The phrases a token of this form may start: each form's bucket, longest first."""
-        entries = self._starts.get(norm)
-        if entries is None:
-            by_first = self._by_first
-            entries = tuple(e for form in self._variants(norm) if form in by_first for e in by_first[form])
-            self._starts[norm] = entries
-        return entries
+        by_first = self._by_first
+        return tuple(e for form in self._variants(norm) if form in by_first for e in by_first[form])
 
     def _token_matches(self, wanted: str, token: Token, last: bool) -> bool:
         if token.norm == wanted:
@@ -80,11 +77,15 @@ class PhraseIndex:
         """All phrases starting at token i (each category's longest first)."""
         found: list[Match] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
-        for norms, category, payload in self._starting_with(tokens[i].norm):
-            if (category, norms) in seen:
-                continue
+        # Most candidates fail on their second word: test it inline before the rest.
+        next_forms = self._variants(tokens[i + 1].norm) if i + 1 < len(tokens) else ()
+        for norms, category, payload in self._starts[tokens[i].norm]:
             end = i + len(norms)
             if end > len(tokens):
+                continue
+            if end > i + 1 and norms[1] not in next_forms and norms[1] not in self._clitics:
+                continue
+            if (category, norms) in seen:
                 continue
             if self._rest_matches(norms, tokens, i):
                 seen.add((category, norms))
@@ -94,11 +95,9 @@ class PhraseIndex:
     def annotate(self, tokens: list[Token]) -> dict[str, list[Match]]:
         """Every match in a token list, grouped by category, longest first per start."""
         out: dict[str, list[Match]] = defaultdict(list)
-        for i, token in enumerate(tokens):
-            if token.kind == "punct" and token.norm not in self._by_first:
-                continue
-            if not self._starting_with(token.norm):
-                continue  # the common case: no phrase starts here
+        starts = self._starts
+        # A token starts a phrase only if its forms do (punctuation included).
+        for i in [i for i, token in enumerate(tokens) if starts[token.norm]]:
             for match in self.matches_at(tokens, i):
                 out[match.category].append(match)
         return out
