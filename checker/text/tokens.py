@@ -43,10 +43,14 @@ _new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=200_000)
-def _shape(raw: str) -> tuple[str, str, bool]:
-    """(norm, kind, latin) of a token's text: all three depend on the text alone."""
+def _shape(raw: str) -> tuple[str, str, str, bool]:
+    """(text, norm, kind, latin) of a token's text: all depend on the text alone.
+
+    The text returned is the first copy seen, so that tokens of one word share
+    one string instead of each keeping its own.
+    """
     kind = TOKEN_RE.fullmatch(raw).lastgroup or "punct"
-    return fold(raw), kind, kind == "word" and _LATIN_RE.match(raw) is not None
+    return raw, fold(raw), kind, kind == "word" and _LATIN_RE.match(raw) is not None
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -54,10 +58,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for match in TOKEN_RE.finditer(text):
-        raw = match.group()
         start, end = match.span()
         # tuple.__new__ skips NamedTuple's Python-level constructor.
-        append(_new_tuple(Token, (start + offset, end + offset, raw) + _shape(raw)))
+        append(_new_tuple(Token, (start + offset, end + offset) + _shape(match.group())))
     return tokens
 
 
