@@ -16,7 +16,7 @@ from checker.extract.quantities import quantity_claims
 from checker.lexicons import Lexicon
 from checker.models import Article, Claim
 from checker.text.segment import split_sentences
-from checker.text.tokens import tokenize
+from checker.text.tokens import tokenize_range
 
 
 def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None) -> ArticleContext:
@@ -29,7 +29,7 @@ def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None)
     finder = EntityFinder(lex, article.text, known)
     text = article.text
     for sentence in split_sentences(text):
-        tokens = tokenize(text[sentence.start:sentence.end], sentence.start)
+        tokens = tokenize_range(text, sentence.start, sentence.end)
         ann = lex.index.annotate(tokens)
         cues = finder.cues(tokens, ann)
         actx.sentences.append(SentenceContext(sentence, tokens, ann, finder.find(tokens, ann, cues), cues))

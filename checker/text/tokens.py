@@ -55,12 +55,19 @@ def _shape(raw: str) -> tuple[str, str, str, bool]:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into number, word and punctuation tokens."""
+    tokens = tokenize_range(text, 0, len(text))
+    if offset:
+        tokens = [token._replace(start=token.start + offset, end=token.end + offset) for token in tokens]
+    return tokens
+
+
+def tokenize_range(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end], with spans into text (no slicing, no shifting)."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in TOKEN_RE.finditer(text):
-        start, end = match.span()
+    for match in TOKEN_RE.finditer(text, start, end):
         # tuple.__new__ skips NamedTuple's Python-level constructor.
-        append(_new_tuple(Token, (start + offset, end + offset) + _shape(match.group())))
+        append(_new_tuple(Token, match.span() + _shape(match.group())))
     return tokens
 
 
