@@ -104,3 +104,20 @@ def test_markdown_overview_and_table_safety(setup):
     assert "## Outlets side by side" in markdown
     assert "12 engineers \\| a record" in markdown
     assert "[a](https://example.org/a)" in markdown
+
+
+def test_check_restores_the_cycle_collector():
+    import gc
+
+    from checker.pipeline import cycle_collector_paused
+    assert gc.isenabled()
+    with cycle_collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
