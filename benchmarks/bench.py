@@ -6,13 +6,16 @@ render_json for each corpus size in a single process.
 
     python benchmarks/bench.py --sizes 100 1000 --repeat 3
     python benchmarks/bench.py --tracemalloc    # also measure Python heap peak of check()
+    python benchmarks/bench.py --sizes 300 --profile   # cProfile the timed runs
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import random
 import resource
+import pstats
 import sys
 import time
 import tracemalloc
@@ -130,6 +133,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="time each size K times and keep the best (default: 1)")
     parser.add_argument("--tracemalloc", action="store_true",
                         help="after timing, rerun check() under tracemalloc to report its peak heap (slow)")
+    parser.add_argument("--profile", action="store_true",
+                        help="run the timed runs under cProfile and print the top functions (timings inflate)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or any(n < 1 for n in args.sizes):
         parser.error("--sizes and --repeat must be positive")
@@ -139,12 +144,19 @@ def main(argv: list[str] | None = None) -> None:
     setup = load_setup()
     print(f"{len(sources)} source articles {langs}; repeat={args.repeat}")
     results: list[Result] = []
+    profiler = cProfile.Profile() if args.profile else None
     for size in sorted(args.sizes):
         corpus = synthesize(sources, size)
+        if profiler:
+            profiler.enable()
         results.append(measure(corpus, setup, args.repeat))
+        if profiler:
+            profiler.disable()
         if args.tracemalloc:
             results[-1].traced_peak_mib = traced_peak(corpus, setup)
     print_table(results)
+    if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
 
 
 if __name__ == "__main__":

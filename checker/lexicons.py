@@ -13,11 +13,12 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jsonschema
 
 from checker.errors import RuleError, RuleErrors
+from checker.memo import Memo
 from checker.text.normalize import fold
 from checker.text.phrases import PhraseIndex
 from checker.text.tokens import phrase_norms
@@ -175,13 +176,21 @@ class Lexicon:
     transliteration: dict[str, dict[str, str]] = field(init=False)
     months: dict[str, int] = field(init=False)
     season_months: dict[str, tuple[int, int]] = field(init=False)
+    # Per-word answers, remembered on this lexicon (see the methods they wrap).
+    variants: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
+    is_stopword: Callable[[str], bool] = field(init=False, repr=False)
+    number_word: Callable[[str], float | None] = field(init=False, repr=False)
+    may_start_number: Callable[[str], bool] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         data = self.data
         self.prefixes = tuple(fold(p) for p in data.get("clitics", {}).get("prefixes", []))
         self.suffixes = tuple(sorted((fold(s) for s in data.get("clitics", {}).get("suffixes", [])),
                                      key=len, reverse=True))
-        self._variant_cache: dict[str, tuple[str, ...]] = {}
+        self.variants = Memo(self._variants).lookup
+        self.is_stopword = Memo(self._is_stopword).lookup
+        self.number_word = Memo(self._number_word).lookup
+        self.may_start_number = Memo(self._may_start_number).lookup
         self.index = PhraseIndex(self.variants, self.prefixes)
         numbers = data.get("numbers", {})
         self.number_words = {fold(k): float(v) for k, v in numbers.get("words", {}).items()}
@@ -298,20 +307,15 @@ class Lexicon:
                 for phrase in phrases:
                     self.index.add(f"role_{category}", phrase, category)
 
-    def variants(self, norm: str) -> tuple[str, ...]:
+    def _variants(self, norm: str) -> tuple[str, ...]:
         """A word's matching form, then its forms without attached clitics."""
-        cached = self._variant_cache.get(norm)
-        if cached is not None:
-            return cached
         forms = [norm]
         for prefix in self.prefixes:
             if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
                 stripped = norm[len(prefix):]
                 if stripped not in forms:
                     forms.append(stripped)
-        result = tuple(forms)
-        self._variant_cache[norm] = result
-        return result
+        return tuple(forms)
 
     def stem(self, norm: str) -> str:
         """A light stem: clitics off the front, one inflectional ending off the back."""
@@ -321,11 +325,16 @@ class Lexicon:
                 return word[: -len(suffix)]
         return word
 
-    def number_word(self, norm: str) -> float | None:
+    def _number_word(self, norm: str) -> float | None:
         for form in self.variants(norm):
             if form in self.number_words:
                 return self.number_words[form]
         return None
+
+    def _may_start_number(self, norm: str) -> bool:
+        """A number word, a scale word, or an article that may come before one."""
+        return norm in self.articles or self.number_word(norm) is not None \
+            or self.lookup(self.scales, norm) is not None
 
     def lookup(self, table: dict[str, float], norm: str) -> float | None:
         for form in self.variants(norm):
@@ -337,7 +346,7 @@ class Lexicon:
         words = self.word_sets.get(category, frozenset())
         return any(form in words for form in self.variants(norm))
 
-    def is_stopword(self, norm: str) -> bool:
+    def _is_stopword(self, norm: str) -> bool:
         return any(form in self.stopwords for form in self.variants(norm))
 
 

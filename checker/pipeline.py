@@ -6,8 +6,11 @@ or writes files. `check` runs the whole chain on articles already read.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from checker.align import align
 from checker.extract.article import claims_of, find_known_names, read_article, story_names
@@ -74,6 +77,25 @@ def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) 
     return kept
 
 
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector inside the block; reference counting still frees memory.
+
+    Reading a story keeps some 600 objects per article alive and makes next
+    to no reference cycles, but each time the heap grows by a quarter the
+    collector walks all of it: a quarter of the run at 1000 articles, and the
+    reason time per article grew with the corpus. The collector's state is
+    restored on exit, and it collects any cycles made meanwhile on its next run.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] = (),
           draft: str | None = None, reviewed: dict[str, str] | None = None) -> Report:
     """Claims, groups and findings for a set of articles on one story.
@@ -81,6 +103,12 @@ def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] 
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     """
+    with cycle_collector_paused():
+        return _check(articles, setup, problems, draft, reviewed)
+
+
+def _check(articles: list[Article], setup: Setup, problems: list[ArticleProblem],
+           draft: str | None, reviewed: dict[str, str] | None) -> Report:
     contexts = [read_article(article, lexicon_for(setup, article.lang)) for article in articles]
     known = story_names(contexts)
     claims = []

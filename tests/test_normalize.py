@@ -2,7 +2,7 @@ import pytest
 
 from checker.text.normalize import fold, normalize
 from checker.text.segment import split_sentences
-from checker.text.tokens import tokenize
+from checker.text.tokens import tokenize, tokenize_range
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -31,6 +31,12 @@ def test_tokens_keep_diacritics_inside_words_and_split_scripts():
     tokens = tokenize("عامًا وLlama بـ14.3")
     assert [t.text for t in tokens] == ["عامًا", "و", "Llama", "بـ", "14.3"]
     assert [t.kind for t in tokens] == ["word", "word", "word", "word", "num"]
+
+
+def test_tokenize_range_matches_tokenizing_the_slice():
+    text = "قال: شركة «نوفا» وظفت ١٢ باحثا. Orbis Labs hired 2.5bn"
+    for start, end in [(0, len(text)), (5, 30), (31, len(text))]:
+        assert tokenize_range(text, start, end) == tokenize(text[start:end], start)
 
 
 def test_sentences_do_not_split_decimals_and_spans_are_exact():

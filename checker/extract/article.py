@@ -17,7 +17,7 @@ from checker.extract.roles import RoleReader
 from checker.lexicons import Lexicon
 from checker.models import Article, Claim
 from checker.text.segment import split_sentences
-from checker.text.tokens import tokenize
+from checker.text.tokens import tokenize_range
 
 
 def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None) -> ArticleContext:
@@ -30,10 +30,10 @@ def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None)
     finder = EntityFinder(lex, article.text, known)
     text = article.text
     for sentence in split_sentences(text):
-        tokens = tokenize(text[sentence.start:sentence.end], sentence.start)
+        tokens = tokenize_range(text, sentence.start, sentence.end)
         ann = lex.index.annotate(tokens)
-        mentions = finder.find(tokens, ann)
-        actx.sentences.append(SentenceContext(sentence, tokens, ann, mentions))
+        cues = finder.cues(tokens, ann)
+        actx.sentences.append(SentenceContext(sentence, tokens, ann, finder.find(tokens, ann, cues), cues))
     actx.finish()
     actx.gazetteer = finder.gazetteer
     return actx
@@ -54,8 +54,8 @@ def story_names(contexts: list[ArticleContext]) -> Gazetteer:
 def find_known_names(actx: ArticleContext, known: Gazetteer) -> ArticleContext:
     """Look again for names other articles introduced, if this one uses them.
 
-    Tokens and lexicon matches are kept; only the names are found again, and
-    only in articles where a known name's first word occurs at all.
+    Tokens, lexicon matches and name cues are kept; only the gazetteer is read
+    again, and only in articles where a known name's first word occurs at all.
     """
     words = {t.norm for ctx in actx.sentences for t in ctx.tokens}
     own = actx.gazetteer.by_first if actx.gazetteer else {}
@@ -64,7 +64,8 @@ def find_known_names(actx: ArticleContext, known: Gazetteer) -> ArticleContext:
     fresh = ArticleContext(actx.article, actx.lex)
     finder = EntityFinder(actx.lex, actx.article.text, known)
     for ctx in actx.sentences:
-        fresh.sentences.append(SentenceContext(ctx.sentence, ctx.tokens, ctx.ann, finder.find(ctx.tokens, ctx.ann)))
+        mentions = finder.find(ctx.tokens, ctx.ann, ctx.cues)
+        fresh.sentences.append(SentenceContext(ctx.sentence, ctx.tokens, ctx.ann, mentions, ctx.cues))
     fresh.finish()
     fresh.gazetteer = finder.gazetteer
     return fresh

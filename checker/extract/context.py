@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.extract.entities import Gazetteer, Mention
+from checker.extract.entities import Gazetteer, Mention, NameCues
 from checker.lexicons import Lexicon
 from checker.models import Article, EntityRef, Sentence
 from checker.text.phrases import Match
@@ -20,15 +20,31 @@ class SentenceContext:
     tokens: list[Token]
     ann: dict[str, list[Match]]
     mentions: list[Mention]
+    cues: NameCues | None = None  # kept so that names can be found again cheaply
+    # (category, token position) → matches starting / ending there, built on first use.
+    _starts: dict[tuple[str, int], list[Match]] | None = field(default=None, init=False, repr=False)
+    _ends: dict[tuple[str, int], list[Match]] | None = field(default=None, init=False, repr=False)
 
     def matches(self, category: str) -> list[Match]:
         return self.ann.get(category, [])
 
     def ending_at(self, category: str, end: int) -> list[Match]:
-        return [m for m in self.ann.get(category, []) if m.end == end]
+        if self._ends is None:
+            self._index()
+        return self._ends.get((category, end), [])
 
     def starting_at(self, category: str, start: int) -> list[Match]:
-        return [m for m in self.ann.get(category, []) if m.start == start]
+        if self._starts is None:
+            self._index()
+        return self._starts.get((category, start), [])
+
+    def _index(self) -> None:
+        """Index every match by where it starts and ends (in annotation order)."""
+        self._starts, self._ends = {}, {}
+        for category, found in self.ann.items():
+            for match in found:
+                self._starts.setdefault((category, match.start), []).append(match)
+                self._ends.setdefault((category, match.end), []).append(match)
 
     def mention_covering(self, index: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= index < m.end), None)

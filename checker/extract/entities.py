@@ -22,7 +22,9 @@ from checker.text.phrases import Match
 from checker.text.tokens import Token
 
 MAX_NAME_TOKENS = 3
-# Records a mention at tokens[start:end]: (start, end, key, type, lexicon id).
+# A mention at tokens[start:end]: (start, end, key, type, lexicon id).
+Proposal = tuple[int, int, str, "str | None", "str | None"]
+# Records a proposed mention; the first to claim a token keeps it.
 Claimer = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _COMMAS = {"،", ","}
@@ -47,12 +49,29 @@ class Gazetteer:
     by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = field(default_factory=dict)
     display: dict[str, str] = field(default_factory=dict)
 
+    # Every name added, to ignore repeats in constant time (the first key stays).
+    _names: set[tuple[str, ...]] = field(default_factory=set, repr=False)
+
     def add(self, norms: tuple[str, ...], key: str, type_: str | None, text: str) -> None:
-        entries = self.by_first.setdefault(norms[0], [])
-        if all(e[0] != norms for e in entries):
+        if norms not in self._names:
+            self._names.add(norms)
+            entries = self.by_first.setdefault(norms[0], [])
             entries.append((norms, key, type_))
-            entries.sort(key=lambda e: -len(e[0]))
+            if len(entries) > 1 and len(entries[-2][0]) < len(norms):
+                entries.sort(key=lambda e: -len(e[0]))  # longest first
         self.display.setdefault(key, text)
+
+
+@dataclass(slots=True)
+class NameCues:
+    """What a sentence's own words say about names, in claiming order.
+
+    None of it depends on the article's gazetteer, so when names are found again
+    with more known names (see find_known_names) only the gazetteer is read again.
+    """
+
+    lexicon: list[Proposal]  # lexicon entities: claimed before the gazetteer
+    cues: list[Proposal]  # titles, cue words, quotes, Latin runs: claimed after it
 
 
 def has_article(token: Token) -> bool:
@@ -84,7 +103,10 @@ class EntityFinder:
                 for norms, key, type_ in entries:
                     self.gazetteer.add(norms, key, type_, known.display.get(key, key))
 
-    def find(self, tokens: list[Token], ann: dict[str, list[Match]]) -> list[Mention]:
+    def find(self, tokens: list[Token], ann: dict[str, list[Match]], cues: NameCues | None = None) -> list[Mention]:
+        """The sentence's mentions; `cues` are this sentence's, if already read."""
+        if cues is None:
+            cues = self.cues(tokens, ann)
         taken = [False] * len(tokens)
         mentions: list[Mention] = []
 
@@ -96,56 +118,79 @@ class EntityFinder:
             text = self.text[tokens[start].start:tokens[end - 1].end]
             mentions.append(Mention(start, end, text, key, type_, lexicon_id))
 
-        for match in ann.get("entity", []):
-            entity = self.lex.entities[match.payload]
-            claim(match.start, match.end, entity.id, entity.type, entity.id)
+        for proposal in cues.lexicon:
+            claim(*proposal)
         self._from_gazetteer(tokens, claim)
-        titles = _outermost([*ann.get("person_titles", []), *ann.get("role_title", [])])
-        title_starts = {m.start for m in titles}
-        known_orgs = {m.start: m.end for m in ann.get("entity", [])}
-        for match in titles:
-            self._after_title(tokens, match, claim, known_orgs)
-            self._before_title(tokens, match, claim)
-        for match in ann.get("org_cues", []):
-            self._after_org_cue(tokens, match.end, claim)
-        for match in ann.get("speech_verbs", []):
-            if match.end not in title_starts:  # "قال وزير X": the title rule finds X
-                span = self._name_span(tokens, match.end)
-                if span:
-                    claim(*span, self._key(tokens, *span), None, None)
-        # "بقيادة X", "led by X", "عُيّن X": a person follows.
-        for match in [*ann.get("role_led_by", []), *ann.get("role_appointed", [])]:
-            if match.end not in title_starts:
-                span = self._name_span(tokens, match.end)
-                if span:
-                    claim(*span, self._key(tokens, *span), "person", None)
-        self._before_age(tokens, ann, claim)
-        self._quoted_names(tokens, claim)
-        self._latin_runs(tokens, claim)
+        for proposal in cues.cues:
+            claim(*proposal)
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             self._remember(tokens, mention)
         return mentions
 
+    def cues(self, tokens: list[Token], ann: dict[str, list[Match]]) -> NameCues:
+        """Every name the lexicon and the cue rules propose, strongest first."""
+        lexicon: list[Proposal] = []
+        for match in ann.get("entity", []):
+            entity = self.lex.entities[match.payload]
+            lexicon.append((match.start, match.end, entity.id, entity.type, entity.id))
+        proposals: list[Proposal] = []
+
+        def propose(start: int, end: int, key: str, type_: str | None, lexicon_id: str | None) -> None:
+            proposals.append((start, end, key, type_, lexicon_id))
+
+        titles = _outermost([*ann.get("person_titles", []), *ann.get("role_title", [])])
+        title_starts = {m.start for m in titles}
+        known_orgs = {m.start: m.end for m in ann.get("entity", [])}
+        for match in titles:
+            self._after_title(tokens, match, propose, known_orgs)
+            self._before_title(tokens, match, propose)
+        for match in ann.get("org_cues", []):
+            self._after_org_cue(tokens, match.end, propose)
+        for match in ann.get("speech_verbs", []):
+            if match.end not in title_starts:  # "قال وزير X": the title rule finds X
+                span = self._name_span(tokens, match.end)
+                if span:
+                    propose(*span, self._key(tokens, *span), None, None)
+        # "بقيادة X", "led by X", "عُيّن X": a person follows.
+        for match in [*ann.get("role_led_by", []), *ann.get("role_appointed", [])]:
+            if match.end not in title_starts:
+                span = self._name_span(tokens, match.end)
+                if span:
+                    propose(*span, self._key(tokens, *span), "person", None)
+        self._before_age(tokens, ann, propose)
+        self._quoted_names(tokens, propose)
+        self._latin_runs(tokens, propose)
+        return NameCues(lexicon, proposals)
+
     # -- sources of names ---------------------------------------------------
 
     def _from_gazetteer(self, tokens: list[Token], claim: Claimer) -> None:
-        i = 0
-        while i < len(tokens):
-            hit = None
-            for form in self.lex.variants(tokens[i].norm):
-                for norms, key, type_ in self.gazetteer.by_first.get(form, ()):
-                    end = i + len(norms)
-                    if end <= len(tokens) and all(tokens[i + k].norm == norms[k] for k in range(1, len(norms))):
-                        hit = (end, key, type_)
-                        break
-                if hit:
-                    break
+        firsts = self.gazetteer.by_first.keys()
+        if not firsts:
+            return
+        variants = self.lex.variants
+        end = 0
+        for i, token in enumerate(tokens):
+            if i < end:
+                continue  # inside the name found last
+            forms = variants(token.norm)
+            if firsts.isdisjoint(forms):
+                continue  # the common case: no known name starts with this word
+            hit = self._gazetteer_hit(tokens, i, forms)
             if hit:
-                claim(i, hit[0], hit[1], hit[2], hit[1] if not hit[1].startswith("~") else None)
-                i = hit[0]
-            else:
-                i += 1
+                end, key, type_ = hit
+                claim(i, end, key, type_, key if not key.startswith("~") else None)
+
+    def _gazetteer_hit(self, tokens: list[Token], i: int,
+                       forms: tuple[str, ...]) -> tuple[int, str, str | None] | None:
+        """The longest known name starting at token i: (end, key, type)."""
+        for form in forms:
+            for norms, key, type_ in self.gazetteer.by_first.get(form, ()):
+                end = i + len(norms)
+                if end <= len(tokens) and all(tokens[i + k].norm == norms[k] for k in range(1, len(norms))):
+                    return end, key, type_
+        return None
 
     def _after_title(self, tokens: list[Token], title: Match, claim: Claimer,
                      known_orgs: dict[int, int]) -> None:
@@ -213,6 +258,8 @@ class EntityFinder:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
         age_starts = {m.start for m in ann.get("trigger", []) if m.payload == "age"}
         year_units = {m.start for m in ann.get("unit", []) if m.payload.dimension == "years"}
+        if not age_starts and not year_units:
+            return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
             if token.norm not in _COMMAS:
                 continue
@@ -249,10 +296,8 @@ class EntityFinder:
 
     def _quoted_names(self, tokens: list[Token], claim: Claimer) -> None:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
-        for i, token in enumerate(tokens):
-            closer = _OPEN_QUOTES.get(token.text)
-            if not closer:
-                continue
+        for i in [i for i, token in enumerate(tokens) if token.text in _OPEN_QUOTES]:
+            closer = _OPEN_QUOTES[tokens[i].text]
             for end in range(i + 2, min(len(tokens), i + 2 + MAX_NAME_TOKENS)):
                 if tokens[end].text == closer:
                     inner = tokens[i + 1:end]
@@ -264,16 +309,15 @@ class EntityFinder:
 
     def _latin_runs(self, tokens: list[Token], claim: Claimer) -> None:
         """Runs of capitalised Latin words: "Orbis Labs", "Layla Haddad"."""
-        i = 0
-        while i < len(tokens):
-            if not self._latin_name_word(tokens, i):
-                i += 1
+        end = 0
+        # Only a capitalised Latin word can start a run; most sentences have none.
+        for i in [i for i, token in enumerate(tokens) if token.latin and token.text[:1].isupper()]:
+            if i < end or not self._latin_name_word(tokens, i):
                 continue
             end = i + 1
             while end < len(tokens) and self._latin_name_word(tokens, end, inside=True):
                 end += 1
             claim(i, end, self._key(tokens, i, end), None, None)
-            i = end
 
     # -- tests on tokens ----------------------------------------------------
 

@@ -98,15 +98,22 @@ class NumberReader:
 
     def read(self) -> list[Quantity]:
         found: list[Quantity] = []
-        i = 0
-        while i < len(self.tokens):
+        end = 0
+        for i in self._candidates():
+            if i < end:
+                continue  # inside the number read last
             quantity = self._read_at(i)
-            if quantity is None:
-                i += 1
-                continue
-            found.append(quantity)
-            i = quantity.end
+            if quantity is not None:
+                found.append(quantity)
+                end = quantity.end
         return found
+
+    def _candidates(self) -> list[int]:
+        """Where a number may start: digits, vague phrases, number, scale or article words."""
+        may_start = self.lex.may_start_number
+        vague_at = self.vague_at
+        return [i for i, token in enumerate(self.tokens)
+                if token.kind == "num" or (token.kind == "word" and (i in vague_at or may_start(token.norm)))]
 
     def _read_at(self, i: int) -> Quantity | None:
         token = self.tokens[i]

@@ -15,6 +15,8 @@ from checker.models import Sentence
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?؟…]+(?=[\s\"'”»)\]]|$)|(?<=\d)[.!?؟…]+(?=\s|$)")
 _CLOSERS = "\"'”»)]"
+# A letter or digit: exactly what str.isalnum accepts, searched for in C.
+_ALNUM_RE = re.compile(r"[^\W_]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -37,7 +39,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not stripped or not any(c.isalnum() for c in stripped):
+    if not stripped or not _ALNUM_RE.search(stripped):
         return
     lead = len(chunk) - len(chunk.lstrip())
     start += lead

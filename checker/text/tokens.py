@@ -1,15 +1,16 @@
 """Tokens with spans into the original text and a cached matching form.
 
 Tokens are cut from the original text (so spans are exact for quoting) and
-folded one by one; the folding of a token is cached because news vocabulary
-repeats. Diacritics and tatweel are kept inside word tokens: rapidfuzz's and
+folded one by one; what a token's text implies (its folding, kind and script)
+is cached because news vocabulary repeats. Diacritics and tatweel are kept inside word tokens: rapidfuzz's and
 `re`'s notion of a word would split "عامًا" at its tanween.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from checker.text.normalize import fold
 
@@ -24,9 +25,11 @@ TOKEN_RE = re.compile(
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
 
-@dataclass(slots=True)
-class Token:
-    """One token: its span in the article, its text, and its matching form."""
+class Token(NamedTuple):
+    """One token: its span in the article, its text, and its matching form.
+
+    A tuple, because tokenizing builds one per word of every article.
+    """
 
     start: int
     end: int
@@ -36,21 +39,35 @@ class Token:
     latin: bool
 
 
+_new_tuple = tuple.__new__
+
+
+@lru_cache(maxsize=200_000)
+def _shape(raw: str) -> tuple[str, str, str, bool]:
+    """(text, norm, kind, latin) of a token's text: all depend on the text alone.
+
+    The text returned is the first copy seen, so that tokens of one word share
+    one string instead of each keeping its own.
+    """
+    kind = TOKEN_RE.fullmatch(raw).lastgroup or "punct"
+    return raw, fold(raw), kind, kind == "word" and _LATIN_RE.match(raw) is not None
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into number, word and punctuation tokens."""
+    tokens = tokenize_range(text, 0, len(text))
+    if offset:
+        tokens = [token._replace(start=token.start + offset, end=token.end + offset) for token in tokens]
+    return tokens
+
+
+def tokenize_range(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end], with spans into text (no slicing, no shifting)."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in TOKEN_RE.finditer(text):
-        raw = match.group()
-        kind = match.lastgroup or "punct"
-        append(Token(
-            match.start() + offset,
-            match.end() + offset,
-            raw,
-            fold(raw),
-            kind,
-            kind == "word" and _LATIN_RE.match(raw) is not None,
-        ))
+    for match in TOKEN_RE.finditer(text, start, end):
+        # tuple.__new__ skips NamedTuple's Python-level constructor.
+        append(_new_tuple(Token, match.span() + _shape(match.group())))
     return tokens
 
 
