@@ -164,6 +164,7 @@ class Lexicon:
     number_words: dict[str, float] = field(init=False)
     multipliers: dict[str, float] = field(init=False)
     scales: dict[str, float] = field(init=False)
+    fractions: dict[str, float] = field(init=False)
     digit_count: frozenset[str] = field(init=False)
     joiners: frozenset[str] = field(init=False)
     connectors: frozenset[str] = field(init=False)
@@ -196,6 +197,7 @@ class Lexicon:
         self.number_words = {fold(k): float(v) for k, v in numbers.get("words", {}).items()}
         self.multipliers = {fold(k): float(v) for k, v in numbers.get("multipliers", {}).items()}
         self.scales = {fold(k): float(v) for k, v in numbers.get("scales", {}).items()}
+        self.fractions = {fold(k): float(v) for k, v in numbers.get("fractions", {}).items()}
         self.digit_count = frozenset(fold(w) for w in numbers.get("digit_count", []))
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))

@@ -182,12 +182,15 @@ class NumberReader:
     def _finish(self, start: int, end: int, value: float, is_year: bool) -> Quantity:
         """Apply following scale words ("2.5 مليار", "2.5bn") and digit counts."""
         scaled = False
+        last_scale = 1.0
         while (scale := self._scale_at(end)) is not None:
             if scaled and self.tokens[end].norm not in self.lex.scales:
                 break  # "خمسة آلاف ومليون": a second number joined by "و", not a product
             value *= scale
             end += 1
-            scaled = True
+            scaled, last_scale = True, scale
+        if scaled:
+            value, end = self._fraction(value, end, last_scale)
         if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
                 and value == int(value) and 1 <= value <= 15:
             digits = int(value)
@@ -197,6 +200,22 @@ class NumberReader:
             digits = int(value)
             return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
         return Quantity(start, end, value, value, is_year=is_year and not scaled)
+
+    def _fraction(self, value: float, end: int, scale: float) -> tuple[float, int]:
+        """"مليار ونصف المليار", "مليون وربع": a fraction of the scale joined on."""
+        tokens = self.tokens
+        j = end
+        if j < len(tokens) and tokens[j].norm in self.lex.joiners:
+            j += 1  # "and a half" written apart
+        elif j < len(tokens) and not any(tokens[j].norm.startswith(w) for w in self.lex.joiners):
+            return value, end
+        fraction = self.lex.lookup(self.lex.fractions, tokens[j].norm) if j < len(tokens) else None
+        if fraction is None:
+            return value, end
+        j += 1
+        if self._scale_at(j) == scale:
+            j += 1  # "ونصف المليار": the scale said again
+        return value + fraction * scale, j
 
     def _vague(self, match: Match) -> Quantity:
         """"مئات الملايين", "hundreds of millions", "عشرات": an interval."""
