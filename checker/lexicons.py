@@ -290,6 +290,13 @@ class Lexicon:
             self.index.add("year_word", phrase, True)
         for phrase in dates.get("month_words", []):
             self.index.add("month_word", phrase, True)
+        for phrase in dates.get("week_words", []):
+            self.index.add("week_word", phrase, True)
+        for place in ("before", "after"):
+            for phrase in dates.get("ago", {}).get(place, []):
+                self.index.add(f"ago_{place}", phrase, True)
+        for phrase, days in dates.get("ago_units", {}).items():
+            self.index.add("ago_unit", phrase, int(days))
         for number, names in dates.get("weekdays", {}).items():
             for name in names:
                 self.index.add("weekday", name, int(number))

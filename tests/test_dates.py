@@ -115,3 +115,17 @@ def test_a_year_agrees_with_a_day_inside_it_and_winter_crosses_the_year():
     assert not same_category(value("2024-01-01", "2024-12-31"), value("2025-03-13", "2025-03-13"))
     assert same_category(value("--01", "--01"), value("2025-12-01", "2026-02-28"))
     assert not same_category(value("--06", "--06"), value("2025-12-01", "2026-02-28"))
+
+
+def test_weeks_and_counting_back_from_publication(ar, en):
+    thursday = date(2025, 6, 12)
+    assert dates(en, "Nova released the model earlier this week.", "en", published=thursday) \
+        == [("release_date", "2025-06-09")]
+    assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد الأسبوع الماضي.", published=thursday) \
+        == [("release_date", "2025-06-02")]
+    assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد قبل 3 أيام.", published=thursday) \
+        == [("release_date", "2025-06-09")]
+    assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد منذ يومين.", published=thursday) \
+        == [("release_date", "2025-06-10")]
+    assert dates(en, "Nova launched the model three days ago.", "en", published=thursday) \
+        == [("release_date", "2025-06-09")]

@@ -6,12 +6,15 @@ Two kinds of date spans, both from the lexicon's words:
   مارس") or after it ("June 1"), an optional year, and relative words
   ("الماضي", "last") resolved against the article's publication date;
 - a weekday, resolved to the latest such day on or before publication
-  ("أمس الخميس" in an article of Friday 14 March is 13 March).
+  ("أمس الخميس" in an article of Friday 14 March is 13 March);
+- a year after a cue ("عام 2023"), a season ("ربيع العام المقبل"), and
+  relative years, months and weeks, or a count back ("قبل 3 أيام", "8 hours
+  ago"), the last two placed by the publication date.
 
 A date becomes a claim only when a trigger word in its clause says what it is
 the date of (a release, a deal, a disaster, taking up a post); other dates are
-context. Values are ranges: a day ([d, d]), a month ([first, last] day), or
-"--MM" when the year is unknown, so they compare only on what is known.
+context. Values are ranges of days (a day, a week, a month, a season, a
+year), or "--MM" when only the month is known, so they compare on what is known.
 
 dateparser was measured for this job and is not used: it misses "أبريل
 الماضي", "نيسان" and "مارس/آذار", reads "14.3" as a date, and moves a weekday
@@ -162,9 +165,8 @@ def _season_value(text: str, months: tuple[int, int], year: int) -> Value:
     return _range_value(text, date(year, first, 1), _month_end(end_year, last))
 
 
-def _year_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
-    """"عام 2023", "in 2012", "العام الماضي", "last year", "ربيع العام المقبل",
-    "spring 2026", "الشهر الماضي", "earlier this month"."""
+def _calendar_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+    """"عام 2023", "in 2012", "spring 2026", "ربيع العام المقبل"."""
     text, published = actx.article.text, actx.article.published
     spans = []
     for cue in ctx.matches("year_cue"):
@@ -184,22 +186,59 @@ def _year_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
         if months and year is not None:
             spans.append(DateSpan(season.start, end, _season_value(ctx.text_of(text, season.start, end),
                                                                    months, year)))
+    return spans
+
+
+def _relative_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+    """"العام الماضي", "الشهر الماضي", "earlier this week", "قبل 3 أيام", "8 hours ago":
+    placed only by the publication date."""
+    text, published = actx.article.text, actx.article.published
     if published is None:
-        return spans
+        return []
+    spans = []
+
+    def add(start: int, end: int, first: date, last: date) -> None:
+        spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end), first, last)))
+
+    shift = {"last": -1, "next": 1}
     for word in ctx.matches("year_word"):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
-            year = _shift_year(relative, published)
-            spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end),
-                                                           date(year, 1, 1), date(year, 12, 31))))
+            year = published.year + shift.get(relative, 0)
+            add(start, end, date(year, 1, 1), date(year, 12, 31))
     for word in ctx.matches("month_word"):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
-            month_index = published.year * 12 + published.month - 1 + {"last": -1, "next": 1}.get(relative, 0)
-            year, month = divmod(month_index, 12)
-            spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end),
-                                                           date(year, month + 1, 1), _month_end(year, month + 1))))
+            year, month = divmod(published.year * 12 + published.month - 1 + shift.get(relative, 0), 12)
+            add(start, end, date(year, month + 1, 1), _month_end(year, month + 1))
+    for word in ctx.matches("week_word"):
+        relative, start, end = _relative(ctx, word.start, word.end)
+        if relative:
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift.get(relative, 0))
+            add(start, end, monday, published if relative == "this" else monday + timedelta(days=6))
+    for unit in ctx.matches("ago_unit"):
+        count = _count_before(actx, ctx, unit.start)
+        start = unit.start - 1 if count is not None else unit.start
+        before = ctx.ending_at("ago_before", start)
+        after = ctx.starting_at("ago_after", unit.end)
+        if before or after:
+            days = (count or 1) * unit.payload
+            day = published - timedelta(days=days)
+            # Hours back may reach the day before publication.
+            add(before[0].start if before else start, after[0].end if after else unit.end,
+                day - timedelta(days=1) if unit.payload == 0 else day, day)
     return spans
+
+
+def _count_before(actx: ArticleContext, ctx: SentenceContext, index: int) -> int | None:
+    """"3 أيام", "three days": the number right before a unit word."""
+    if index < 1:
+        return None
+    token = ctx.tokens[index - 1]
+    if token.kind == "num" and token.norm.isdigit():
+        return int(token.norm)
+    value = actx.lex.number_word(token.norm) if token.kind == "word" else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
@@ -224,7 +263,8 @@ def _triggers(ctx: SentenceContext, span: DateSpan):
 def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
     text = actx.article.text
     claims: list[Claim] = []
-    spans = _month_spans(actx, ctx) + _weekday_spans(actx, ctx) + _year_spans(actx, ctx)
+    spans = (_month_spans(actx, ctx) + _weekday_spans(actx, ctx) + _calendar_spans(actx, ctx)
+             + _relative_spans(actx, ctx))
     for span in _without_overlaps(spans):
         triggers = _triggers(ctx, span)
         if not triggers:
