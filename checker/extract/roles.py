@@ -30,6 +30,8 @@ VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
 OBJECT_WINDOW = 7      # what a verb leads: "قادت مجموعة أبحاث ... "X""
 HANDOVER_WINDOW = 4    # "ليحل محلها الباحث فلان"
 FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
+# The post verbs of leading name ("بقيادة", "led by"): common/predicates.yaml.
+LEADER = "leader"
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
 _POST_CUES = ("role_title", "role_led_by", "role_leads", "role_replaced_by", "role_replacing", "role_takes_over")  # not the apostrophe: "X's" marks a possessive
@@ -229,7 +231,7 @@ class RoleReader:
                 continue
             holder = self._holder_after(ctx, cue.end)
             if holder is not None:
-                facts.append(RoleFact("leader", self.actx.mention_ref(org), holder, None, ctx))
+                facts.append(RoleFact(LEADER, self.actx.mention_ref(org), holder, None, ctx))
         return facts
 
     def _leads_facts(self, ctx: SentenceContext) -> list[RoleFact]:
@@ -248,7 +250,7 @@ class RoleReader:
                 start = holder.end
             org = self._object(ctx, start)
             if org is not None:
-                facts.append(RoleFact("leader", org, holder, None, ctx))
+                facts.append(RoleFact(LEADER, org, holder, None, ctx))
         return facts
 
     def _object(self, ctx: SentenceContext, start: int) -> EntityRef | None:
