@@ -351,12 +351,15 @@ class RoleReader:
         text = self.actx.article.text
         claims = []
         for fact in self.facts(ctx):
+            definition = self.lex.predicates.get(fact.role)
+            if definition is None:
+                continue  # a lexicon without the post verbs of leading name
             holder = self.actx.mention_ref(fact.holder)
             stance = stance_for(ctx, text, fact.holder.start)
             claims.append(Claim(
                 id=next_id(), article=self.actx.article.id, subject=fact.org,
                 predicate=fact.role,
-                predicate_text=self.lex.predicates[fact.role].label_for(self.lex.lang),
+                predicate_text=definition.label_for(self.lex.lang),
                 value=Value(kind="entity", text=holder.text or "", entity=holder, dimension="role",
                             qualifier=fact.status),
                 attribution=stance.attribution, hedge=stance.hedge, negated=stance.negated,
