@@ -1,4 +1,4 @@
-"""Date claims: "أطلقت Llama 4 في أبريل الماضي", "takes over in March 2024",
+"""Date claims: "أطلقت Orion 2 في أبريل الماضي", "takes over in March 2024",
 "وقّعت الشركة يوم الخميس اتفاقًا", "the quake struck on Sunday".
 
 Two kinds of date spans, both from the lexicon's words:
@@ -17,7 +17,7 @@ context. Values are ranges of days (a day, a week, a month, a season, a
 year), or "--MM" when only the month is known, so they compare on what is known.
 
 dateparser was measured for this job and is not used: it misses "أبريل
-الماضي", "نيسان" and "مارس/آذار", reads "14.3" as a date, and moves a weekday
+الماضي", "نيسان" and "مارس/آذار", reads "12.5" as a date, and moves a weekday
 a week back when it is the publication day (tests/test_dateparser.py).
 """
 

@@ -78,7 +78,7 @@ class _Group:
 
 
 def _is_version_number(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """"Llama 4", "GPT-3", "Sora 2": a number that belongs to a Latin name."""
+    """"Orion 4", "GPT-3", "Sora 2": a number that belongs to a Latin name."""
     j = i - 1
     if j >= 0 and tokens[j].text == "-":
         j -= 1

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from checker.text.normalize import fold
 
 # Arabic letters with their marks and tatweel (not Arabic digits or punctuation),
-# and, separately, letters of any other script: "وLlama" is two tokens.
+# and, separately, letters of any other script: "وOrion" is two tokens.
 _ARABIC_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
 TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
