@@ -32,6 +32,7 @@ from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
 
 TRIGGER_WINDOW = 12
+_SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
 _CLAUSE_BREAKS = ("،", ",", ";", "؛")
 
 
@@ -98,11 +99,8 @@ def date_value(month: int, year: int | None, text: str, day: int | None = None) 
         bound = f"--{month:02d}"
         return Value(kind="date", text=text, low=bound, high=bound, dimension="date")
     if day is not None and day <= calendar.monthrange(year, month)[1]:
-        iso = date(year, month, day).isoformat()
-        return Value(kind="date", text=text, low=iso, high=iso, dimension="date")
-    last_day = calendar.monthrange(year, month)[1]
-    return Value(kind="date", text=text, low=f"{year}-{month:02d}-01", high=f"{year}-{month:02d}-{last_day}",
-                 dimension="date")
+        return _range_value(text, date(year, month, day), date(year, month, day))
+    return _range_value(text, date(year, month, 1), _month_end(year, month))
 
 
 def _month_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
@@ -141,9 +139,8 @@ def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]
         before = ctx.ending_at("day_before", start)
         if before:
             start = before[0].start
-        text = ctx.text_of(actx.article.text, start, match.end)
-        spans.append(DateSpan(start, match.end, Value(kind="date", text=text, low=day.isoformat(),
-                                                      high=day.isoformat(), dimension="date")))
+        spans.append(DateSpan(start, match.end, _range_value(ctx.text_of(actx.article.text, start, match.end),
+                                                             day, day)))
     return spans
 
 
@@ -156,7 +153,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _shift_year(relative: str, published: date) -> int:
-    return published.year + {"last": -1, "next": 1}.get(relative, 0)
+    return published.year + _SHIFT.get(relative, 0)
 
 
 def _season_value(text: str, months: tuple[int, int], year: int) -> Value:
@@ -200,21 +197,20 @@ def _relative_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
     def add(start: int, end: int, first: date, last: date) -> None:
         spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end), first, last)))
 
-    shift = {"last": -1, "next": 1}
     for word in ctx.matches("year_word"):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
-            year = published.year + shift.get(relative, 0)
+            year = _shift_year(relative, published)
             add(start, end, date(year, 1, 1), date(year, 12, 31))
     for word in ctx.matches("month_word"):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
-            year, month = divmod(published.year * 12 + published.month - 1 + shift.get(relative, 0), 12)
+            year, month = divmod(published.year * 12 + published.month - 1 + _SHIFT.get(relative, 0), 12)
             add(start, end, date(year, month + 1, 1), _month_end(year, month + 1))
     for word in ctx.matches("week_word"):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
-            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift.get(relative, 0))
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=_SHIFT.get(relative, 0))
             add(start, end, monday, published if relative == "this" else monday + timedelta(days=6))
     for unit in ctx.matches("ago_unit"):
         count = _count_before(actx, ctx, unit.start)
