@@ -50,6 +50,13 @@ def test_possessive_unit_is_not_the_organisation_led(en):
     assert roles(extract_claims(article("a", text, lang="en"), en)) == []
 
 
+def test_a_head_of_state_is_not_the_companys_head(ar, en):
+    ar_text = "أعلنت شركة «مرافئ الخليج» أرباحها. وقال رئيس الوزراء سامي قبلان إن الموانئ مزدحمة."
+    assert roles(extract_claims(article("a", ar_text), ar)) == []
+    en_text = "Seabright said profits at Seabright rose. President Omar Haik praised the firm."
+    assert roles(extract_claims(article("b", en_text, lang="en"), en)) == []
+
+
 def test_a_deputy_is_not_the_head(ar):
     text = "وقال نائب الرئيس التنفيذي لشركة «مرافئ الخليج» فادي عون إن الموانئ مزدحمة."
     assert roles(extract_claims(article("a", text), ar)) == []
