@@ -153,7 +153,7 @@ def align(claims: list[Claim], matcher: NameMatcher,
             keys = {_canonical(r, mapping) for r in refs}
             keys.discard(None)
             # Claims naming no one at all can still be about the same thing.
-            for key in keys or {"(nobody)"}:
+            for key in sorted(keys) or ["(nobody)"]:
                 by_participant[key].append(index)
         for indices in by_participant.values():
             # Compare each claim with one representative per distinct value, not
