@@ -85,9 +85,20 @@ def name_key(text: str) -> str:
 
 
 def _outermost(matches: list[Match]) -> list[Match]:
-    """Drop matches inside a longer one: "رئيس تحرير" is one title, not "رئيس" + a name."""
-    return [m for m in matches
-            if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in matches)]
+    """Drop matches inside a longer one: "رئيس تحرير" is one title, not "رئيس" + a name.
+
+    One sweep in order of start (longest first): a match ending inside the
+    furthest-reaching span seen so far lies within it.
+    """
+    kept: list[Match] = []
+    cover = (-1, -1)
+    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if match.end <= cover[1] and (match.start, match.end) != cover:
+            continue
+        if match.end > cover[1]:
+            cover = (match.start, match.end)
+        kept.append(match)
+    return kept
 
 
 class EntityFinder:
