@@ -45,6 +45,19 @@ def test_led_by_and_leads(ar, en):
     assert ("leader", "Seabright", "Omar Haik", None) in en_found
 
 
+def test_english_name_before_a_title_is_its_organisation(en):
+    text = ("Profits at Seabright and Halcyon rose. "
+            "Halcyon chief executive Omar Haik spoke. A Seabright spokesperson said little.")
+    found = roles(extract_claims(article("a", text, lang="en"), en))
+    assert ("leader", "Halcyon", "Omar Haik", None) in found
+    assert not [r for r in found if r[2] == "Seabright"]
+
+
+def test_a_speaking_title_is_not_in_apposition(en):
+    text = "Seabright said it hired no one from Orbis Labs, a spokesperson said. Seabright grew."
+    assert roles(extract_claims(article("a", text, lang="en"), en)) == []
+
+
 def test_possessive_unit_is_not_the_organisation_led(en):
     text = "Dana Roe, who currently runs the company's Asia unit, spoke on Monday."
     assert roles(extract_claims(article("a", text, lang="en"), en)) == []

@@ -293,7 +293,11 @@ class EntityFinder:
             # "شركة «مرافئ الخليج»": the quotes mark the whole name, however common its words.
             end = next((k for k in range(j + 1, min(len(tokens), j + 2 + MAX_NAME_TOKENS))
                         if tokens[k].text == closer), None)
-            if end is not None and end > j + 1 and all(t.kind == "word" for t in tokens[j + 1:end]):
+            inner = tokens[j + 1:end] if end is not None else []
+            # ... but not a quotation: 'the company "wishes them well"' («الأفق» may keep its article).
+            first_ok = bool(inner) and (inner[0].text[:1].isupper() if inner[0].latin
+                                        else not self.lex.is_stopword(inner[0].norm))
+            if first_ok and all(t.kind == "word" for t in inner):
                 claim(j + 1, end, self._key(tokens, j + 1, end), "org", None)
                 return
         while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:

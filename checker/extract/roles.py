@@ -177,7 +177,7 @@ class RoleReader:
         mention = self._mention_at(ctx, index)
         return mention if mention and self._is_person(mention) else None
 
-    def _holder_before(self, ctx: SentenceContext, start: int) -> Mention | None:
+    def _holder_before(self, ctx: SentenceContext, start: int, end: int) -> Mention | None:
         """The person a title is in apposition with, or the subject of "بصفته"/"as"."""
         own = self._ending(ctx, "role_own_org", start)
         if self._ending(ctx, "role_as_cues", own.start if own else start):
@@ -189,9 +189,20 @@ class RoleReader:
             return None
         mention = before[-1]
         gap = start - mention.end
-        if gap == 0 or (gap <= APPOSITION_GAP and self._is_comma(ctx, mention.end)):
+        if gap == 0:
+            # "مع فلان كرئيس": only a known person; "A Quillmark spokesperson" names the organisation.
+            return mention if self._typed(mention) == "person" else None
+        if gap <= APPOSITION_GAP and self._is_comma(ctx, mention.end) and not self._speaks(ctx, end):
             return mention
         return None
+
+    def _typed(self, mention: Mention) -> str | None:
+        return mention.type or self.actx.types.get(mention.key)
+
+    @staticmethod
+    def _speaks(ctx: SentenceContext, index: int) -> bool:
+        """"X, a spokesperson said": the title is the speaker, not an apposition to X."""
+        return bool(ctx.starting_at("speech_verbs", index) or ctx.starting_at("attribution_speech_verbs", index))
 
     def _title_facts(self, ctx: SentenceContext) -> list[RoleFact]:
         facts: list[RoleFact] = []
@@ -207,8 +218,13 @@ class RoleReader:
                 after = self._skip(ctx, after_org, "role_former", "role_current")
             holder = self._holder_after(ctx, after)
             before_org = self._org_before(ctx, title.start)
+            adjacent = self._mention_ending(ctx, title.start)
+            if before_org is None and adjacent is not None and self._typed(adjacent) != "person" \
+                    and not self._is_comma(ctx, title.start - 1):
+                # "Halcyon chief executive Marcus Vell", "A Quillmark spokesperson".
+                before_org = self.actx.mention_ref(adjacent)
             if holder is None:
-                holder = self._holder_before(ctx, title.start)
+                holder = self._holder_before(ctx, title.start, title.end)
             org = org or before_org
             if org is None and not self._needs_org(ctx, title):
                 org = self.home_org
