@@ -160,6 +160,7 @@ class Lexicon:
     data: dict[str, Any]
     index: PhraseIndex = field(init=False)
     prefixes: tuple[str, ...] = field(init=False)
+    verb_prefixes: tuple[str, ...] = field(init=False)
     suffixes: tuple[str, ...] = field(init=False)
     number_words: dict[str, float] = field(init=False)
     multipliers: dict[str, float] = field(init=False)
@@ -186,6 +187,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         data = self.data
         self.prefixes = tuple(fold(p) for p in data.get("clitics", {}).get("prefixes", []))
+        self.verb_prefixes = tuple(fold(p) for p in data.get("clitics", {}).get("verb_prefixes", []))
         self.suffixes = tuple(sorted((fold(s) for s in data.get("clitics", {}).get("suffixes", [])),
                                      key=len, reverse=True))
         self.variants = Memo(self._variants).lookup
@@ -317,7 +319,21 @@ class Lexicon:
                     self.index.add(f"role_{category}", phrase, category)
 
     def _variants(self, norm: str) -> tuple[str, ...]:
-        """A word's matching form, then its forms without attached clitics."""
+        """A word's matching form, then its forms without attached clitics.
+
+        Verb prefixes (the future "س") come off only a verb-length rest, so
+        "ستلغى" meets "تلغى" but the name "سهى" never becomes "هى".
+        """
+        forms = list(self._clitic_forms(norm))
+        for prefix in self.verb_prefixes:
+            if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+                stripped = norm[len(prefix):]
+                if stripped not in forms:
+                    forms.append(stripped)
+        return tuple(forms)
+
+    def _clitic_forms(self, norm: str) -> tuple[str, ...]:
+        """A word and its forms without an attached conjunction, preposition or article."""
         forms = [norm]
         for prefix in self.prefixes:
             if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
@@ -327,8 +343,9 @@ class Lexicon:
         return tuple(forms)
 
     def stem(self, norm: str) -> str:
-        """A light stem: clitics off the front, one inflectional ending off the back."""
-        word = self.variants(norm)[-1]
+        """A light stem: clitics off the front, one inflectional ending off the back
+        (not the future "س": a stem names nouns, "سباق" is not "باق")."""
+        word = self._clitic_forms(norm)[-1]
         for suffix in self.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 return word[: -len(suffix)]

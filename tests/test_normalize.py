@@ -45,3 +45,10 @@ def test_sentences_do_not_split_decimals_and_spans_are_exact():
     assert [s.text for s in sentences] == ["استثمرت الشركة 14.3 مليار دولار.",
                                            "وقال المدير إن الصفقة كبيرة!", "عنوان"]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_the_future_marker_comes_off_verbs_only(ar):
+    assert fold("تلغى") in ar.variants(fold("ستلغى"))
+    assert fold("يتولى") in ar.variants(fold("وسيتولى"))
+    assert not ar.is_stopword(fold("سهى"))  # a name, not "هي"
+    assert ar.stem(fold("سباق")) == fold("سباق")
