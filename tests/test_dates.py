@@ -129,3 +129,8 @@ def test_weeks_and_counting_back_from_publication(ar, en):
         == [("release_date", "2025-06-10")]
     assert dates(en, "Nova launched the model three days ago.", "en", published=thursday) \
         == [("release_date", "2025-06-09")]
+
+
+def test_founding_years(ar, en):
+    assert dates(ar, "وتأسست شركة «نوفا» عام 2011، ويعمل بها 300 موظف.") == [("founded", "2011-01-01")]
+    assert dates(en, "Nova was founded in 2009 by two engineers.", "en") == [("founded", "2009-01-01")]
