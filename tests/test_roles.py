@@ -81,6 +81,10 @@ def test_handover_makes_the_predecessor_former(ar, en):
     found = roles(extract_claims(article("a", ar_text), ar))
     assert ("leader", "نوراس", "سهى المطيري", "former") in found
     assert ("leader", "نوراس", "جواد الخطيب", "current") in found
+    ar_text = ("أعلنت شركة «مرافئ الخليج» تعيين هالة الصيرفي رئيسةً تنفيذية للشركة. "
+               "وتتولى الصيرفي المنصب في مايو، خلفًا لجواد الخطيب.")
+    found = roles(extract_claims(article("c", ar_text), ar))
+    assert ("leader", "مرافئ الخليج", "لجواد الخطيب", "former") in found
     en_text = ("Seabright appointed Lina Moss as its chief executive. "
                "Moss will take over in May from Omar Haik, who has led Seabright for six years.")
     found = roles(extract_claims(article("b", en_text, lang="en"), en))

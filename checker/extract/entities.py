@@ -163,10 +163,13 @@ class EntityFinder:
                 span = self._name_span(tokens, match.end)
                 if span:
                     propose(*span, self._key(tokens, *span), None, None)
-        # "بقيادة X", "led by X", "عُيّن X": a person follows.
-        for match in [*ann.get("role_led_by", []), *ann.get("role_appointed", [])]:
+        # "بقيادة X", "led by X", "عُيّن X", "خلفًا لـ X": a person follows.
+        for match in [*ann.get("role_led_by", []), *ann.get("role_appointed", []), *ann.get("role_replacing", [])]:
             if match.end not in title_starts:
-                span = self._name_span(tokens, match.end)
+                start = match.end
+                if start < len(tokens) and tokens[start].norm in self.lex.prefixes:
+                    start += 1  # a clitic written apart: "لـ X"
+                span = self._name_span(tokens, start)
                 if span:
                     propose(*span, self._key(tokens, *span), "person", None)
         self._before_age(tokens, ann, propose)
