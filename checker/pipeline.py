@@ -119,7 +119,7 @@ def _check(articles: list[Article], setup: Setup, problems: list[ArticleProblem]
     groups, aliases = align(claims, matcher, subject_only)
     judge = Judge(setup.rules, setup.lexicons["en"])
     findings = judge.judge(groups)
-    judging = {r.id for r in setup.rules.of_kind("numeric", "agreement", "corroboration")
+    judging = {r.id for r in setup.rules.of_kind("numeric", "categorical", "agreement", "corroboration")
                if r.spec.get("enabled", True)}
     unmatched = sorted(judging - judge.matched)
     if draft is not None:

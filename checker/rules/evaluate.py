@@ -95,7 +95,7 @@ def fingerprint(kind: str, claims: list[Claim]) -> str:
 
 
 class Judge:
-    """Applies the rules to groups; remembers which rules matched anything."""
+    """Applies the rules to groups; remembers which rules applied to any group."""
 
     def __init__(self, ruleset: RuleSet, lexicon: Lexicon, lang: str = "en") -> None:
         self.ruleset = ruleset
@@ -115,7 +115,6 @@ class Judge:
 
     def finding(self, rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim],
                 severity: str | None = None, **details) -> Finding:
-        self.matched.add(rule.id)
         outlets = sorted({c.article for c in claims})
         values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
         template = rule.spec.get("message", "{predicate} of {subject}: {values}")
@@ -234,6 +233,7 @@ class Judge:
             for kind in order:
                 rule = self.most_specific([r for r in rules if r.kind == kind], group)
                 if rule is not None:
+                    self.matched.add(rule.id)  # it applied, whether or not it found anything
                     findings.extend(self.kinds[kind](rule, group, state))
         return findings
 
