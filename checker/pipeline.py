@@ -6,16 +6,14 @@ or writes files. `check` runs the whole chain on articles already read.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from checker.align import align
 from checker.extract.article import claims_of, find_known_names, read_article, story_names
 from checker.lexicons import Lexicon, build_lexicons, read_lexicon_sources
 from checker.baseline import apply_baseline
+from checker.gcpause import cycle_collector_paused
 from checker.models import Article, ArticleProblem, Claim, Finding, Report
 from checker.names import NameMatcher
 from checker.rules.evaluate import Judge, apply_overrides
@@ -75,25 +73,6 @@ def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) 
             finding.details["pairs"] = pairs
         kept.append(finding)
     return kept
-
-
-@contextmanager
-def cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector inside the block; reference counting still frees memory.
-
-    Reading a story keeps some 600 objects per article alive and makes next
-    to no reference cycles, but each time the heap grows by a quarter the
-    collector walks all of it: a quarter of the run at 1000 articles, and the
-    reason time per article grew with the corpus. The collector's state is
-    restored on exit, and it collects any cycles made meanwhile on its next run.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] = (),

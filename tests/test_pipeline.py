@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from checker.pipeline import cycle_collector_paused
+from checker.gcpause import cycle_collector_paused
 from conftest import ROOT
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from checker.gcpause import cycle_collector_paused
 from checker.models import Report
 
 ARTICLE_KEYS = ("id", "path", "source", "title", "url", "published", "lang")
@@ -56,4 +57,5 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    with cycle_collector_paused():
+        return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from checker.models import Article, Claim, Finding, Report
+from checker.gcpause import cycle_collector_paused
 
 SECTIONS = [
     ("conflict", "Conflicts"),
@@ -158,6 +159,11 @@ def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[s
 
 
 def render_markdown(report: Report) -> str:
+    with cycle_collector_paused():
+        return _render_markdown(report)
+
+
+def _render_markdown(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
     claims = {c.id: c for c in report.claims}
     out = ["# Fact-consistency report", "",
