@@ -324,23 +324,11 @@ class Lexicon:
         Verb prefixes (the future "س") come off only a verb-length rest, so
         "ستلغى" meets "تلغى" but the name "سهى" never becomes "هى".
         """
-        forms = list(self._clitic_forms(norm))
-        for prefix in self.verb_prefixes:
-            if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
-                stripped = norm[len(prefix):]
-                if stripped not in forms:
-                    forms.append(stripped)
-        return tuple(forms)
+        return _strip(norm, self.verb_prefixes, 3, list(self._clitic_forms(norm)))
 
     def _clitic_forms(self, norm: str) -> tuple[str, ...]:
         """A word and its forms without an attached conjunction, preposition or article."""
-        forms = [norm]
-        for prefix in self.prefixes:
-            if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
-                stripped = norm[len(prefix):]
-                if stripped not in forms:
-                    forms.append(stripped)
-        return tuple(forms)
+        return _strip(norm, self.prefixes, 2, [norm])
 
     def stem(self, norm: str) -> str:
         """A light stem: clitics off the front, one inflectional ending off the back
@@ -374,6 +362,16 @@ class Lexicon:
 
     def _is_stopword(self, norm: str) -> bool:
         return any(form in self.stopwords for form in self.variants(norm))
+
+
+def _strip(norm: str, prefixes: tuple[str, ...], shortest: int, forms: list[str]) -> tuple[str, ...]:
+    """`forms` plus norm without each prefix it starts with, where `shortest` letters remain."""
+    for prefix in prefixes:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= shortest:
+            stripped = norm[len(prefix):]
+            if stripped not in forms:
+                forms.append(stripped)
+    return tuple(forms)
 
 
 def lexicon_files(root: Path) -> dict[str, list[Path]]:
