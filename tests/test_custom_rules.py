@@ -11,10 +11,11 @@ from checker.pipeline import check, load_setup
 from conftest import ROOT, article
 
 
-def write_rules(tmp_path: Path, text: str) -> Path:
+def check_with_rules(tmp_path: Path, rules_yaml: str, articles: list):
+    """Check articles with the shipped rules plus a newsroom rule file."""
     path = tmp_path / "newsroom.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    path.write_text(rules_yaml, encoding="utf-8")
+    return check(articles, load_setup([path]))
 
 
 @pytest.fixture(scope="module")
@@ -28,30 +29,29 @@ def kinds_for(report, predicate):
 
 
 def test_one_year_age_tolerance_turns_28_vs_29_into_agreement(tmp_path, seeds):
-    rules = write_rules(tmp_path, """
+    newsroom = """
 rules:
   - id: age-tolerance
     kind: numeric
     severity: warning
     select: {predicates: [age]}
     tolerance: {absolute: 1}
-""")
+"""
     before = check(seeds, load_setup())
-    after = check(seeds, load_setup([rules]))
+    after = check_with_rules(tmp_path, newsroom, seeds)
     assert "conflict" in kinds_for(before, "age")
     assert kinds_for(after, "age") == {"agreement"}
 
 
 def test_corroboration_rule_turns_single_source_money_into_warnings(tmp_path, seeds):
-    rules = write_rules(tmp_path, """
+    report = check_with_rules(tmp_path, """
 rules:
   - id: money-needs-two
     kind: corroboration
     severity: warning
     select: {dimensions: [money]}
     min_sources: 2
-""")
-    report = check(seeds, load_setup([rules]))
+""", seeds)
     warned = [f for f in report.findings if f.rule == "money-needs-two"]
     assert warned and all(f.severity == "warning" for f in warned)
     claims = {c.id: c for c in report.claims}
@@ -66,22 +66,22 @@ def test_new_alias_merges_two_names(tmp_path):
                      "وقالت «Nimbus» إن المشروع يكتمل قريبًا.")
     plain = check([a, b], load_setup())
     assert "conflict" not in kinds_for(plain, "investment")
-    rules = write_rules(tmp_path, """
+    newsroom = """
 rules:
   - id: alias-nimbus
     kind: alias
     entity: nimbus
     type: org
     names: [سحاب, Nimbus]
-""")
-    taught = check([a, b], load_setup([rules]))
+"""
+    taught = check_with_rules(tmp_path, newsroom, [a, b])
     assert "conflict" in kinds_for(taught, "investment")
 
 
 def test_new_predicate_taught_in_yaml_alone(tmp_path):
     a = article("a", "أجلت السلطات 1200 شخص من القرى المنكوبة خلال الليل.")
     b = article("b", "وأفاد الدفاع المدني بأنه أجلت السلطات 900 شخص من القرى المنكوبة.")
-    rules = write_rules(tmp_path, """
+    newsroom = """
 rules:
   - id: evacuated
     kind: lexicon
@@ -92,8 +92,8 @@ rules:
           dimensions: [count]
           kinds: [person]
           triggers: [أجلت, إجلاء]
-""")
-    report = check([a, b], load_setup([rules]))
+"""
+    report = check_with_rules(tmp_path, newsroom, [a, b])
     assert {c.predicate for c in report.claims} == {"evacuated"}
     assert "conflict" in kinds_for(report, "evacuated")
 
@@ -102,7 +102,7 @@ def test_new_post_taught_in_yaml_alone(tmp_path):
     # The example of docs/rules.md: a post and its Arabic titles.
     a = article("a", "وقال رئيس تحرير صحيفة «الأفق» سامي ناصيف إن الصحيفة ستتوسع.")
     b = article("b", "وقالت رئيسة التحرير في صحيفة «الأفق» منى دبّاغ إن الصحيفة ستتوسع.")
-    rules = write_rules(tmp_path, """
+    newsroom = """
 rules:
   - id: editor-in-chief
     kind: lexicon
@@ -119,32 +119,30 @@ rules:
       roles:
         titles:
           editor_in_chief: ["رئيس التحرير", "رئيسة التحرير", "رئيس تحرير"]
-""")
-    report = check([a, b], load_setup([rules]))
+"""
+    report = check_with_rules(tmp_path, newsroom, [a, b])
     holders = {c.value.text for c in report.claims if c.predicate == "editor_in_chief"}
     assert holders == {"سامي ناصيف", "منى دبّاغ"}
     assert "conflict" in kinds_for(report, "editor_in_chief")
 
 
 def test_override_turns_a_rule_off(tmp_path, seeds):
-    rules = write_rules(tmp_path, """
+    report = check_with_rules(tmp_path, """
 rules:
   - id: quiet-singles
     kind: override
     target: single-source
     enabled: false
-""")
-    report = check(seeds, load_setup([rules]))
+""", seeds)
     assert not [f for f in report.findings if f.kind == "single_source"]
 
 
 def test_a_rule_that_matches_nothing_is_listed(tmp_path, seeds):
-    rules = write_rules(tmp_path, """
+    report = check_with_rules(tmp_path, """
 rules:
   - id: fines-only
     kind: numeric
     severity: error
     select: {predicates: [fine]}
-""")
-    report = check(seeds, load_setup([rules]))
+""", seeds)
     assert "fines-only" in report.unmatched_rules
