@@ -30,10 +30,10 @@ from datetime import date, timedelta
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
+from checker.text.tokens import CLAUSE_BREAKS
 
 TRIGGER_WINDOW = 12
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
-_CLAUSE_BREAKS = ("،", ",", ";", "؛")
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,7 @@ def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:
     if trigger == span.end + 1 or trigger == span.start - 2:
         return False
     low, high = (trigger, span.start) if trigger < span.start else (span.end, trigger)
-    return any(ctx.tokens[k].norm in _CLAUSE_BREAKS for k in range(low, high))
+    return any(ctx.tokens[k].norm in CLAUSE_BREAKS for k in range(low, high))
 
 
 def _subject(actx: ArticleContext, ctx: SentenceContext, trigger: int, anchor: int) -> EntityRef | None:

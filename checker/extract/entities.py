@@ -19,7 +19,7 @@ from typing import Callable
 from checker.lexicons import Lexicon
 from checker.text.normalize import fold
 from checker.text.phrases import Match
-from checker.text.tokens import Token
+from checker.text.tokens import COMMAS, Token
 
 MAX_NAME_TOKENS = 3
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
@@ -27,7 +27,6 @@ Proposal = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
 Claimer = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
-_COMMAS = {"،", ","}
 
 
 @dataclass(slots=True)
@@ -220,8 +219,8 @@ class EntityFinder:
             if after_complement and j in known_orgs:
                 j, after_org = known_orgs[j], True
                 continue
-            if token.norm in _COMMAS:
-                if title.start > 0 and tokens[title.start - 1].norm in _COMMAS:
+            if token.norm in COMMAS:
+                if title.start > 0 and tokens[title.start - 1].norm in COMMAS:
                     return  # "X، الرئيس التنفيذي لشركة Y، أطلق ...": the name came first
                 # "..., Layla Haddad", "...، ليلى حداد": one Arabic word after the
                 # comma is more often a verb ("لتصبح") than a name.
@@ -258,7 +257,7 @@ class EntityFinder:
     def _before_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
         """"أسامة الزهيري، الرئيس التنفيذي": a name in apposition before a title."""
         comma = title.start - 1
-        if comma < 1 or tokens[comma].norm not in _COMMAS:
+        if comma < 1 or tokens[comma].norm not in COMMAS:
             return
         start = comma
         while start > 0 and comma - start < 2 and self._name_like(tokens[start - 1], first=False):
@@ -275,7 +274,7 @@ class EntityFinder:
         if not age_starts and not year_units:
             return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
-            if token.norm not in _COMMAS:
+            if token.norm not in COMMAS:
                 continue
             nxt = k + 1
             if nxt in age_starts or (tokens[nxt].kind == "num" and nxt + 1 in year_units):

@@ -16,12 +16,12 @@ from checker.extract.stance import stance_for
 from checker.lexicons import Lexicon, UnitDef
 from checker.models import Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
+from checker.text.tokens import CLAUSE_BREAKS
 
 # When several qualifiers touch a number, the most informative one wins.
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
                       "about", "estimated", "additional"]
 TRIGGER_WINDOW = 15
-_COMMAS = {"،", ",", ";", "؛"}
 _FROM_WORDS = {"من", "from", "في", "in", "at"}
 
 
@@ -131,8 +131,8 @@ def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None) -> bool:
             return True
     tokens = ctx.tokens
     before = q.start - 1
-    after_ok = unit_end >= len(tokens) or tokens[unit_end].norm in _COMMAS or tokens[unit_end].text in ")("
-    if before >= 1 and tokens[before].norm in _COMMAS and after_ok:
+    after_ok = unit_end >= len(tokens) or tokens[unit_end].norm in CLAUSE_BREAKS or tokens[unit_end].text in ")("
+    if before >= 1 and tokens[before].norm in CLAUSE_BREAKS and after_ok:
         mention = next((m for m in ctx.mentions if m.end == before), None)
         if mention is not None and mention.type != "org":
             return True
@@ -188,7 +188,7 @@ def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> Ent
     """"أربعة باحثين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
     tokens = ctx.tokens
     j = unit_end
-    while j < len(tokens) and j - unit_end < 6 and tokens[j].norm not in _COMMAS:
+    while j < len(tokens) and j - unit_end < 6 and tokens[j].norm not in CLAUSE_BREAKS:
         if tokens[j].norm in _FROM_WORDS:
             for mention in ctx.mentions:
                 if j < mention.start <= j + 2:

@@ -24,6 +24,7 @@ from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
 from checker.text.phrases import Match
+from checker.text.tokens import COMMAS
 
 APPOSITION_GAP = 4     # "فلان، 28 عامًا، رئيس ..."
 VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
@@ -101,7 +102,7 @@ class RoleReader:
 
     @staticmethod
     def _is_comma(ctx: SentenceContext, index: int) -> bool:
-        return 0 <= index < len(ctx.tokens) and ctx.tokens[index].norm in ("،", ",")
+        return 0 <= index < len(ctx.tokens) and ctx.tokens[index].norm in COMMAS
 
     def _skip(self, ctx: SentenceContext, index: int, *categories: str) -> int:
         """Past any run of the given cue categories (and commas) starting at index."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.extract.context import SentenceContext
+from checker.text.tokens import CLAUSE_BREAKS
 
-_CLAUSE_BREAKS = {"،", ",", ";", "؛", ":"}
+_CLAUSE_BREAKS = CLAUSE_BREAKS | {":"}
 NEGATION_WINDOW = 6
 
 

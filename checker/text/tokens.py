@@ -24,6 +24,10 @@ TOKEN_RE = re.compile(
 )
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
+# Punctuation that separates phrases (Arabic and Latin commas) and clauses.
+COMMAS = frozenset({"،", ","})
+CLAUSE_BREAKS = COMMAS | {";", "؛"}
+
 
 class Token(NamedTuple):
     """One token: its span in the article, its text, and its matching form.
