@@ -28,6 +28,9 @@ class Match(NamedTuple):
     payload: Any
 
 
+# NamedTuple's own constructor is a Python function; this builds the tuple in C.
+_new_match = tuple.__new__
+
 # A phrase: its tokens' matching forms, its category and its payload.
 Entry = tuple[tuple[str, ...], str, Any]
 
@@ -54,9 +57,20 @@ class PhraseIndex:
             self._starts.clear()  # any cached word may start the new phrase
 
     def _starting_with(self, norm: str) -> tuple[Entry, ...]:
-        """The phrases a token of this form may start: each form's bucket, longest first."""
+        """The phrases a token of this form may start: each form's bucket, longest first.
+
+        A phrase reached twice (the same words in one category, with another
+        payload) counts once, as the first one listed.
+        """
         by_first = self._by_first
-        return tuple(e for form in self._variants(norm) if form in by_first for e in by_first[form])
+        plan: list[Entry] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for form in self._variants(norm):
+            for entry in by_first.get(form, ()):
+                if (entry[1], entry[0]) not in seen:
+                    seen.add((entry[1], entry[0]))
+                    plan.append(entry)
+        return tuple(plan)
 
     def _token_matches(self, wanted: str, token: Token, last: bool) -> bool:
         if token.norm == wanted:
@@ -66,38 +80,44 @@ class PhraseIndex:
         return wanted in self._variants(token.norm)
 
     def _rest_matches(self, norms: tuple[str, ...], tokens: list[Token], i: int) -> bool:
-        """Whether the phrase's tokens after the first match tokens[i + 1:]."""
+        """Whether the phrase's tokens after the second match tokens[i + 2:]."""
         last = len(norms) - 1
-        for k in range(1, last + 1):
+        for k in range(2, last + 1):
             if not self._token_matches(norms[k], tokens[i + k], k == last):
                 return False
         return True
 
-    def matches_at(self, tokens: list[Token], i: int) -> list[Match]:
-        """All phrases starting at token i (each category's longest first)."""
-        found: list[Match] = []
-        seen: set[tuple[str, tuple[str, ...]]] = set()
-        # Most candidates fail on their second word: test it inline before the rest.
-        next_forms = self._variants(tokens[i + 1].norm) if i + 1 < len(tokens) else ()
-        for norms, category, payload in self._starts[tokens[i].norm]:
-            end = i + len(norms)
-            if end > len(tokens):
-                continue
-            if end > i + 1 and norms[1] not in next_forms and norms[1] not in self._clitics:
-                continue
-            if (category, norms) in seen:
-                continue
-            if self._rest_matches(norms, tokens, i):
-                seen.add((category, norms))
-                found.append(Match(category, i, end, payload))
-        return found
-
     def annotate(self, tokens: list[Token]) -> dict[str, list[Match]]:
         """Every match in a token list, grouped by category, longest first per start."""
-        out: dict[str, list[Match]] = defaultdict(list)
-        starts = self._starts
-        # A token starts a phrase only if its forms do (punctuation included).
-        for i in [i for i, token in enumerate(tokens) if starts[token.norm]]:
-            for match in self.matches_at(tokens, i):
-                out[match.category].append(match)
+        out: dict[str, list[Match]] = {}
+        starts, variants, clitics = self._starts, self._variants, self._clitics
+        count = len(tokens)
+        for i, token in enumerate(tokens):
+            plan = starts[token.norm]
+            if not plan:
+                continue  # most words start no phrase
+            second = tokens[i + 1] if i + 1 < count else None
+            second_forms: tuple[str, ...] | None = None
+            for norms, category, payload in plan:
+                size = len(norms)
+                if size > 1:
+                    if i + size > count:
+                        continue
+                    # Most candidates fail on their second word: test it before the rest.
+                    wanted = norms[1]
+                    if second.norm != wanted:
+                        if second_forms is None:
+                            second_forms = variants(second.norm)
+                        if wanted not in second_forms and not (
+                                size == 2 and wanted in clitics and second.kind == "word"
+                                and second.norm.startswith(wanted)):
+                            continue
+                    if size > 2 and not self._rest_matches(norms, tokens, i):
+                        continue
+                match = _new_match(Match, (category, i, i + size, payload))
+                found = out.get(category)
+                if found is None:
+                    out[category] = [match]
+                else:
+                    found.append(match)
         return out
