@@ -12,6 +12,14 @@ from checker.text.phrases import Match
 from checker.text.tokens import Token
 
 
+def _by_position(found: list[Match], field_index: int) -> dict[int, list[Match]]:
+    """Matches keyed by their start (1) or end (2) token, in annotation order."""
+    index: dict[int, list[Match]] = {}
+    for match in found:
+        index.setdefault(match[field_index], []).append(match)
+    return index
+
+
 @dataclass
 class SentenceContext:
     """One sentence: its tokens, its lexicon matches and the names in it."""
@@ -21,30 +29,25 @@ class SentenceContext:
     ann: dict[str, list[Match]]
     mentions: list[Mention]
     cues: NameCues | None = None  # kept so that names can be found again cheaply
-    # (category, token position) → matches starting / ending there, built on first use.
-    _starts: dict[tuple[str, int], list[Match]] | None = field(default=None, init=False, repr=False)
-    _ends: dict[tuple[str, int], list[Match]] | None = field(default=None, init=False, repr=False)
+    # category → token position → matches starting / ending there, built per
+    # category on first use: most categories are never asked by position.
+    _starts: dict[str, dict[int, list[Match]]] = field(default_factory=dict, init=False, repr=False)
+    _ends: dict[str, dict[int, list[Match]]] = field(default_factory=dict, init=False, repr=False)
 
     def matches(self, category: str) -> list[Match]:
         return self.ann.get(category, [])
 
     def ending_at(self, category: str, end: int) -> list[Match]:
-        if self._ends is None:
-            self._index()
-        return self._ends.get((category, end), [])
+        by_end = self._ends.get(category)
+        if by_end is None:
+            by_end = self._ends[category] = _by_position(self.ann.get(category, ()), 2)
+        return by_end.get(end, [])
 
     def starting_at(self, category: str, start: int) -> list[Match]:
-        if self._starts is None:
-            self._index()
-        return self._starts.get((category, start), [])
-
-    def _index(self) -> None:
-        """Index every match by where it starts and ends (in annotation order)."""
-        self._starts, self._ends = {}, {}
-        for category, found in self.ann.items():
-            for match in found:
-                self._starts.setdefault((category, match.start), []).append(match)
-                self._ends.setdefault((category, match.end), []).append(match)
+        by_start = self._starts.get(category)
+        if by_start is None:
+            by_start = self._starts[category] = _by_position(self.ann.get(category, ()), 1)
+        return by_start.get(start, [])
 
     def mention_covering(self, index: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= index < m.end), None)
