@@ -22,6 +22,9 @@ TOKEN_RE = re.compile(
     rf"|(?P<word>[{_ARABIC_LETTERS}]+|[^\W\d_{_ARABIC_LETTERS}\u0600-\u06ff]+)"
     r"|(?P<punct>\S)"
 )
+# The same tokens, each with the whitespace before it: findall then yields plain
+# strings, and spans follow from their lengths (no match object per token).
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
 # Punctuation that separates phrases (Arabic and Latin commas) and clauses.
@@ -69,9 +72,15 @@ def tokenize_range(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], with spans into text (no slicing, no shifting)."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in TOKEN_RE.finditer(text, start, end):
+    position = start
+    # Every character that is not whitespace belongs to a token, so the
+    # spaces before a token and the token itself tile the range.
+    for space, raw in _SPACED_TOKEN_RE.findall(text, start, end):
+        position += len(space)
+        after = position + len(raw)
         # tuple.__new__ skips NamedTuple's Python-level constructor.
-        append(_new_tuple(Token, match.span() + _shape(match.group())))
+        append(_new_tuple(Token, (position, after) + _shape(raw)))
+        position = after
     return tokens
 
 
