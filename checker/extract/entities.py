@@ -27,6 +27,9 @@ Proposal = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
 Claimer = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
+_OPEN_QUOTE_RE = re.compile("[" + "".join(_OPEN_QUOTES) + "]")
+# A Latin token starts with an ASCII letter (see tokens.py), a capitalised one with A-Z.
+_CAPITAL_RE = re.compile("[A-Z]")
 
 
 @dataclass(slots=True)
@@ -172,8 +175,14 @@ class EntityFinder:
                 if span:
                     propose(*span, self._key(tokens, *span), "person", None)
         self._before_age(tokens, ann, propose)
-        self._quoted_names(tokens, propose)
-        self._latin_runs(tokens, propose)
+        if tokens:
+            # Most sentences have no quotes, and Arabic ones no capitals: a
+            # search of the sentence's text (in C) spares a walk over its tokens.
+            start, end = tokens[0].start, tokens[-1].end
+            if _OPEN_QUOTE_RE.search(self.text, start, end):
+                self._quoted_names(tokens, propose)
+            if _CAPITAL_RE.search(self.text, start, end):
+                self._latin_runs(tokens, propose)
         return NameCues(lexicon, proposals)
 
     # -- sources of names ---------------------------------------------------
