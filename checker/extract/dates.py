@@ -257,6 +257,8 @@ def _triggers(ctx: SentenceContext, span: DateSpan):
 
 
 def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
+    if not ctx.matches("date_trigger") and not ctx.matches("date_noun"):
+        return []  # a date says what happened only beside a trigger (see _triggers)
     text = actx.article.text
     claims: list[Claim] = []
     spans = (_month_spans(actx, ctx) + _weekday_spans(actx, ctx) + _calendar_spans(actx, ctx)
