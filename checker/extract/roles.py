@@ -35,7 +35,8 @@ FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
 LEADER = "leader"
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
-_POST_CUES = ("role_title", "role_led_by", "role_leads", "role_replaced_by", "role_replacing", "role_takes_over")  # not the apostrophe: "X's" marks a possessive
+_POST_CUES = frozenset({"role_title", "role_led_by", "role_leads", "role_replaced_by", "role_replacing",
+                        "role_takes_over"})  # not the apostrophe: "X's" marks a possessive
 
 
 @dataclass
@@ -348,8 +349,8 @@ class RoleReader:
     # -- claims -----------------------------------------------------------------
 
     def facts(self, ctx: SentenceContext) -> list[RoleFact]:
-        if not any(ctx.matches(c) for c in _POST_CUES):
-            return []  # most sentences name no post at all
+        if ctx.ann.keys().isdisjoint(_POST_CUES):
+            return []  # most sentences name no post at all (annotations hold no empty category)
         facts = self._title_facts(ctx) + self._led_by_facts(ctx) + self._leads_facts(ctx)
         facts.sort(key=lambda f: f.holder.start)
         facts += self._handovers(ctx, facts)

@@ -112,8 +112,11 @@ class NumberReader:
         """Where a number may start: digits, vague phrases, number, scale or article words."""
         may_start = self.lex.may_start_number
         vague_at = self.vague_at
-        return [i for i, token in enumerate(self.tokens)
-                if token.kind == "num" or (token.kind == "word" and (i in vague_at or may_start(token.norm)))]
+        if vague_at:
+            return [i for i, token in enumerate(self.tokens)
+                    if token.kind == "num" or (token.kind == "word" and (i in vague_at or may_start(token.norm)))]
+        # No punctuation mark is a number word, so its kind need not be asked.
+        return [i for i, token in enumerate(self.tokens) if token.kind == "num" or may_start(token.norm)]
 
     def _read_at(self, i: int) -> Quantity | None:
         token = self.tokens[i]
