@@ -63,6 +63,11 @@ class Gazetteer:
                 entries.sort(key=lambda e: -len(e[0]))  # longest first
         self.display.setdefault(key, text)
 
+    def copy(self) -> Gazetteer:
+        """An independent copy: each article adds its own names to the story's."""
+        return Gazetteer({first: list(entries) for first, entries in self.by_first.items()},
+                         dict(self.display), set(self._names))
+
 
 @dataclass(slots=True)
 class NameCues:
@@ -109,12 +114,8 @@ class EntityFinder:
     def __init__(self, lex: Lexicon, text: str, known: Gazetteer | None = None) -> None:
         self.lex = lex
         self.text = text
-        self.gazetteer = Gazetteer()
+        self.gazetteer = known.copy() if known is not None else Gazetteer()
         self._inside_cache: dict[str, bool] = {}
-        if known is not None:
-            for entries in known.by_first.values():
-                for norms, key, type_ in entries:
-                    self.gazetteer.add(norms, key, type_, known.display.get(key, key))
 
     def find(self, tokens: list[Token], ann: dict[str, list[Match]], cues: NameCues | None = None) -> list[Mention]:
         """The sentence's mentions; `cues` are this sentence's, if already read."""
