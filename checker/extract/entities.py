@@ -193,14 +193,13 @@ class EntityFinder:
         if not firsts:
             return
         variants = self.lex.variants
+        # The common case: no known name starts with a word (one pass in a comprehension).
+        starts = [i for i, token in enumerate(tokens) if not firsts.isdisjoint(variants(token.norm))]
         end = 0
-        for i, token in enumerate(tokens):
+        for i in starts:
             if i < end:
                 continue  # inside the name found last
-            forms = variants(token.norm)
-            if firsts.isdisjoint(forms):
-                continue  # the common case: no known name starts with this word
-            hit = self._gazetteer_hit(tokens, i, forms)
+            hit = self._gazetteer_hit(tokens, i, variants(tokens[i].norm))
             if hit:
                 end, key, type_ = hit
                 claim(i, end, key, type_, key if not key.startswith("~") else None)
