@@ -7,6 +7,7 @@ render_json for each corpus size in a single process.
     python benchmarks/bench.py --sizes 100 1000 --repeat 3
     python benchmarks/bench.py --tracemalloc    # also measure Python heap peak of check()
     python benchmarks/bench.py --sizes 300 --profile   # cProfile the timed runs
+    python benchmarks/bench.py --sizes 1000 --stages   # time per article of each stage
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from pathlib import Path
 
 from checker.ingest import load_articles
 from checker.models import Article
-from checker.pipeline import Setup, check, load_setup
+from checker.gcpause import cycle_collector_paused
+from checker.pipeline import (Setup, align_claims, check, judge_groups, load_setup, read_each, story_claims,
+                              with_story_names)
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
 
@@ -99,6 +102,30 @@ def measure(articles: list[Article], setup: Setup, repeat: int) -> Result:
     return Result(len(articles), best, sum(len(a.text) for a in articles), rss_mib)
 
 
+def stage_times(articles: list[Article], setup: Setup, repeat: int) -> dict[str, float]:
+    """Best time per article (ms) of each stage of check() and of each report."""
+    best: dict[str, float] = {}
+
+    def timed(name: str, run, *args):
+        start = time.perf_counter()
+        out = run(*args)
+        elapsed = 1000 * (time.perf_counter() - start) / len(articles)
+        best[name] = min(best.get(name, elapsed), elapsed)
+        return out
+
+    for _ in range(repeat):
+        with cycle_collector_paused():  # as check() runs them
+            contexts = timed("read articles", read_each, articles, setup)
+            contexts = timed("names from other articles", with_story_names, contexts)
+            claims = timed("claims", story_claims, contexts)
+            groups, _ = timed("align", align_claims, claims, setup)
+            timed("judge", judge_groups, groups, setup)
+        report = check(articles, setup)
+        timed("Markdown report", render_markdown, report)
+        timed("JSON report", render_json, report)
+    return best
+
+
 def traced_peak(articles: list[Article], setup: Setup) -> float:
     """Peak Python heap (MiB) allocated during one check() call."""
     tracemalloc.start()
@@ -133,6 +160,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="time each size K times and keep the best (default: 1)")
     parser.add_argument("--tracemalloc", action="store_true",
                         help="after timing, rerun check() under tracemalloc to report its peak heap (slow)")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time each stage apart, per article (best of --repeat runs)")
     parser.add_argument("--profile", action="store_true",
                         help="run the timed runs under cProfile and print the top functions (timings inflate)")
     args = parser.parse_args(argv)
@@ -155,6 +184,13 @@ def main(argv: list[str] | None = None) -> None:
         if args.tracemalloc:
             results[-1].traced_peak_mib = traced_peak(corpus, setup)
     print_table(results)
+    if args.stages:
+        for size in sorted(args.sizes):
+            times = stage_times(synthesize(sources, size), setup, args.repeat)
+            print(f"\nms per article at {size} articles, by stage:")
+            for name, ms in times.items():
+                print(f"  {name:<28} {ms:6.3f}")
+            print(f"  {'sum':<28} {sum(times.values()):6.3f}")
     if profiler:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from checker.align import align
 from checker.extract.article import claims_of, find_known_names, read_article, story_names
+from checker.extract.context import ArticleContext
 from checker.lexicons import Lexicon, build_lexicons, read_lexicon_sources
 from checker.baseline import apply_baseline
 from checker.gcpause import cycle_collector_paused
-from checker.models import Article, ArticleProblem, Claim, Finding, Report
+from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
 from checker.names import NameMatcher
 from checker.rules.evaluate import Judge, apply_overrides
 from checker.rules.load import RuleSet, load_rules
@@ -88,21 +89,42 @@ def check(articles: list[Article], setup: Setup, problems: list[ArticleProblem] 
 
 def _check(articles: list[Article], setup: Setup, problems: list[ArticleProblem],
            draft: str | None, reviewed: dict[str, str] | None) -> Report:
-    contexts = [read_article(article, lexicon_for(setup, article.lang)) for article in articles]
-    known = story_names(contexts)
-    claims = []
-    for actx in contexts:
-        claims.extend(claims_of(find_known_names(actx, known)))
-    matcher = name_matcher(setup)
-    subject_only = frozenset(p for p, d in setup.lexicons["en"].predicates.items() if d.align_on == "subject")
-    groups, aliases = align(claims, matcher, subject_only)
-    judge = Judge(setup.rules, setup.lexicons["en"])
-    findings = judge.judge(groups)
-    judging = {r.id for r in setup.rules.of_kind("numeric", "categorical", "agreement", "corroboration")
-               if r.spec.get("enabled", True)}
-    unmatched = sorted(judging - judge.matched)
+    claims = story_claims(with_story_names(read_each(articles, setup)))
+    groups, aliases = align_claims(claims, setup)
+    findings, unmatched = judge_groups(groups, setup)
     if draft is not None:
         findings = draft_findings(findings, claims, draft)
     apply_baseline(findings, reviewed or {})
     return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
                   unmatched_rules=unmatched, problems=list(problems), draft=draft)
+
+
+# The stages of `check`, one function each (benchmarks/bench.py times them apart).
+
+def read_each(articles: list[Article], setup: Setup) -> list[ArticleContext]:
+    """Every article read on its own: sentences, tokens, lexicon matches, names."""
+    return [read_article(article, lexicon_for(setup, article.lang)) for article in articles]
+
+
+def with_story_names(contexts: list[ArticleContext]) -> list[ArticleContext]:
+    """Each article read again for names that other articles introduced, where it uses them."""
+    known = story_names(contexts)
+    return [find_known_names(actx, known) for actx in contexts]
+
+
+def story_claims(contexts: list[ArticleContext]) -> list[Claim]:
+    return [claim for actx in contexts for claim in claims_of(actx)]
+
+
+def align_claims(claims: list[Claim], setup: Setup) -> tuple[list[ClaimGroup], list[dict]]:
+    subject_only = frozenset(p for p, d in setup.lexicons["en"].predicates.items() if d.align_on == "subject")
+    return align(claims, name_matcher(setup), subject_only)
+
+
+def judge_groups(groups: list[ClaimGroup], setup: Setup) -> tuple[list[Finding], list[str]]:
+    """Findings, and the ids of judging rules that applied to no group."""
+    judge = Judge(setup.rules, setup.lexicons["en"])
+    findings = judge.judge(groups)
+    judging = {r.id for r in setup.rules.of_kind("numeric", "categorical", "agreement", "corroboration")
+               if r.spec.get("enabled", True)}
+    return findings, sorted(judging - judge.matched)
