@@ -1,9 +1,11 @@
-"""The JSON report: its dict, read from the models, and its text."""
+"""The JSON report: its dict, read from the models, and its text, as json.dumps would write it."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+
+import pytest
 
 from checker.models import Article, Claim, EntityRef, Finding, Report, Value
 from checker.report.json_report import render_json, report_dict
@@ -31,6 +33,12 @@ def small_report(low: float, high: float) -> Report:
                         subject=EntityRef(), predicate="age", claims=["b#1"], message="", reviewed="ok")]
     return Report(articles=articles, claims=claims, findings=findings,
                   aliases=[{"entity": "meta", "spellings": ["ميتا", "Meta"]}], unmatched_rules=["r1"])
+
+
+@pytest.mark.parametrize("low, high", [(14300000000.0, 1e20), (0.0, float("inf")), (2.5e-05, 1.5e-07)])
+def test_json_report_is_json_dumps_text(low, high):
+    report = small_report(low, high)
+    assert render_json(report) == json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_report_dict_is_the_model_dump_cut_down():

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from typing import Any
 
+from pydantic_core import to_json
+
 from checker.gcpause import cycle_collector_paused
 from checker.models import EntityRef, Report
 
@@ -64,6 +66,20 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {"version": 1, "articles": articles, "claims": claims, "findings": findings, **rest}
 
 
+def _python_only(x: object) -> bool:
+    """A float pydantic_core may write unlike json.dumps: 0.00001 for 1e-05, 1.5e-7 for 1.5e-07."""
+    return isinstance(x, float) and 0 < abs(x) < 1e-4
+
+
 def render_json(report: Report) -> str:
+    """The same text as json.dumps(report_dict(report), ensure_ascii=False, indent=2).
+
+    pydantic_core's Rust encoder writes it several times faster than the
+    pure-Python encoder that indent needs, except for tiny floats, which
+    only claims' bounds can hold.
+    """
     with cycle_collector_paused():
-        return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+        data = report_dict(report)
+        if any(_python_only(c["value"]["low"]) or _python_only(c["value"]["high"]) for c in data["claims"]):
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return (to_json(data, indent=2) + b"\n").decode()
