@@ -9,8 +9,10 @@ then names the checker matched across spellings and rules that matched nothing.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
-from tabulate import tabulate
+import tabulate as tabulate_pkg
+from tabulate import SEPARATING_LINE, tabulate
 
 from checker.models import Article, Claim, Finding, Report
 from checker.gcpause import cycle_collector_paused
@@ -34,6 +36,37 @@ def cell(text: str | None) -> str:
     if len(text) > QUOTE_LIMIT:
         text = text[:QUOTE_LIMIT - 1] + "…"
     return text.replace("|", "\\|")
+
+
+# What tabulate reads as a line break, a colour code or its separating-line marker.
+TABULATE_SPECIAL = ("\r", "\n", "\x1b", SEPARATING_LINE)
+
+
+def _plain(rows: list[list[str]], headers: list[str]) -> bool:
+    """Whether tabulate writes these cells as they are, only padded."""
+    try:
+        text = "\t".join(chain(headers, chain.from_iterable(rows)))
+    except TypeError:  # a number, date or None: tabulate formats it
+        return False
+    return all(len(row) == len(headers) for row in rows) and not any(c in text for c in TABULATE_SPECIAL)
+
+
+def github_table(rows: list[list[str]], headers: list[str]) -> str:
+    """tabulate(rows, headers, tablefmt="github", disable_numparse=True), for rows of plain text.
+
+    tabulate infers a type for every cell even with numparse off, which made
+    it most of the report's time on big conflict tables; this writes the same
+    text without it. Tables tabulate might write otherwise are left to it.
+    """
+    if not rows or tabulate_pkg.WIDE_CHARS_MODE or not _plain(rows, headers):
+        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    rows = [[c.strip() for c in row] for row in rows]  # as tabulate does
+    # Headers get two spaces of room, as in tabulate (its MIN_PADDING).
+    widths = [max(len(h) + 2, *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines += ["| " + " | ".join([c.ljust(w) for c, w in zip(row, widths)]) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def outlet_link(article: Article) -> str:
@@ -63,8 +96,8 @@ def claims_table(claims: list[Claim], articles: dict[str, Article]) -> str:
             cell(claim.attribution) or "—",
             cell(claim.quote),
         ])
-    return tabulate(rows, headers=["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"],
-                    tablefmt="github", disable_numparse=True)
+    # Not tabulate itself: on big stories its per-cell type inference here was most of the report's time.
+    return github_table(rows, ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"])
 
 
 def summary(report: Report) -> str:
