@@ -84,12 +84,12 @@ def _qualifier(claim: Claim) -> str:
     return ", ".join(parts)
 
 
-def claims_table(claims: list[Claim], articles: dict[str, Article]) -> str:
+def claims_table(claims: list[Claim], links: dict[str, str]) -> str:
+    """`links` holds each article's outlet_link, made once per article rather than once per row."""
     rows = []
     for claim in claims:
-        article = articles.get(claim.article)
         rows.append([
-            outlet_link(article) if article else claim.article,
+            links.get(claim.article, claim.article),
             f"`{claim.article}`",
             cell(claim.value.text),
             cell(_qualifier(claim)),
@@ -155,12 +155,12 @@ def verdict(report: Report) -> str:
     return "**No unreviewed conflicts.**"
 
 
-def finding_block(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> str:
+def finding_block(finding: Finding, claims: dict[str, Claim], links: dict[str, str]) -> str:
     members = [claims[c] for c in finding.claims if c in claims]
     header = f"### {cell(finding.subject.text) or '?'} — {finding.predicate}"
     status = f" (reviewed: {cell(finding.reviewed)})" if finding.reviewed else ""
     lines = [header, "", f"{finding.severity.upper()} · rule `{finding.rule}` · `{finding.id}`{status}", "",
-             cell(finding.message), "", claims_table(members, articles), ""]
+             cell(finding.message), "", claims_table(members, links), ""]
     return "\n".join(lines)
 
 
@@ -198,6 +198,7 @@ def render_markdown(report: Report) -> str:
 
 def _render_markdown(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
+    links = {article_id: outlet_link(a) for article_id, a in articles.items()}
     claims = {c.id: c for c in report.claims}
     out = ["# Fact-consistency report", "",
            f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.findings)} findings.", "",
@@ -212,13 +213,13 @@ def _render_markdown(report: Report) -> str:
         out += [f"## {title}", ""]
         if kind == "single_source":
             rows = [[cell(f.subject.text), f.predicate, cell(claims[f.claims[0]].value.text),
-                     outlet_link(articles[claims[f.claims[0]].article]), cell(claims[f.claims[0]].quote)]
+                     links[claims[f.claims[0]].article], cell(claims[f.claims[0]].quote)]
                     for f in findings if f.claims and f.claims[0] in claims]
             out += [tabulate(rows, headers=["Subject", "Predicate", "Value", "Outlet", "Quote"],
                              tablefmt="github", disable_numparse=True), ""]
             continue
         for finding in findings:
-            out.append(finding_block(finding, claims, articles))
+            out.append(finding_block(finding, claims, links))
     overview = outlet_overview(report, articles, claims)
     if overview:
         out += ["## Outlets side by side", "", overview, ""]
