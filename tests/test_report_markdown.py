@@ -1,11 +1,11 @@
-"""The Markdown report's own table writer must write what tabulate writes."""
+"""The Markdown report's shortcuts must write what the long way writes."""
 
 from __future__ import annotations
 
 import pytest
 from tabulate import SEPARATING_LINE, tabulate
 
-from checker.report.markdown import github_table
+from checker.report.markdown import QUOTE_LIMIT, cell, github_table
 
 HEADERS = ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"]
 ROWS = [
@@ -27,3 +27,15 @@ ROWS = [
 def test_github_table_is_tabulates_text(rows):
     expected = tabulate(rows, headers=HEADERS, tablefmt="github", disable_numparse=True)
     assert github_table(rows, HEADERS) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قال ألتمان: “بدأت ميتا”", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u2009b", "a\u3000b",
+    "\u200fأ\u200c ب", "a | b", "x" * (QUOTE_LIMIT + 5), ("y " * QUOTE_LIMIT).strip(),
+])
+def test_cell_is_split_joined_cut_and_escaped(text):
+    """cell() skips splitting text with no white space to fold; it must not change what it writes."""
+    folded = " ".join(text.split())
+    if len(folded) > QUOTE_LIMIT:
+        folded = folded[:QUOTE_LIMIT - 1] + "…"
+    assert cell(text) == folded.replace("|", "\\|")

@@ -32,7 +32,10 @@ def cell(text: str | None) -> str:
     """Table-safe text: no pipes or line breaks to break the row."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    # Most text has no runs of spaces or other white space (which is never printable
+    # but for " "): testing that is cheaper than splitting and joining every cell.
+    if not (text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "):
+        text = " ".join(text.split())
     if len(text) > QUOTE_LIMIT:
         text = text[:QUOTE_LIMIT - 1] + "…"
     return text.replace("|", "\\|")
