@@ -232,9 +232,8 @@ def _render_markdown(report: Report) -> str:
     if report.unmatched_rules:
         out += ["## Rules that matched nothing", ""]
         out += [f"- `{r}`" for r in report.unmatched_rules] + [""]
+    # Not tabulate itself: one row per article, this was most of what tabulate still had to do.
     out += ["## Articles", "",
-            tabulate([[f"`{a.id}`", outlet_link(a), cell(a.title), a.published or "—", a.lang]
-                      for a in report.articles],
-                     headers=["Article", "Outlet", "Title", "Published", "Lang"], tablefmt="github",
-                     disable_numparse=True), ""]
+            github_table([[f"`{a.id}`", outlet_link(a), cell(a.title), str(a.published or "—"), a.lang]
+                          for a in report.articles], ["Article", "Outlet", "Title", "Published", "Lang"]), ""]
     return "\n".join(out)
