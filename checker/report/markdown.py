@@ -9,8 +9,10 @@ then names the checker matched across spellings and rules that matched nothing.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
-from tabulate import tabulate
+import tabulate as tabulate_pkg
+from tabulate import SEPARATING_LINE, tabulate
 
 from checker.models import Article, Claim, Finding, Report
 from checker.gcpause import cycle_collector_paused
@@ -30,10 +32,44 @@ def cell(text: str | None) -> str:
     """Table-safe text: no pipes or line breaks to break the row."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    # Most text has no runs of spaces or other white space (which is never printable
+    # but for " "): testing that is cheaper than splitting and joining every cell.
+    if not (text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "):
+        text = " ".join(text.split())
     if len(text) > QUOTE_LIMIT:
         text = text[:QUOTE_LIMIT - 1] + "…"
     return text.replace("|", "\\|")
+
+
+# What tabulate reads as a line break, a colour code or its separating-line marker.
+TABULATE_SPECIAL = ("\r", "\n", "\x1b", SEPARATING_LINE)
+
+
+def _plain(rows: list[list[str]], headers: list[str]) -> bool:
+    """Whether tabulate writes these cells as they are, only padded."""
+    try:
+        text = "\t".join(chain(headers, chain.from_iterable(rows)))
+    except TypeError:  # a number, date or None: tabulate formats it
+        return False
+    return all(len(row) == len(headers) for row in rows) and not any(c in text for c in TABULATE_SPECIAL)
+
+
+def github_table(rows: list[list[str]], headers: list[str]) -> str:
+    """tabulate(rows, headers, tablefmt="github", disable_numparse=True), for rows of plain text.
+
+    tabulate infers a type for every cell even with numparse off, which made
+    it most of the report's time on big conflict tables; this writes the same
+    text without it. Tables tabulate might write otherwise are left to it.
+    """
+    if not rows or tabulate_pkg.WIDE_CHARS_MODE or not _plain(rows, headers):
+        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    rows = [[c.strip() for c in row] for row in rows]  # as tabulate does
+    # Headers get two spaces of room, as in tabulate (its MIN_PADDING).
+    widths = [max(len(h) + 2, *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines += ["| " + " | ".join([c.ljust(w) for c, w in zip(row, widths)]) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def outlet_link(article: Article) -> str:
@@ -51,20 +87,20 @@ def _qualifier(claim: Claim) -> str:
     return ", ".join(parts)
 
 
-def claims_table(claims: list[Claim], articles: dict[str, Article]) -> str:
+def claims_table(claims: list[Claim], links: dict[str, str]) -> str:
+    """`links` holds each article's outlet_link, made once per article rather than once per row."""
     rows = []
     for claim in claims:
-        article = articles.get(claim.article)
         rows.append([
-            outlet_link(article) if article else claim.article,
+            links.get(claim.article, claim.article),
             f"`{claim.article}`",
             cell(claim.value.text),
             cell(_qualifier(claim)),
             cell(claim.attribution) or "—",
             cell(claim.quote),
         ])
-    return tabulate(rows, headers=["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"],
-                    tablefmt="github", disable_numparse=True)
+    # Not tabulate itself: on big stories its per-cell type inference here was most of the report's time.
+    return github_table(rows, ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"])
 
 
 def summary(report: Report) -> str:
@@ -122,12 +158,12 @@ def verdict(report: Report) -> str:
     return "**No unreviewed conflicts.**"
 
 
-def finding_block(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> str:
+def finding_block(finding: Finding, claims: dict[str, Claim], links: dict[str, str]) -> str:
     members = [claims[c] for c in finding.claims if c in claims]
     header = f"### {cell(finding.subject.text) or '?'} — {finding.predicate}"
     status = f" (reviewed: {cell(finding.reviewed)})" if finding.reviewed else ""
     lines = [header, "", f"{finding.severity.upper()} · rule `{finding.rule}` · `{finding.id}`{status}", "",
-             cell(finding.message), "", claims_table(members, articles), ""]
+             cell(finding.message), "", claims_table(members, links), ""]
     return "\n".join(lines)
 
 
@@ -165,6 +201,7 @@ def render_markdown(report: Report) -> str:
 
 def _render_markdown(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
+    links = {article_id: outlet_link(a) for article_id, a in articles.items()}
     claims = {c.id: c for c in report.claims}
     out = ["# Fact-consistency report", "",
            f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.findings)} findings.", "",
@@ -179,13 +216,13 @@ def _render_markdown(report: Report) -> str:
         out += [f"## {title}", ""]
         if kind == "single_source":
             rows = [[cell(f.subject.text), f.predicate, cell(claims[f.claims[0]].value.text),
-                     outlet_link(articles[claims[f.claims[0]].article]), cell(claims[f.claims[0]].quote)]
+                     links[claims[f.claims[0]].article], cell(claims[f.claims[0]].quote)]
                     for f in findings if f.claims and f.claims[0] in claims]
             out += [tabulate(rows, headers=["Subject", "Predicate", "Value", "Outlet", "Quote"],
                              tablefmt="github", disable_numparse=True), ""]
             continue
         for finding in findings:
-            out.append(finding_block(finding, claims, articles))
+            out.append(finding_block(finding, claims, links))
     overview = outlet_overview(report, articles, claims)
     if overview:
         out += ["## Outlets side by side", "", overview, ""]
@@ -195,9 +232,8 @@ def _render_markdown(report: Report) -> str:
     if report.unmatched_rules:
         out += ["## Rules that matched nothing", ""]
         out += [f"- `{r}`" for r in report.unmatched_rules] + [""]
+    # Not tabulate itself: one row per article, this was most of what tabulate still had to do.
     out += ["## Articles", "",
-            tabulate([[f"`{a.id}`", outlet_link(a), cell(a.title), a.published or "—", a.lang]
-                      for a in report.articles],
-                     headers=["Article", "Outlet", "Title", "Published", "Lang"], tablefmt="github",
-                     disable_numparse=True), ""]
+            github_table([[f"`{a.id}`", outlet_link(a), cell(a.title), str(a.published or "—"), a.lang]
+                          for a in report.articles], ["Article", "Outlet", "Title", "Published", "Lang"]), ""]
     return "\n".join(out)
