@@ -13,7 +13,9 @@ import re
 from checker.models import Sentence
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
-_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?؟…]+(?=[\s\"'”»)\]]|$)|(?<=\d)[.!?؟…]+(?=\s|$)")
+# Runs of end marks are found by a plain character class, which re scans for
+# quickly; what may follow them is checked in Python on the few runs found.
+_END_MARKS_RE = re.compile(r"[.!?؟…]+")
 _CLOSERS = "\"'”»)]"
 # A letter or digit: exactly what str.isalnum accepts, searched for in C.
 _ALNUM_RE = re.compile(r"[^\W_]")
@@ -26,14 +28,28 @@ def split_sentences(text: str) -> list[Sentence]:
         line_start = line.start()
         body = line.group()
         cursor = 0
-        for end in _SENTENCE_END_RE.finditer(body):
-            stop = end.end()
+        for marks in _END_MARKS_RE.finditer(body):
+            if not _ends_sentence(body, *marks.span()):
+                continue
+            stop = marks.end()
             while stop < len(body) and body[stop] in _CLOSERS:
                 stop += 1
             _append(sentences, text, line_start + cursor, line_start + stop, paragraph_index)
             cursor = stop
         _append(sentences, text, line_start + cursor, line_start + len(body), paragraph_index)
     return sentences
+
+
+def _ends_sentence(body: str, start: int, end: int) -> bool:
+    """Whether the end marks at body[start:end] end a sentence.
+
+    They do before white space or the end of the line ("2.5" goes on). Before
+    a closing quote or bracket they do too, unless a single mark follows a
+    digit: "(2.)" or «رقم 5.» may be a number's own point.
+    """
+    if end == len(body) or body[end].isspace():
+        return True
+    return body[end] in _CLOSERS and (end - start > 1 or start == 0 or not body[start - 1].isdecimal())
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
