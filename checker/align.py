@@ -12,7 +12,7 @@ connected components of those links.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -20,6 +20,9 @@ from checker.models import Claim, ClaimGroup, EntityRef
 from checker.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
+# Buckets of claims that pair without a shared name (see `align`).
+NOBODY = "(nobody)"
+STORY = "(story)"
 
 
 class _UnionFind:
@@ -132,11 +135,14 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
 
 
 def align(claims: list[Claim], matcher: NameMatcher,
-          subject_only: frozenset[str] = frozenset()) -> tuple[list[ClaimGroup], list[dict]]:
+          align_on: Mapping[str, str] = {}) -> tuple[list[ClaimGroup], list[dict]]:
     """Group claims about the same subject and predicate; return groups and learned aliases.
 
-    Predicates in `subject_only` are properties of their subject (an age, a
-    valuation): their claims pair by subject alone, not by any name they share.
+    `align_on` maps predicates to how their claims pair (default: by any
+    name they share). "subject": a property of its subject alone (an age, a
+    valuation) pairs by subject only, not because two sentences name the same
+    company. "story": a figure of the story's own event (a death toll) pairs
+    with every other in the story, whoever the sentence quotes or names.
     """
     mapping, aliases = resolve_names(claims, matcher)
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -149,11 +155,15 @@ def align(claims: list[Claim], matcher: NameMatcher,
         by_participant: dict[str, list[int]] = defaultdict(list)
         for index in members:
             claim = claims[index]
-            refs = [claim.subject] if claim.predicate in subject_only else [claim.subject, *claim.participants]
-            keys = {_canonical(r, mapping) for r in refs}
-            keys.discard(None)
+            mode = align_on.get(claim.predicate, "participants")
+            if mode == "story":
+                keys: set[str | None] = {STORY}
+            else:
+                refs = [claim.subject] if mode == "subject" else [claim.subject, *claim.participants]
+                keys = {_canonical(r, mapping) for r in refs}
+                keys.discard(None)
             # Claims naming no one at all can still be about the same thing.
-            for key in sorted(keys) or ["(nobody)"]:
+            for key in sorted(keys) or [NOBODY]:
                 by_participant[key].append(index)
         for indices in by_participant.values():
             # Compare each claim with one representative per distinct value, not

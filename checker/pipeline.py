@@ -117,8 +117,8 @@ def story_claims(contexts: list[ArticleContext]) -> list[Claim]:
 
 
 def align_claims(claims: list[Claim], setup: Setup) -> tuple[list[ClaimGroup], list[dict]]:
-    subject_only = frozenset(p for p, d in setup.lexicons["en"].predicates.items() if d.align_on == "subject")
-    return align(claims, name_matcher(setup), subject_only)
+    align_on = {p: d.align_on for p, d in setup.lexicons["en"].predicates.items()}
+    return align(claims, name_matcher(setup), align_on)
 
 
 def judge_groups(groups: list[ClaimGroup], setup: Setup) -> tuple[list[Finding], list[str]]:

@@ -151,7 +151,7 @@ class Judge:
             else:
                 findings.append(self.finding(rule, "conflict", group, group.claims, pairs=pairs))
         elif updates:
-            state["conflict"] = True
+            state["updated"] = True
             pairs = [[a.id, b.id] for a, b in updates]
             findings.append(self.finding(rule, "updated", group, group.claims, severity="info", pairs=pairs))
         return findings
@@ -208,6 +208,13 @@ class Judge:
         minimum = int(rule.spec.get("min_outlets", 2))
         if state.get("conflict") or len(group.articles) < minimum:
             return []
+        if state.get("updated"):
+            # A toll that rose from one day to the next: outlets of the same day agree.
+            by_day: dict[str, list[Claim]] = defaultdict(list)
+            for claim in group.claims:
+                by_day[str(claim.published or "")].append(claim)
+            return [self.finding(rule, "agreement", group, claims) for _, claims in sorted(by_day.items())
+                    if len({c.article for c in claims}) >= minimum]
         if not any(group.value_keys):
             return [self.finding(rule, "agreement", group, group.claims)]
         # Posts: outlets agree on a holder, not merely on a post changing hands.
