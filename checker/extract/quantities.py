@@ -190,6 +190,8 @@ def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> Ent
     j = unit_end
     while j < len(tokens) and j - unit_end < 6 and tokens[j].norm not in CLAUSE_BREAKS:
         if tokens[j].norm in _FROM_WORDS:
+            if ctx.starting_at("trigger", j) or ctx.starting_at("trigger", j + 1):
+                return None  # "120 شخصًا في عداد المفقودين": what they are, not where
             for mention in ctx.mentions:
                 if j < mention.start <= j + 2:
                     return EntityRef(id=mention.key, text=mention.text, type=mention.type)

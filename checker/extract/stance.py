@@ -77,7 +77,8 @@ def hedge_for(ctx: SentenceContext, position: int) -> str | None:
 
 def negated_at(ctx: SentenceContext, position: int) -> bool:
     """A negation shortly before `position`, in the same clause, not part of an idiom."""
-    idiom_tokens = {k for m in ctx.matches("qualifier_before") for k in range(m.start, m.end)}
+    idiom_tokens = {k for category in ("qualifier_before", "not_negations")
+                    for m in ctx.matches(category) for k in range(m.start, m.end)}
     for match in ctx.matches("negations"):
         if match.start in idiom_tokens or not (position - NEGATION_WINDOW <= match.start < position):
             continue
