@@ -23,6 +23,7 @@ PREDICATE_SIMILARITY = 85
 # Buckets of claims that pair without a shared name (see `align`).
 NOBODY = "(nobody)"
 STORY = "(story)"
+STORY_LABEL = "the story"
 
 
 class _UnionFind:
@@ -198,6 +199,9 @@ def align(claims: list[Claim], matcher: NameMatcher,
         subjects = Counter(_canonical(c.subject, mapping) for c in members if c.subject.id)
         subject_id = subjects.most_common(1)[0][0] if subjects else None
         subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
+        if all(align_on.get(c.predicate) == "story" for c in members):
+            # A toll is the story's own, not the official's who gave it.
+            subject_id, subject = None, EntityRef(text=STORY_LABEL)
         group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
         classes = [position.get(rep_of.get(i, i), k) for k, i in enumerate(indices)]
         groups.append(ClaimGroup(

@@ -132,3 +132,42 @@ def test_a_large_sum_in_no_currency_beside_a_money_word_is_money(setup):
     report = run(setup, a, b)
     assert {c.value.unit for c in report.claims if c.predicate == "deficit"} == {"money"}
     assert frozenset({"a", "b"}) in conflict_pairs(report)
+
+
+def test_tolls_pair_across_the_story_whoever_gives_them(setup):
+    # Each outlet quotes another official and names the town its own way.
+    a = article("a", "أعلن رئيس بلدية الوادي الأخضر، كمال زريق، مقتل 31 شخصًا في السيول، "
+                     "فيما لا يزال 15 شخصًا في عداد المفقودين. وجرفت المياه نحو 80 منزلًا.")
+    b = article("b", "قالت وزارة الصحة إن حصيلة قتلى السيول بلغت 38 قتيلًا، بينما دمرت المياه قرابة 80 منزلًا.")
+    c = article("c", "At least 31 people were killed in the flash floods, the Red Crescent said. "
+                     "About 15 people remain missing.", lang="en")
+    report = run(setup, a, b, c)
+    [toll] = finding_values(report, "conflict", "death_toll")
+    assert {low for _, low in toll} == {31.0, 38.0}
+    assert frozenset({"a", "b"}) in conflict_pairs(report)
+    assert frozenset({"b", "c"}) not in conflict_pairs(report)  # "at least 31" allows 38
+    # "لا يزال" (still) is no negation: 15 are missing, in both languages.
+    [missing] = finding_values(report, "agreement", "missing")
+    assert [article_id for article_id, _ in missing] == ["a", "c"]
+    [homes] = finding_values(report, "agreement", "homes_destroyed")
+    assert {article_id for article_id, _ in homes} == {"a", "b"}
+    shown = {f.subject.text for f in report.findings if f.predicate in ("death_toll", "missing")}
+    assert shown == {"the story"}
+
+
+def test_a_toll_that_rose_overnight_is_an_update_and_each_day_agrees(setup):
+    a = article("a", "ارتفعت حصيلة قتلى الانهيار الأرضي إلى 12 قتيلًا.", published="2026-03-01")
+    b = article("b", "لقي 12 شخصًا حتفهم في الانهيار الأرضي.", published="2026-03-01")
+    c = article("c", "ارتفعت حصيلة قتلى الانهيار الأرضي إلى 20 قتيلًا.", published="2026-03-02")
+    report = run(setup, a, b, c)
+    kinds = {f.kind for f in report.findings if f.predicate == "death_toll"}
+    assert kinds == {"updated", "agreement"}
+    [same_day] = finding_values(report, "agreement", "death_toll")
+    assert same_day == [("a", 12.0), ("b", 12.0)]
+
+
+def test_a_negation_word_inside_an_idiom_does_not_negate(setup):
+    a = article("a", "ولا تزال 7 أسر بلا مأوى، ولم يتسلم 4 أشخاص أي تعويض.")
+    report = run(setup, a)
+    negated = {c.value.low: c.negated for c in report.claims}
+    assert negated == {7.0: False, 4.0: True}
