@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract.article import read_article
 from checker.ingest import load_articles
 from checker.pipeline import check
 from conftest import ROOT, article, conflict_pairs, run
@@ -171,3 +172,20 @@ def test_a_negation_word_inside_an_idiom_does_not_negate(setup):
     report = run(setup, a)
     negated = {c.value.low: c.negated for c in report.claims}
     assert negated == {7.0: False, 4.0: True}
+
+
+def test_a_company_shortened_to_its_first_word_is_the_same_company(setup):
+    a = article("a", "Corvane Systems will pay $800 million for the startup. Corvane Systems chief executive "
+                     "Dana Whitlow said the deal brings savings of $40 million a year.", lang="en")
+    b = article("b", "Corvane Systems agreed to buy the startup. Corvane chief executive Dana Whitlow expects "
+                     "savings of $45 million a year, and the corvane plant stays open.", lang="en")
+    report = run(setup, a, b)
+    assert frozenset({"a", "b"}) in conflict_pairs(report)  # savings, 40 vs 45 million
+    posts = [c for c in report.claims if c.value.dimension == "role"]
+    assert {c.subject.text for c in posts} == {"Corvane Systems", "Corvane"}
+    assert [f for f in report.findings if f.kind == "agreement" and f.predicate == "leader"]
+    # "pay ... for" is the price of a deal, not a pay offer.
+    assert {c.predicate for c in report.claims if c.value.low == 8e8} == {"investment"}
+    # A lower-case "corvane" is a word, not the company.
+    mentions = [m.text for ctx in read_article(b, setup.lexicons["en"]).sentences for m in ctx.mentions]
+    assert "Corvane" in mentions and "corvane" not in mentions

@@ -22,6 +22,7 @@ from checker.text.phrases import Match
 from checker.text.tokens import COMMAS, Token
 
 MAX_NAME_TOKENS = 3
+MIN_SHORT_FORM = 4  # "New" is too common to stand for "New Horizons"
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
 Proposal = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
@@ -211,6 +212,8 @@ class EntityFinder:
             for norms, key, type_ in self.gazetteer.by_first.get(form, ()):
                 end = i + len(norms)
                 if end <= len(tokens) and all(tokens[i + k].norm == norms[k] for k in range(1, len(norms))):
+                    if end == i + 1 and tokens[i].latin and not tokens[i].text[:1].isupper():
+                        continue  # "harbor" in lower case is no name, even if "Harbor" is
                     return end, key, type_
         return None
 
@@ -411,9 +414,18 @@ class EntityFinder:
         return name_key(self.text[tokens[start].start:tokens[end - 1].end])
 
     def _remember(self, tokens: list[Token], mention: Mention) -> None:
-        """Add a name to the gazetteer; a person's last word alone finds them too."""
+        """Add a name to the gazetteer; a person's last word alone finds them too,
+        and so does the first word of a Latin name that is no person's ("Harbor"
+        for "Harbor Foods": outlets shorten company names that way)."""
         norms = tuple(t.norm for t in tokens[mention.start:mention.end])
         self.gazetteer.add(norms, mention.key, mention.type, mention.text)
-        if mention.type == "person" and len(norms) >= 2 and len(norms[-1]) >= 3 \
-                and not self.lex.is_stopword(norms[-1]):
-            self.gazetteer.add(norms[-1:], mention.key, mention.type, mention.text)
+        if len(norms) < 2:
+            return
+        if mention.type == "person":
+            short = norms[-1:]
+        elif tokens[mention.start].latin and len(norms[0]) >= MIN_SHORT_FORM:
+            short = norms[:1]
+        else:
+            return
+        if len(short[0]) >= 3 and not self.lex.is_stopword(short[0]):
+            self.gazetteer.add(short, mention.key, mention.type, mention.text)
