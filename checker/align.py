@@ -136,7 +136,7 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
 
 
 def align(claims: list[Claim], matcher: NameMatcher,
-          align_on: Mapping[str, str] = {}) -> tuple[list[ClaimGroup], list[dict]]:
+          align_on: Mapping[str, str] | None = None) -> tuple[list[ClaimGroup], list[dict]]:
     """Group claims about the same subject and predicate; return groups and learned aliases.
 
     `align_on` maps predicates to how their claims pair (default: by any
@@ -145,6 +145,7 @@ def align(claims: list[Claim], matcher: NameMatcher,
     company. "story": a figure of the story's own event (a death toll) pairs
     with every other in the story, whoever the sentence quotes or names.
     """
+    align_on = align_on or {}
     mapping, aliases = resolve_names(claims, matcher)
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
