@@ -189,3 +189,9 @@ def test_a_company_shortened_to_its_first_word_is_the_same_company(setup):
     # A lower-case "corvane" is a word, not the company.
     mentions = [m.text for ctx in read_article(b, setup.lexicons["en"]).sentences for m in ctx.mentions]
     assert "Corvane" in mentions and "corvane" not in mentions
+
+
+def test_a_percent_word_is_not_read_again_as_a_number(setup):
+    a = article("a", "استحوذت شركة «الواحة» على حصة تبلغ 35 في المئة من شركة «سديم» مقابل 420 مليون دولار.")
+    report = run(setup, a)
+    assert sorted(c.value.low for c in report.claims) == [35.0, 420e6]

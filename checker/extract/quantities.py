@@ -250,8 +250,9 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
     lex = actx.lex
     text = actx.article.text
     claims: list[Claim] = []
+    unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
     for q in read_numbers(ctx.tokens, lex, ctx.matches("vague")):
-        if q.is_year or ctx.mention_covering(q.start) is not None:
+        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None:
             continue
         hit = _unit(ctx, lex, q)
         if hit is None and (q.vague or q.low >= 1e6) and _money_trigger_near(ctx, lex, q):
@@ -262,6 +263,7 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
             hit, age = UnitHit(lex.units["year"], q.start, q.end), True
         if hit is None:
             continue
+        unit_end = hit.end
         unit = hit.unit
         if unit.dimension == "years" and not age:
             age = _is_age(ctx, q, hit)
