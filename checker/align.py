@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from checker.models import Claim, ClaimGroup, EntityRef
+from checker.models import EVENT_YEAR, Claim, ClaimGroup, EntityRef
 from checker.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
@@ -159,7 +159,9 @@ def align(claims: list[Claim], matcher: NameMatcher,
             claim = claims[index]
             mode = align_on.get(claim.predicate, "participants")
             if mode == "story":
-                keys: set[str | None] = {STORY}
+                # ... unless it is the toll of a past event, which pairs only with its own year.
+                past = claim.object.id if claim.object and (claim.object.id or "").startswith(EVENT_YEAR) else ""
+                keys: set[str | None] = {STORY + past}
             else:
                 refs = [claim.subject] if mode == "subject" else [claim.subject, *claim.participants]
                 keys = {_canonical(r, mapping) for r in refs}
@@ -201,8 +203,10 @@ def align(claims: list[Claim], matcher: NameMatcher,
         subject_id = subjects.most_common(1)[0][0] if subjects else None
         subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
         if all(align_on.get(c.predicate) == "story" for c in members):
-            # A toll is the story's own, not the official's who gave it.
-            subject_id, subject = None, EntityRef(text=STORY_LABEL)
+            # A toll is the story's own (or a past event's), not the official's who gave it.
+            past = members[0].object if members[0].object and (members[0].object.id or "").startswith(EVENT_YEAR) \
+                else None
+            subject_id, subject = None, EntityRef(text=past.text if past else STORY_LABEL)
         group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
         classes = [position.get(rep_of.get(i, i), k) for k, i in enumerate(indices)]
         groups.append(ClaimGroup(

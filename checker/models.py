@@ -72,6 +72,11 @@ class Value(BaseModel):
     entity: EntityRef | None = None
 
 
+# The id prefix of a claim's object when it is the past year of another event
+# ("the 2011 floods killed 200"): such a toll is not the story's own.
+EVENT_YEAR = "~year:"
+
+
 class Claim(BaseModel):
     """One checkable statement found in one article."""
 

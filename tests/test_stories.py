@@ -195,3 +195,15 @@ def test_a_percent_word_is_not_read_again_as_a_number(setup):
     a = article("a", "استحوذت شركة «الواحة» على حصة تبلغ 35 في المئة من شركة «سديم» مقابل 420 مليون دولار.")
     report = run(setup, a)
     assert sorted(c.value.low for c in report.claims) == [35.0, 420e6]
+
+
+def test_a_past_disaster_toll_is_not_the_storys_own(setup):
+    a = article("a", "لقي 47 شخصًا حتفهم في السيول. وهي الأسوأ منذ فيضانات 2011 التي أودت بحياة 200 شخص.",
+                published="2026-02-10")
+    b = article("b", "Floods killed 52 people, the worst since 2011, when 200 people were killed.", lang="en",
+                published="2026-02-10")
+    report = run(setup, a, b)
+    tolls = [sorted(c.value.low for c in report.claims if c.id in f.claims)
+             for f in report.findings if f.predicate == "death_toll" and f.kind in ("conflict", "agreement")]
+    assert sorted(tolls) == [[47.0, 52.0], [200.0, 200.0]]
+    assert {f.subject.text for f in report.findings if f.predicate == "death_toll"} == {"the story", "2011"}

@@ -10,11 +10,12 @@ doing or having it) and the object ("من شركة نوفا", "in Orbis Labs").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.lexicons import Lexicon, UnitDef
-from checker.models import Claim, EntityRef, Value
+from checker.models import EVENT_YEAR, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import CLAUSE_BREAKS
 
@@ -245,13 +246,39 @@ def _participants(actx: ArticleContext, ctx: SentenceContext, subject: EntityRef
     return list(refs.values())
 
 
+def _past_year(ctx: SentenceContext, years: list[Quantity], q: Quantity, published: date | None) -> int | None:
+    """A year before the article's own that a figure belongs to: one named before it
+    ("منذ فيضانات 2011 التي أودت بحياة 200"), or after it in the same clause
+    ("200 died in the 2011 floods", but not "52 died, the worst since 2011")."""
+    for year in years:
+        if published is not None and year.low >= published.year:
+            continue
+        if year.end <= q.start or not any(t.norm in CLAUSE_BREAKS for t in ctx.tokens[q.end:year.start]):
+            return int(year.low)
+    return None
+
+
+def _event_year(year: int | None, lex: Lexicon, predicate: str) -> EntityRef | None:
+    """A toll given with a past year is another event's: "the 2011 floods killed 200".
+
+    It becomes the claim's object, so that alignment keeps it apart from the
+    story's own toll (see align_on: story).
+    """
+    definition = lex.predicates.get(predicate)
+    if year is None or definition is None or definition.align_on != "story":
+        return None
+    return EntityRef(id=f"{EVENT_YEAR}{year}", text=str(year))
+
+
 def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
     """Every numeric claim of one sentence."""
     lex = actx.lex
     text = actx.article.text
     claims: list[Claim] = []
+    quantities = read_numbers(ctx.tokens, lex, ctx.matches("vague"))
+    years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
-    for q in read_numbers(ctx.tokens, lex, ctx.matches("vague")):
+    for q in quantities:
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None:
             continue
         hit = _unit(ctx, lex, q)
@@ -280,6 +307,7 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
         skip = range(q.start, hit.end)
         subject = _subject(actx, ctx, q, predicate, trigger, skip)
         stance = stance_for(ctx, text, q.start)
+        event = _event_year(_past_year(ctx, years, q, actx.article.published) if years else None, lex, predicate)
         start = min(wording_start, hit.start)
         value_text = ctx.text_of(text, start, hit.end)
         claims.append(Claim(
@@ -287,7 +315,7 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
             article=actx.article.id,
             subject=subject or EntityRef(),
             participants=_participants(actx, ctx, subject),
-            object=_object(ctx, text, lex, hit.end),
+            object=event or _object(ctx, text, lex, hit.end),
             predicate=predicate,
             predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else "",
             value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
