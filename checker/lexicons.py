@@ -114,6 +114,7 @@ class PredicateDef:
     grows: bool = False
     single_holder: bool = True
     align_on: str = "participants"
+    about: str | None = None  # "person": the figure is a person's own (an age, a tenure)
 
     def accepts(self, unit: UnitDef) -> bool:
         if self.units and unit.id not in self.units:
@@ -220,6 +221,8 @@ class Lexicon:
                 self.index.add(category, phrase, category)
             self.word_sets[category] = frozenset(
                 n[0] for n in map(phrase_norms, names.get(category, [])) if len(n) == 1)
+        # Looked up word by word only, so kept out of the phrase index.
+        self.word_sets["org_suffixes"] = frozenset(fold(w) for w in names.get("org_suffixes", []))
         self.pronoun_suffixes = tuple(fold(s) for s in names.get("pronoun_suffixes", []))
         attribution = data.get("attribution", {})
         for category in ("according_to", "speech_verbs"):
@@ -255,7 +258,7 @@ class Lexicon:
             self.predicates[pred_id] = PredicateDef(
                 pred_id, dict(label), tuple(spec.get("dimensions", [])),
                 tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
-                spec.get("holders", "one") == "one", spec.get("align_on", "participants"),
+                spec.get("holders", "one") == "one", spec.get("align_on", "participants"), spec.get("about"),
             )
             for trigger in spec.get("triggers", []):
                 self.index.add("trigger", trigger, pred_id)

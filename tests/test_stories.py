@@ -207,3 +207,24 @@ def test_a_past_disaster_toll_is_not_the_storys_own(setup):
              for f in report.findings if f.predicate == "death_toll" and f.kind in ("conflict", "agreement")]
     assert sorted(tolls) == [[47.0, 52.0], [200.0, 200.0]]
     assert {f.subject.text for f in report.findings if f.predicate == "death_toll"} == {"the story", "2011"}
+
+
+def test_an_english_succession_story(setup):
+    a = article("a", "Marlow Insurance appointed Ines Duarte as its chief executive, replacing Colin Frey, "
+                     "who stepped down after six years in the role. The insurer, which employs about 3,000 "
+                     "people, reported a net profit of $400 million.", lang="en")
+    b = article("b", "Ines Duarte succeeds Colin Frey, who led the insurer for nine years. Marlow, with roughly "
+                     "3,000 staff, made a profit of $400 million last year.", lang="en")
+    report = run(setup, a, b)
+    # "Marlow Insurance" is a company, so "the insurer" is Marlow, not the person named most.
+    kinds = {f.predicate: f.kind for f in report.findings if f.kind in ("conflict", "agreement")}
+    assert kinds["profit"] == "agreement" and kinds["workforce"] == "agreement"
+    assert {f.subject.text for f in report.findings if f.predicate in ("profit", "workforce")} <= {
+        "Marlow Insurance", "Marlow"}
+    # Six years against nine: a tenure is the person's, whatever company the sentence names.
+    [tenure] = finding_values(report, "conflict", "tenure")
+    assert {low for _, low in tenure} == {6.0, 9.0}
+    # "who led" is a past leader: no clash with the new chief executive.
+    frey = [c for c in report.claims if c.value.dimension == "role" and "Frey" in c.value.text]
+    assert frey and all(c.value.qualifier == "former" for c in frey)
+    assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "leader"]

@@ -11,7 +11,7 @@ from itertools import count
 
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.dates import date_claims
-from checker.extract.entities import EntityFinder, Gazetteer
+from checker.extract.entities import EntityFinder, Gazetteer, add_name
 from checker.extract.quantities import quantity_claims
 from checker.extract.roles import RoleReader
 from checker.lexicons import Lexicon
@@ -40,14 +40,16 @@ def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None)
 
 
 def story_names(contexts: list[ArticleContext]) -> Gazetteer:
-    """Names of two words or more that any article of the story introduced."""
+    """Names of two words or more that any article of the story introduced, with
+    their short forms: "Marlow" finds "Marlow Insurance" in an outlet that only
+    ever writes the short name."""
     shared = Gazetteer()
     for actx in contexts:
         gazetteer = actx.gazetteer
         for entries in gazetteer.by_first.values():
             for norms, key, type_ in entries:
                 if len(norms) >= 2 and key.startswith("~"):
-                    shared.add(norms, key, type_, gazetteer.display.get(key, key))
+                    add_name(shared, actx.lex, norms, key, type_, gazetteer.display.get(key, key))
     return shared
 
 

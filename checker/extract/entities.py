@@ -13,6 +13,7 @@ with the definite article (later words may: "أحمد الدهل").
 from __future__ import annotations
 
 import re
+from string import ascii_lowercase
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -80,6 +81,24 @@ class NameCues:
 
     lexicon: list[Proposal]  # lexicon entities: claimed before the gazetteer
     cues: list[Proposal]  # titles, cue words, quotes, Latin runs: claimed after it
+
+
+def add_name(gazetteer: Gazetteer, lex: Lexicon, norms: tuple[str, ...], key: str, type_: str | None,
+             text: str) -> None:
+    """Add a name to a gazetteer with its short form: a person's last word, and
+    the first word of a Latin name that is no person's ("Harbor" for "Harbor
+    Foods": outlets shorten company names that way)."""
+    gazetteer.add(norms, key, type_, text)
+    if len(norms) < 2:
+        return
+    if type_ == "person":
+        short = norms[-1:]
+    elif norms[0][:1] in ascii_lowercase and len(norms[0]) >= MIN_SHORT_FORM:  # Latin words fold to lower case
+        short = norms[:1]
+    else:
+        return
+    if len(short[0]) >= 3 and not lex.is_stopword(short[0]):
+        gazetteer.add(short, key, type_, text)
 
 
 def has_article(token: Token) -> bool:
@@ -346,7 +365,9 @@ class EntityFinder:
             end = i + 1
             while end < len(tokens) and self._latin_name_word(tokens, end, inside=True):
                 end += 1
-            claim(i, end, self._key(tokens, i, end), None, None)
+            # "Veltra Bank" is an organisation; "Priya Raman" may be anyone.
+            type_ = "org" if end - i > 1 and tokens[end - 1].norm in self.lex.word_sets["org_suffixes"] else None
+            claim(i, end, self._key(tokens, i, end), type_, None)
 
     # -- tests on tokens ----------------------------------------------------
 
@@ -414,18 +435,5 @@ class EntityFinder:
         return name_key(self.text[tokens[start].start:tokens[end - 1].end])
 
     def _remember(self, tokens: list[Token], mention: Mention) -> None:
-        """Add a name to the gazetteer; a person's last word alone finds them too,
-        and so does the first word of a Latin name that is no person's ("Harbor"
-        for "Harbor Foods": outlets shorten company names that way)."""
         norms = tuple(t.norm for t in tokens[mention.start:mention.end])
-        self.gazetteer.add(norms, mention.key, mention.type, mention.text)
-        if len(norms) < 2:
-            return
-        if mention.type == "person":
-            short = norms[-1:]
-        elif tokens[mention.start].latin and len(norms[0]) >= MIN_SHORT_FORM:
-            short = norms[:1]
-        else:
-            return
-        if len(short[0]) >= 3 and not self.lex.is_stopword(short[0]):
-            self.gazetteer.add(short, mention.key, mention.type, mention.text)
+        add_name(self.gazetteer, self.lex, norms, mention.key, mention.type, mention.text)

@@ -208,6 +208,13 @@ def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> Ent
 def _subject(actx: ArticleContext, ctx: SentenceContext, q: Quantity, predicate: str,
              trigger, skip: range) -> EntityRef | None:
     mentions = [m for m in ctx.mentions if m.start not in skip]
+    definition = actx.lex.predicates.get(predicate)
+    if predicate != "age" and definition is not None and definition.about == "person":
+        # "Martin Okafor, who has led the company for eight years": the name last
+        # before it that is no company's, whatever company the sentence names.
+        people = [m for m in mentions if m.end <= q.start and (m.type or actx.types.get(m.key)) != "org"]
+        if people:
+            return actx.mention_ref(people[-1])
     if predicate == "age":
         before = [m for m in mentions if m.end <= q.start and m.type != "org"]
         pronoun = trigger is not None and any(

@@ -35,8 +35,8 @@ FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
 LEADER = "leader"
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
-_POST_CUES = frozenset({"role_title", "role_led_by", "role_leads", "role_replaced_by", "role_replacing",
-                        "role_takes_over"})  # not the apostrophe: "X's" marks a possessive
+_POST_CUES = frozenset({"role_title", "role_led_by", "role_leads", "role_leads_past", "role_replaced_by",
+                        "role_replacing", "role_takes_over"})  # not the apostrophe: "X's" marks a possessive
 
 
 @dataclass
@@ -253,9 +253,12 @@ class RoleReader:
         return facts
 
     def _leads_facts(self, ctx: SentenceContext) -> list[RoleFact]:
-        """"فلان، التي قادت X", "قاد فلان X", "Roe, who has led X"."""
+        """"فلان، التي قادت X", "قاد فلان X", "Roe, who has led X" (and "who led X": former)."""
         facts = []
-        for cue in ctx.matches("role_leads"):
+        cues = [(cue, None) for cue in ctx.matches("role_leads")]
+        present = {k for cue, _ in cues for k in range(cue.start, cue.end)}  # "has led" holds "led"
+        cues += [(cue, "former") for cue in ctx.matches("role_leads_past") if cue.start not in present]
+        for cue, status in cues:
             # The subject before the verb ("Roe, who has led"), else right after it ("قاد فلان").
             before = [m for m in ctx.mentions if m.end <= cue.start]
             holder = before[-1] if before and cue.start - before[-1].end <= VERB_GAP \
@@ -268,7 +271,7 @@ class RoleReader:
                 start = holder.end
             org = self._object(ctx, start)
             if org is not None:
-                facts.append(RoleFact(LEADER, org, holder, None, ctx))
+                facts.append(RoleFact(LEADER, org, holder, status, ctx))
         return facts
 
     def _object(self, ctx: SentenceContext, start: int) -> EntityRef | None:
