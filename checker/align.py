@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from checker.models import EVENT_YEAR, Claim, ClaimGroup, EntityRef
+from checker.models import EVENT_YEAR, FORECAST, Claim, ClaimGroup, EntityRef
 from checker.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
@@ -113,7 +113,8 @@ def _signature(claim: Claim, mapping: dict[str, str]) -> tuple:
     """Claims with equal signatures say the same thing the same way."""
     value = claim.value
     return (claim.predicate, value.low, value.high, value.unit, value.qualifier, value.ceiling,
-            claim.negated, _canonical(claim.object, mapping), _canonical(value.entity, mapping))
+            claim.negated, claim.extra.get(FORECAST, False), _canonical(claim.object, mapping),
+            _canonical(value.entity, mapping))
 
 
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
@@ -124,6 +125,8 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
             return False
     if a.negated or b.negated:
         return False
+    if a.extra.get(FORECAST, False) != b.extra.get(FORECAST, False):
+        return False  # a target of 4% does not contradict inflation at 7.2%
     if a.predicate.startswith("~") and a.predicate != b.predicate:
         if fuzz.ratio(a.predicate, b.predicate) < PREDICATE_SIMILARITY:
             return False

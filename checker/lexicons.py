@@ -228,7 +228,7 @@ class Lexicon:
         for category in ("according_to", "speech_verbs"):
             for phrase in attribution.get(category, []):
                 self.index.add(f"attribution_{category}", phrase, category)
-        for category in ("hedges", "negations", "not_negations"):
+        for category in ("hedges", "negations", "not_negations", "forecasts", "clause_openers"):
             for phrase in data.get(category, []):
                 self.index.add(category, phrase, phrase)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))

@@ -72,6 +72,10 @@ class Value(BaseModel):
     entity: EntityRef | None = None
 
 
+# The key in Claim.extra of a forecast or target ("إلى 4 في المئة بحلول نهاية العام"):
+# compared only with other forecasts, never with what the figure is now.
+FORECAST = "forecast"
+
 # The id prefix of a claim's object when it is the past year of another event
 # ("the 2011 floods killed 200"): such a toll is not the story's own.
 EVENT_YEAR = "~year:"

@@ -228,3 +228,23 @@ def test_an_english_succession_story(setup):
     frey = [c for c in report.claims if c.value.dimension == "role" and "Frey" in c.value.text]
     assert frey and all(c.value.qualifier == "former" for c in frey)
     assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "leader"]
+
+
+def test_rates_and_targets_in_an_economy_story(setup):
+    a = article("a", "رفع المصرف المركزي سعر الفائدة بمقدار 50 نقطة أساس إلى 4.5 في المئة، بعدما بلغ التضخم "
+                     "6.1 في المئة. ويتوقع المصرف أن يتراجع التضخم إلى 3 في المئة بحلول نهاية العام. "
+                     "وتراجعت العملة بنسبة 2 في المئة.")
+    b = article("b", "The central bank raised its benchmark rate by 75 basis points to 4.75 percent after inflation "
+                     "hit 6.1 percent. It targets inflation of 3.5 percent.", lang="en")
+    report = run(setup, a, b)
+    found = {(f.predicate, f.kind, tuple(sorted(v for _, v in values)))
+             for kind in ("conflict", "agreement") for f in report.findings if f.kind == kind
+             for values in [[(c.article, c.value.low) for c in report.claims if c.id in f.claims]]}
+    assert ("interest_rate", "conflict", (4.5, 4.75)) in found
+    assert ("rate_change", "conflict", (50.0, 75.0)) in found
+    # Inflation now agrees; the targets (a forecast in each outlet) disagree, and neither
+    # target is compared with inflation as it is.
+    assert ("inflation", "agreement", (6.1, 6.1)) in found
+    assert ("inflation", "conflict", (3.0, 3.5)) in found
+    # "بنسبة" is any percentage, not a stake.
+    assert not [c for c in report.claims if c.predicate == "stake"]

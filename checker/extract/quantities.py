@@ -15,7 +15,7 @@ from datetime import date
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.lexicons import Lexicon, UnitDef
-from checker.models import EVENT_YEAR, Claim, EntityRef, Value
+from checker.models import EVENT_YEAR, FORECAST, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import CLAUSE_BREAKS
 
@@ -158,6 +158,8 @@ def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, u
         if match.end <= q.start:
             distance = q.start - match.end
         elif match.start >= unit_end:
+            if _new_clause_between(ctx, unit_end, match.start):
+                continue  # "to 4.75 percent after inflation hit ...": another clause's trigger
             distance = match.start - unit_end + 2
         else:
             distance = 0
@@ -170,6 +172,10 @@ def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, u
         best = min(beside or candidates, key=lambda c: c[0])[2]
         return best.payload, best
     return None, None
+
+
+def _new_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
+    return any(ctx.tokens[k].norm in CLAUSE_BREAKS or ctx.starting_at("clause_openers", k) for k in range(start, end))
 
 
 def _fallback_predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, start: int) -> str:
@@ -329,6 +335,7 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
                         qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling),
             attribution=stance.attribution,
             hedge=stance.hedge,
+            extra={FORECAST: True} if stance.forecast else {},
             negated=stance.negated,
             quote=ctx.sentence.text,
             span=(ctx.sentence.start, ctx.sentence.end),

@@ -1,8 +1,10 @@
-"""Attribution, hedging and negation around a claim.
+"""Attribution, hedging, negation and forecasts around a claim.
 
 Who the article says said it ("وفقًا لـ X", "قال X", "X said"), how sure it
-is ("يُتوقّع", "reportedly"), and whether it is denied ("لم", "not"). All
-cue words come from the lexicon's attribution, hedges and negations lists.
+is ("يُتوقّع", "reportedly"), whether it is denied ("لم", "not"), and whether
+it is a forecast or target rather than a fact ("بحلول نهاية العام", "aims
+to"). All cue words come from the lexicon's attribution, hedges, negations
+and forecasts lists.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from checker.text.tokens import CLAUSE_BREAKS
 
 _CLAUSE_BREAKS = CLAUSE_BREAKS | {":"}
 NEGATION_WINDOW = 6
+FORECAST_WINDOW = 8
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,7 @@ class Stance:
     attribution: str | None = None
     hedge: str | None = None
     negated: bool = False
+    forecast: bool = False
 
 
 def _source_after(ctx: SentenceContext, text: str, start: int, limit: int = 8) -> str | None:
@@ -89,4 +93,15 @@ def negated_at(ctx: SentenceContext, position: int) -> bool:
 
 
 def stance_for(ctx: SentenceContext, text: str, position: int) -> Stance:
-    return Stance(attribution_for(ctx, text, position), hedge_for(ctx, position), negated_at(ctx, position))
+    return Stance(attribution_for(ctx, text, position), hedge_for(ctx, position), negated_at(ctx, position),
+                  forecast_at(ctx, position))
+
+
+def forecast_at(ctx: SentenceContext, position: int) -> bool:
+    """A forecast or target cue near `position`, on either side, in the same clause:
+    "يتوقع أن يتراجع التضخم إلى 4 في المئة", "to 4 percent by the end of the year"."""
+    for match in ctx.matches("forecasts"):
+        low, high = (match.end, position) if match.start < position else (position + 1, match.start)
+        if high - low <= FORECAST_WINDOW and not any(t.norm in _CLAUSE_BREAKS for t in ctx.tokens[low:high]):
+            return True
+    return False

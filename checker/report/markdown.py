@@ -14,7 +14,7 @@ from itertools import chain
 import tabulate as tabulate_pkg
 from tabulate import SEPARATING_LINE, tabulate
 
-from checker.models import Article, Claim, Finding, Report
+from checker.models import FORECAST, Article, Claim, Finding, Report
 from checker.gcpause import cycle_collector_paused
 
 SECTIONS = [
@@ -82,6 +82,8 @@ def _qualifier(claim: Claim) -> str:
     parts = [claim.value.qualifier or ("exact" if claim.value.kind == "quantity" else "—")]
     if claim.hedge:
         parts.append(f"hedged: {claim.hedge}")
+    if claim.extra.get(FORECAST):
+        parts.append("forecast")
     if claim.negated:
         parts.append("negated")
     return ", ".join(parts)
