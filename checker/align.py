@@ -11,12 +11,13 @@ connected components of those links.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from checker.models import EVENT_YEAR, FORECAST, Claim, ClaimGroup, EntityRef
+from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, ClaimGroup, EntityRef
 from checker.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
@@ -117,6 +118,13 @@ def _signature(claim: Claim, mapping: dict[str, str]) -> tuple:
             _canonical(value.entity, mapping))
 
 
+_LATIN = re.compile("[a-z]")
+
+
+def _is_latin(key: str) -> bool:
+    return _LATIN.search(key) is not None
+
+
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
     if a.value.unit != b.value.unit and "money" not in (a.value.unit, b.value.unit):
         # Currencies must match; counted nouns may differ under one named
@@ -131,7 +139,10 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
         if fuzz.ratio(a.predicate, b.predicate) < PREDICATE_SIMILARITY:
             return False
     oa, ob = _canonical(a.object, mapping), _canonical(b.object, mapping)
-    if oa and ob and oa != ob:
+    if oa and ob and oa != ob and not (a.object.type == b.object.type == PHRASE and _is_latin(oa) != _is_latin(ob)):
+        # Different places or companies; but two common words in two languages
+        # ("في البرلمان", "in parliament") cannot be told apart, so they do not
+        # keep claims apart.
         return False
     if a.article == b.article and a.sentence == b.sentence:
         return False

@@ -205,6 +205,8 @@ class Lexicon:
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
+        for phrase in numbers.get("out_of", []):
+            self.index.add("out_of", phrase, "out_of")
         for phrase, bounds in numbers.get("vague", {}).items():
             self.index.add("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))
@@ -216,7 +218,7 @@ class Lexicon:
                     self.index.add(f"qualifier_{place}", phrase, qualifier)
         names = data.get("names", {})
         self.word_sets: dict[str, frozenset[str]] = {}
-        for category in ("person_titles", "org_cues", "speech_verbs", "org_anaphora", "person_anaphora"):
+        for category in ("person_titles", "org_cues", "party_cues", "speech_verbs", "org_anaphora", "person_anaphora"):
             for phrase in names.get(category, []):
                 self.index.add(category, phrase, category)
             self.word_sets[category] = frozenset(

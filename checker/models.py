@@ -76,6 +76,9 @@ class Value(BaseModel):
 # compared only with other forecasts, never with what the figure is now.
 FORECAST = "forecast"
 
+# The type of a claim's object that is common words, not a name ("في المشروع").
+PHRASE = "phrase"
+
 # The id prefix of a claim's object when it is the past year of another event
 # ("the 2011 floods killed 200"): such a toll is not the story's own.
 EVENT_YEAR = "~year:"

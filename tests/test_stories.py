@@ -248,3 +248,18 @@ def test_rates_and_targets_in_an_economy_story(setup):
     assert ("inflation", "conflict", (3.0, 3.5)) in found
     # "بنسبة" is any percentage, not a stake.
     assert not [c for c in report.claims if c.predicate == "stake"]
+
+
+def test_an_election_story_compares_each_partys_seats(setup):
+    a = article("a", "The Harbour Party won 46 of the 120 seats, the commission said, with turnout at 41 percent. "
+                     "The Orchard Party came second with 31 seats.", lang="en")
+    b = article("b", "The Harbour Party won 48 seats in the 120-seat chamber. The Orchard Party took 31 seats "
+                     "and turnout was 41 percent.", lang="en")
+    c = article("c", "حصل حزب البستان على 31 مقعدًا من أصل 120 مقعدًا، وبلغت نسبة المشاركة 44 في المئة.")
+    report = run(setup, a, b, c)
+    [seats] = finding_values(report, "conflict", "seats")
+    assert {low for _, low in seats} == {46.0, 48.0}  # one party's seats; the other party's 31 agree
+    assert [f for f in report.findings if f.kind == "agreement" and f.predicate == "seats"]
+    [turnout] = finding_values(report, "conflict", "turnout")
+    assert {low for _, low in turnout} == {41.0, 44.0}
+    assert not [f for f in report.findings if f.predicate == "seats_total" and f.kind == "conflict"]

@@ -181,6 +181,8 @@ class EntityFinder:
             self._before_title(tokens, match, propose)
         for match in ann.get("org_cues", []):
             self._after_org_cue(tokens, match.end, propose)
+        for match in ann.get("party_cues", []):
+            self._party(tokens, match, propose)
         for match in ann.get("speech_verbs", []):
             if match.end not in title_starts:  # "قال وزير X": the title rule finds X
                 span = self._name_span(tokens, match.end)
@@ -341,6 +343,19 @@ class EntityFinder:
         span = self._name_span(tokens, j, latin_only=skipped > 0)
         if span and (tokens[span[0]].latin or self._recurs(tokens, *span)):
             claim(*span, self._key(tokens, *span), "org", None)
+
+    def _party(self, tokens: list[Token], cue: Match, claim: Claimer) -> None:
+        """"حزب العدالة", "الحزب الوطني", "حركة التجديد": a party's name is words
+        that may carry the article, so the cue stays in it ("الحزب الوطني")
+        or comes just before it ("حزب العدالة")."""
+        start = cue.start if has_article(tokens[cue.start]) else cue.end
+        end = cue.end
+        while end < len(tokens) and end - cue.end < MAX_NAME_TOKENS - 1 and tokens[end].kind == "word" \
+                and not tokens[end].latin and not self.lex.is_stopword(tokens[end].norm) \
+                and not self._starts_new_phrase(tokens[end]) and has_article(tokens[end]):
+            end += 1
+        if end > cue.end:
+            claim(start, end, self._key(tokens, start, end), "org", None)
 
     def _quoted_names(self, tokens: list[Token], claim: Claimer) -> None:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""

@@ -15,7 +15,7 @@ from datetime import date
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.lexicons import Lexicon, UnitDef
-from checker.models import EVENT_YEAR, FORECAST, Claim, EntityRef, Value
+from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import CLAUSE_BREAKS
 
@@ -59,7 +59,18 @@ def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
         if hits:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end)
-    return _counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q)
+    return _counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
+
+
+def _unit_of_whole(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+    """"46 of the 120 seats", "48 من أصل 120 مقعدًا": the part is counted in the whole's unit."""
+    for link in ctx.starting_at("out_of", q.end):
+        whole = link.end
+        if whole < len(ctx.tokens) and ctx.tokens[whole].kind == "num":
+            hits = ctx.starting_at("unit", whole + 1)
+            if hits:
+                return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
+    return None
 
 
 def _unit_from_trigger(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
@@ -160,6 +171,8 @@ def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, u
         elif match.start >= unit_end:
             if _new_clause_between(ctx, unit_end, match.start):
                 continue  # "to 4.75 percent after inflation hit ...": another clause's trigger
+            if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
+                continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
             distance = match.start - unit_end + 2
         else:
             distance = 0
@@ -205,7 +218,7 @@ def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> Ent
             words = [t for t in tokens[j + 1:j + 3] if t.kind == "word" and not lex.is_stopword(t.norm)]
             if words:
                 return EntityRef(id="~" + " ".join(lex.stem(t.norm) for t in words),
-                                 text=text[words[0].start:words[-1].end])
+                                 text=text[words[0].start:words[-1].end], type=PHRASE)
             return None
         j += 1
     return None
