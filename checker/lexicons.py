@@ -205,8 +205,9 @@ class Lexicon:
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
-        for phrase in numbers.get("out_of", []):
-            self.index.add("out_of", phrase, "out_of")
+        for category in ("out_of", "rises_to"):
+            for phrase in numbers.get(category, []):
+                self.index.add(category, phrase, category)
         for phrase, bounds in numbers.get("vague", {}).items():
             self.index.add("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))

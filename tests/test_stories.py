@@ -263,3 +263,14 @@ def test_an_election_story_compares_each_partys_seats(setup):
     [turnout] = finding_values(report, "conflict", "turnout")
     assert {low for _, low in turnout} == {41.0, 44.0}
     assert not [f for f in report.findings if f.predicate == "seats_total" and f.kind == "conflict"]
+
+
+def test_a_bare_number_a_toll_rises_to_and_a_coordinated_injured_count(setup):
+    a = article("a", "At least 14 people were killed and 22 injured when the bridge fell.", lang="en")
+    b = article("b", "The number of people killed in the bridge collapse has risen to 19.", lang="en")
+    c = article("c", "ارتفعت حصيلة ضحايا انهيار الجسر إلى 19، وأصيب 25 آخرون.")
+    report = run(setup, a, b, c)
+    by_value = {c.value.low: c.predicate for c in report.claims}
+    assert by_value == {14.0: "death_toll", 22.0: "injured", 19.0: "death_toll", 25.0: "injured"}
+    [injured] = finding_values(report, "conflict", "injured")
+    assert {low for _, low in injured} == {22.0, 25.0}

@@ -59,7 +59,22 @@ def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
         if hits:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end)
-    return _counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
+    return (_counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
+            or _people_in_toll(ctx, lex, q))
+
+
+def _people_in_toll(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+    """"The number of people killed ... has risen to 17": a bare number a toll rises to counts people."""
+    person = lex.units.get("person")
+    if person is None or q.is_year or q.low != int(q.low) or not ctx.ending_at("rises_to", q.start):
+        return None
+    for match in ctx.matches("trigger"):
+        definition = lex.predicates.get(match.payload)
+        if definition is not None and definition.grows and definition.accepts(person) \
+                and match.end <= q.start and q.start - match.end <= TRIGGER_WINDOW \
+                and not _new_clause_between(ctx, match.end, q.start):
+            return UnitHit(person, q.start, q.end)
+    return None
 
 
 def _unit_of_whole(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
@@ -179,7 +194,10 @@ def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, u
         if distance <= TRIGGER_WINDOW:
             candidates.append((distance, inside, match))
     beside = [c for c in candidates if not c[1] and c[0] <= 2]
-    if not beside and implied:
+    if implied and not [c for c in beside if c[2].start >= unit_end or c[0] == 0]:
+        # "14 people were killed and 22 injured": the unit word says what 22 is,
+        # whatever verb came before it; a trigger right against the number ("of
+        # the 120 seats") or after the unit ("4.9 magnitude aftershock") outranks it.
         return implied, None
     if beside or candidates:
         best = min(beside or candidates, key=lambda c: c[0])[2]
