@@ -13,8 +13,8 @@ with the definite article (later words may: "أحمد الدهل").
 from __future__ import annotations
 
 import re
-from string import ascii_lowercase
 from dataclasses import dataclass, field
+from string import ascii_lowercase
 from typing import Callable
 
 from checker.lexicons import Lexicon
@@ -450,5 +450,6 @@ class EntityFinder:
         return name_key(self.text[tokens[start].start:tokens[end - 1].end])
 
     def _remember(self, tokens: list[Token], mention: Mention) -> None:
+        """Later sentences find this name again, and its short form (see add_name)."""
         norms = tuple(t.norm for t in tokens[mention.start:mention.end])
         add_name(self.gazetteer, self.lex, norms, mention.key, mention.type, mention.text)

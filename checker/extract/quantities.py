@@ -206,6 +206,7 @@ def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, u
 
 
 def _new_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A clause break or a word opening another clause ("after", "بعدما") in tokens[start:end]."""
     return any(ctx.tokens[k].norm in CLAUSE_BREAKS or ctx.starting_at("clause_openers", k) for k in range(start, end))
 
 
