@@ -274,3 +274,14 @@ def test_a_bare_number_a_toll_rises_to_and_a_coordinated_injured_count(setup):
     assert by_value == {14.0: "death_toll", 22.0: "injured", 19.0: "death_toll", 25.0: "injured"}
     [injured] = finding_values(report, "conflict", "injured")
     assert {low for _, low in injured} == {22.0, 25.0}
+
+
+def test_an_outbreak_story_tells_new_cases_from_the_total(setup):
+    a = article("a", "سجلت السلطات 640 إصابة جديدة بالكوليرا هذا الأسبوع، ليرتفع إجمالي الإصابات منذ بداية التفشي "
+                     "إلى 5200 حالة، بينما توفي 18 مريضًا. ووظفت الوزارة 40 ممرضة جديدة.")
+    b = article("b", "Authorities recorded 700 new cases of cholera this week, bringing the total since the "
+                 "outbreak began to 5,200. The disease has killed 18 people.", lang="en")
+    report = run(setup, a, b)
+    found = {(f.predicate, f.kind) for f in report.findings if f.kind in ("conflict", "agreement")}
+    assert found == {("new_cases", "conflict"), ("total_cases", "agreement"), ("death_toll", "agreement")}
+    assert not [c for c in report.claims if c.value.low == 40 and c.predicate == "new_cases"]
