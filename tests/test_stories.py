@@ -285,3 +285,17 @@ def test_an_outbreak_story_tells_new_cases_from_the_total(setup):
     found = {(f.predicate, f.kind) for f in report.findings if f.kind in ("conflict", "agreement")}
     assert found == {("new_cases", "conflict"), ("total_cases", "agreement"), ("death_toll", "agreement")}
     assert not [c for c in report.claims if c.value.low == 40 and c.predicate == "new_cases"]
+
+
+def test_small_readings_from_the_probe_stories(setup):
+    # "its founding in 1998" dates a founding; "National" may start a name;
+    # a mayor is a title, so the name after it is a person's.
+    en = article("a", "Harrow said the deal was its largest since its founding in 1998. The National Orchard Bank "
+                      "set aside $20 million for the project.", lang="en")
+    ar = article("b", "وقال رئيس بلدية المدينة، كمال زريق، إن المياه جرفت 80 منزلًا.")
+    report = run(setup, en, ar)
+    by_predicate = {c.predicate: c for c in report.claims}
+    assert by_predicate["founded"].value.text.endswith("1998")
+    assert by_predicate["funds_allocated"].subject.text == "National Orchard Bank"
+    mentions = [m.text for ctx in read_article(ar, setup.lexicons["ar"]).sentences for m in ctx.mentions]
+    assert mentions == ["كمال زريق"]
