@@ -104,6 +104,12 @@ def _canonical(ref: EntityRef | None, mapping: dict[str, str]) -> str | None:
     return mapping.get(ref.id, ref.id)
 
 
+def _past_event(claim: Claim) -> EntityRef | None:
+    """The past year a toll is given with ("the 2011 floods killed 200"), kept as its object."""
+    obj = claim.object
+    return obj if obj is not None and (obj.id or "").startswith(EVENT_YEAR) else None
+
+
 def _block_key(claim: Claim) -> str:
     if claim.predicate.startswith("~"):
         return f"~{claim.value.dimension}:{claim.value.unit}"
@@ -174,8 +180,8 @@ def align(claims: list[Claim], matcher: NameMatcher,
             mode = align_on.get(claim.predicate, "participants")
             if mode == "story":
                 # ... unless it is the toll of a past event, which pairs only with its own year.
-                past = claim.object.id if claim.object and (claim.object.id or "").startswith(EVENT_YEAR) else ""
-                keys: set[str | None] = {STORY + past}
+                past = _past_event(claim)
+                keys: set[str | None] = {STORY + (past.id if past else "")}
             else:
                 refs = [claim.subject] if mode == "subject" else [claim.subject, *claim.participants]
                 keys = {_canonical(r, mapping) for r in refs}
@@ -218,8 +224,7 @@ def align(claims: list[Claim], matcher: NameMatcher,
         subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
         if all(align_on.get(c.predicate) == "story" for c in members):
             # A toll is the story's own (or a past event's), not the official's who gave it.
-            past = members[0].object if members[0].object and (members[0].object.id or "").startswith(EVENT_YEAR) \
-                else None
+            past = _past_event(members[0])
             subject_id, subject = None, EntityRef(text=past.text if past else STORY_LABEL)
         group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
         classes = [position.get(rep_of.get(i, i), k) for k, i in enumerate(indices)]
