@@ -2,8 +2,8 @@
 
 Who the article says said it ("وفقًا لـ X", "قال X", "X said"), how sure it
 is ("يُتوقّع", "reportedly"), whether it is denied ("لم", "not"), and whether
-it is a forecast or target rather than a fact ("بحلول نهاية العام", "aims
-to"). All cue words come from the lexicon's attribution, hedges, negations
+it is a forecast or target rather than a fact ("بحلول نهاية العام",
+"targets"). All cue words come from the lexicon's attribution, hedges, negations
 and forecasts lists.
 """
 
@@ -99,7 +99,7 @@ def stance_for(ctx: SentenceContext, text: str, position: int) -> Stance:
 
 def forecast_at(ctx: SentenceContext, position: int) -> bool:
     """A forecast or target cue near `position`, on either side, in the same clause:
-    "يتوقع أن يتراجع التضخم إلى 4 في المئة", "to 4 percent by the end of the year"."""
+    "يستهدف خفض التضخم إلى 5 في المئة", "to 4 percent by the end of the year"."""
     for match in ctx.matches("forecasts"):
         low, high = (match.end, position) if match.start < position else (position + 1, match.start)
         if high - low <= FORECAST_WINDOW and not any(t.norm in _CLAUSE_BREAKS for t in ctx.tokens[low:high]):
