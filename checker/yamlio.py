@@ -63,8 +63,15 @@ def _record(node: yaml.Node, path: PathKey, out: LoadedYaml) -> None:
             _record(item, path + (i,), out)
 
 
+# libyaml's parser where PyYAML was built with it; the pure-Python one otherwise.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _refuse_aliases(text: str, path: str) -> None:
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    """Stop at the first alias; only text holding a "*" can have one."""
+    if "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
             raise RuleError("YAML aliases (*name) are not allowed in rule files",
@@ -72,14 +79,18 @@ def _refuse_aliases(text: str, path: str) -> None:
 
 
 def parse_yaml(text: str, path: str | Path) -> LoadedYaml:
-    """Parse YAML text safely; raise RuleError with a position on any problem."""
+    """Parse YAML text safely, once; raise RuleError with a position on any problem."""
     path = str(path)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise RuleError(f"file is larger than {MAX_YAML_BYTES} bytes; refusing to read it", path)
     try:
         _refuse_aliases(text, path)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
