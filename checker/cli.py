@@ -12,18 +12,18 @@ import sys
 from pathlib import Path
 
 from checker import __version__
-from checker.baseline import DEFAULT_BASELINE, read_baseline
+from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
-from checker.ans_benchmark import run_ans
-from checker.evaluate_gold import evaluate
+from checker.tools.ans import run_ans
+from checker.tools.gold import evaluate
 from checker.ingest import load_articles
 from checker.lexicons import read_lexicon_sources
 from checker.models import SEVERITY_RANK, Report
 from checker.pipeline import check, load_setup
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
-from checker.rules.load import load_rules, read_rule_file, rule_paths
-from checker.rules.selftest import dead_selectors, test_rule
+from checker.judge.rules import load_rules, read_rule_file, rule_paths
+from checker.tools.selftest import dead_selectors, test_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -13,12 +13,12 @@ from checker.align import align
 from checker.extract.article import claims_of, find_known_names, read_article, story_names
 from checker.extract.context import ArticleContext
 from checker.lexicons import Lexicon, build_lexicons, read_lexicon_sources
-from checker.baseline import apply_baseline
+from checker.judge.baseline import apply_baseline
 from checker.gcpause import cycle_collector_paused
 from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
-from checker.names import NameMatcher
-from checker.rules.evaluate import Judge, apply_overrides
-from checker.rules.load import RuleSet, load_rules
+from checker.align.names import NameMatcher
+from checker.judge.judge import Judge, apply_overrides
+from checker.judge.rules import RuleSet, load_rules
 
 
 @dataclass

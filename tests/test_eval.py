@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.evaluate_gold import evaluate
+from checker.tools.gold import evaluate
 from conftest import ROOT
 
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
@@ -52,7 +52,7 @@ ANS = ROOT.parent / "shared" / "benchmarks" / "ans" / "numeric_scan_all_splits.j
 
 @pytest.mark.skipif(not ANS.is_file(), reason="the shared ANS benchmark is not beside this checkout")
 def test_ans_headline_pairs_floor(setup):
-    from checker.ans_benchmark import run_ans
+    from checker.tools.ans import run_ans
 
     result = run_ans(ANS, setup)
     assert result.contradictions == 65 and result.paraphrases > 200

@@ -1,6 +1,6 @@
 import pytest
 
-from checker.names import NameMatcher
+from checker.align.names import NameMatcher
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from typing import Any
 from checker.errors import InputError, RuleError
 from checker.ingest import load_articles
 from checker.models import Claim, Report
-from checker.names import NameMatcher
+from checker.align.names import NameMatcher
 from checker.pipeline import Setup, check, name_matcher
 from checker.yamlio import load_yaml
 

@@ -11,7 +11,7 @@ from checker.errors import RuleError
 from checker.ingest import detect_language
 from checker.models import Article
 from checker.pipeline import Setup, check
-from checker.rules.load import Rule
+from checker.judge.rules import Rule
 
 
 def _conflicts(setup: Setup, pair: list[str], rule_id: str) -> bool:

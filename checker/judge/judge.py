@@ -15,7 +15,7 @@ from typing import Callable
 
 from checker.lexicons import Lexicon
 from checker.models import Claim, ClaimGroup, Finding, Value
-from checker.rules.load import Rule, RuleSet
+from checker.judge.rules import Rule, RuleSet
 
 INF = float("inf")
 

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 from rapidfuzz import fuzz
 
 from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, ClaimGroup, EntityRef
-from checker.names import NameMatcher
+from checker.align.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
 # Buckets of claims that pair without a shared name (see `align`).

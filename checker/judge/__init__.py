@@ -1,0 +1,1 @@
+"""Judge: claim groups + rules → findings (conflicts, agreements, single sources)."""

@@ -1,1 +1,0 @@
-"""The rule engine: load rule files, then judge claim groups with them."""

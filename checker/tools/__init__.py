@@ -1,0 +1,1 @@
+"""Tools beside the pipeline: scoring against gold, benchmarks, rule self-tests."""
