@@ -26,7 +26,9 @@ from pathlib import Path
 from checker.ingest import load_articles
 from checker.models import Article
 from checker.gcpause import cycle_collector_paused
-from checker.pipeline import (Setup, align_claims, check, judge_groups, load_setup, read_each, story_claims,
+from checker.knowledge import Knowledge, load_knowledge
+from checker.knowledge import load_knowledge
+from checker.pipeline import (align_claims, check, judge_groups, read_each, story_claims,
                               with_story_names)
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
@@ -84,13 +86,13 @@ def synthesize(sources: list[Article], size: int) -> list[Article]:
     return corpus
 
 
-def run_pipeline(articles: list[Article], setup: Setup) -> None:
+def run_pipeline(articles: list[Article], setup: Knowledge) -> None:
     report = check(articles, setup)
     render_markdown(report)
     render_json(report)
 
 
-def measure(articles: list[Article], setup: Setup, repeat: int) -> Result:
+def measure(articles: list[Article], setup: Knowledge, repeat: int) -> Result:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -102,7 +104,7 @@ def measure(articles: list[Article], setup: Setup, repeat: int) -> Result:
     return Result(len(articles), best, sum(len(a.text) for a in articles), rss_mib)
 
 
-def stage_times(articles: list[Article], setup: Setup, repeat: int) -> dict[str, float]:
+def stage_times(articles: list[Article], setup: Knowledge, repeat: int) -> dict[str, float]:
     """Best time per article (ms) of each stage of check() and of each report."""
     best: dict[str, float] = {}
 
@@ -126,7 +128,7 @@ def stage_times(articles: list[Article], setup: Setup, repeat: int) -> dict[str,
     return best
 
 
-def traced_peak(articles: list[Article], setup: Setup) -> float:
+def traced_peak(articles: list[Article], setup: Knowledge) -> float:
     """Peak Python heap (MiB) allocated during one check() call."""
     tracemalloc.start()
     try:
@@ -170,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
 
     sources = source_articles()
     langs = {lang: sum(a.lang == lang for a in sources) for lang in sorted({a.lang for a in sources})}
-    setup = load_setup()
+    setup = load_knowledge()
     print(f"{len(sources)} source articles {langs}; repeat={args.repeat}")
     results: list[Result] = []
     profiler = cProfile.Profile() if args.profile else None

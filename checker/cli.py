@@ -17,12 +17,13 @@ from checker.errors import CheckerError, RuleError, RuleErrors
 from checker.tools.ans import run_ans
 from checker.tools.gold import evaluate
 from checker.ingest import load_articles
-from checker.lexicons import read_lexicon_sources
+from checker.knowledge.sources import read_lexicon_sources
 from checker.models import SEVERITY_RANK, Report
-from checker.pipeline import check, load_setup
+from checker.knowledge import load_knowledge
+from checker.pipeline import check
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
-from checker.judge.rules import load_rules, read_rule_file, rule_paths
+from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
 from checker.tools.selftest import dead_selectors, test_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -99,7 +100,7 @@ def write(path: Path, text: str) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    setup = load_setup(args.rules, args.project)
+    knowledge = load_knowledge(args.rules, args.project)
     articles, problems = load_articles(args.paths)
     draft_id = None
     if args.draft is not None:
@@ -111,7 +112,7 @@ def run_check(args: argparse.Namespace) -> int:
         draft_id = draft.id
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
-    report = check(articles, setup, problems, draft=draft_id, reviewed=reviewed)
+    report = check(articles, knowledge, problems, draft=draft_id, reviewed=reviewed)
     markdown = render_markdown(report)
     if args.output:
         write(args.output, markdown)
@@ -143,18 +144,18 @@ def run_validate(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
-    setup = load_setup([p for p in args.paths])
-    for rule in setup.rules.rules.values():
-        for warning in dead_selectors(rule, setup):
+    knowledge = load_knowledge([p for p in args.paths])
+    for rule in knowledge.rules.rules.values():
+        for warning in dead_selectors(rule, knowledge):
             print(f"{rule.source}:{rule.line}: warning: {warning}", file=sys.stderr)
     print("all rule files are valid")
     return EXIT_CLEAN
 
 
 def run_rule_tests(args: argparse.Namespace) -> int:
-    setup = load_setup(args.rules, args.project)
-    tested = [r for r in setup.rules.rules.values() if r.spec.get("examples")]
-    problems = [p for rule in tested for p in test_rule(rule, setup)]
+    knowledge = load_knowledge(args.rules, args.project)
+    tested = [r for r in knowledge.rules.rules.values() if r.spec.get("examples")]
+    problems = [p for rule in tested for p in test_rule(rule, knowledge)]
     for problem in problems:
         print(f"factcheck: {problem}", file=sys.stderr)
     print(f"{len(tested) - len({p.message.split(chr(39))[1] for p in problems})}/{len(tested)} rules with "
@@ -173,14 +174,14 @@ def run_list(args: argparse.Namespace) -> int:
 def run_eval(args: argparse.Namespace) -> int:
     if not args.gold and not args.ans:
         raise CheckerError("give gold files, --ans PAIRS.jsonl, or both")
-    setup = load_setup()
+    knowledge = load_knowledge()
     if args.ans:
-        ans = run_ans(args.ans, setup)
+        ans = run_ans(args.ans, knowledge)
         print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "
               f"{ans.false_alarms}/{ans.paraphrases} paraphrases wrongly flagged")
     if not args.gold:
         return EXIT_CLEAN
-    claims, findings = evaluate(args.gold, setup, args.root)
+    claims, findings = evaluate(args.gold, knowledge, args.root)
     for label, score in (("claims", claims), ("findings", findings)):
         print(f"{label:9} precision {score.precision:.2f} ({score.correct}/{score.produced})  "
               f"recall {score.recall:.2f} ({score.found}/{score.gold})")

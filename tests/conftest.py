@@ -7,31 +7,32 @@ from pathlib import Path
 import pytest
 
 from checker.models import Article
-from checker.pipeline import Setup, check, load_setup
+from checker.knowledge import Knowledge, load_knowledge
+from checker.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def setup() -> Setup:
-    return load_setup()
+def setup() -> Knowledge:
+    return load_knowledge()
 
 
 @pytest.fixture(scope="session")
 def ar(setup):
-    return setup.lexicons["ar"]
+    return setup.languages["ar"]
 
 
 @pytest.fixture(scope="session")
 def en(setup):
-    return setup.lexicons["en"]
+    return setup.languages["en"]
 
 
 def article(article_id: str, text: str, lang: str = "ar", **meta) -> Article:
     return Article(id=article_id, path=f"{article_id}.txt", text=text, lang=lang, **meta)
 
 
-def run(setup: Setup, *articles: Article):
+def run(setup: Knowledge, *articles: Article):
     return check(list(articles), setup)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.ingest import load_articles
-from checker.pipeline import check, load_setup
+from checker.knowledge import load_knowledge
+from checker.pipeline import check
 from conftest import ROOT, article
 
 
@@ -15,7 +16,7 @@ def check_with_rules(tmp_path: Path, rules_yaml: str, articles: list):
     """Check articles with the shipped rules plus a newsroom rule file."""
     path = tmp_path / "newsroom.yaml"
     path.write_text(rules_yaml, encoding="utf-8")
-    return check(articles, load_setup([path]))
+    return check(articles, load_knowledge([path]))
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ rules:
     select: {predicates: [age]}
     tolerance: {absolute: 1}
 """
-    before = check(seeds, load_setup())
+    before = check(seeds, load_knowledge())
     after = check_with_rules(tmp_path, newsroom, seeds)
     assert "conflict" in kinds_for(before, "age")
     assert kinds_for(after, "age") == {"agreement"}
@@ -64,7 +65,7 @@ def test_new_alias_merges_two_names(tmp_path):
                      "وأكدت «سحاب» ذلك.")
     b = article("b", "وبحسب البيان، استثمرت مجموعة «Nimbus» مبلغ 55 مليون دولار في المشروع، "
                      "وقالت «Nimbus» إن المشروع يكتمل قريبًا.")
-    plain = check([a, b], load_setup())
+    plain = check([a, b], load_knowledge())
     assert "conflict" not in kinds_for(plain, "investment")
     newsroom = """
 rules:
@@ -146,3 +147,37 @@ rules:
     select: {predicates: [fine]}
 """, seeds)
     assert "fines-only" in report.unmatched_rules
+
+
+EVACUATED_RULE = """
+rules:
+  - id: evacuated
+    kind: lexicon
+    lang: {lang}
+    add:
+      predicates:
+        evacuated: {{dimensions: [count], align_on: story, triggers: [أجلت, أجلى]}}
+"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "common"])
+def test_a_predicate_added_for_one_language_keeps_its_alignment(tmp_path, lang):
+    """What a predicate is (align_on: story) holds whichever language the rule adds it for."""
+    a = article("a", "قال المحافظ أحمد سالم إن السلطات أجلت 300 شخص من القرى.")
+    b = article("b", "وقال الدفاع المدني إن فرقه أجلت 500 شخص.")
+    report = check_with_rules(tmp_path, EVACUATED_RULE.format(lang=lang), [a, b])
+    assert kinds_for(report, "evacuated") == {"conflict"}
+
+
+def test_a_language_file_may_not_define_the_ontology(tmp_path):
+    from checker.errors import RuleErrors
+    from checker.knowledge.sources import read_lexicon_sources
+
+    (tmp_path / "common").mkdir()
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "ar" / "extra.yaml").write_text(
+        "predicates:\n  evacuated:\n    dimensions: [count]\n    triggers: [إجلاء]\n", encoding="utf-8")
+    with pytest.raises(RuleErrors) as caught:
+        read_lexicon_sources(tmp_path)
+    message = str(caught.value)
+    assert "extra.yaml:3:5" in message and "'dimensions' is ontology" in message

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from checker.judge.rules import validate_rule_doc
+from checker.knowledge.rules import validate_rule_doc
 from checker.yamlio import parse_yaml
 from conftest import ROOT
 

@@ -1,11 +1,11 @@
 import pytest
 
-from checker.align.names import NameMatcher
+from checker.pipeline import name_matcher
 
 
 @pytest.fixture(scope="module")
-def matcher(en):
-    return NameMatcher(en)
+def matcher(setup):
+    return name_matcher(setup)
 
 
 @pytest.mark.parametrize("a, b", [

@@ -29,9 +29,10 @@ SAME_REPORT = """
 import sys
 sys.path.insert(0, "benchmarks")
 from bench import source_articles, synthesize
-from checker.pipeline import load_setup, check
+from checker.knowledge import load_knowledge
+from checker.pipeline import check
 from checker.report.json_report import render_json
-print(render_json(check(synthesize(source_articles(), 60), load_setup())))
+print(render_json(check(synthesize(source_articles(), 60), load_knowledge())))
 """
 
 

@@ -187,7 +187,7 @@ def test_a_company_shortened_to_its_first_word_is_the_same_company(setup):
     # "pay ... for" is the price of a deal, not a pay offer.
     assert {c.predicate for c in report.claims if c.value.low == 8e8} == {"investment"}
     # A lower-case "corvane" is a word, not the company.
-    mentions = [m.text for ctx in read_article(b, setup.lexicons["en"]).sentences for m in ctx.mentions]
+    mentions = [m.text for ctx in read_article(b, setup.languages["en"]).sentences for m in ctx.mentions]
     assert "Corvane" in mentions and "corvane" not in mentions
 
 
@@ -297,5 +297,5 @@ def test_small_readings_from_the_probe_stories(setup):
     by_predicate = {c.predicate: c for c in report.claims}
     assert by_predicate["founded"].value.text.endswith("1998")
     assert by_predicate["funds_allocated"].subject.text == "National Orchard Bank"
-    mentions = [m.text for ctx in read_article(ar, setup.lexicons["ar"]).sentences for m in ctx.mentions]
+    mentions = [m.text for ctx in read_article(ar, setup.languages["ar"]).sentences for m in ctx.mentions]
     assert mentions == ["كمال زريق"]

@@ -10,31 +10,29 @@ vowels and long vowels dropped (both tables in rules/lexicons/common/script.yaml
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from checker.lexicons import Lexicon
 from checker.text.normalize import fold
-
-_ARTICLES = ("ال", "al-", "el-")
 
 
 class NameMatcher:
-    """Skeleton keys and a same-name test, built from one lexicon's tables."""
+    """Skeleton keys and a same-name test, built from the transliteration tables."""
 
-    def __init__(self, lex: Lexicon, clitics: Iterable[str] = ()) -> None:
+    def __init__(self, transliteration: dict[str, Any], clitics: Iterable[str] = ()) -> None:
         # One-letter conjunctions and prepositions written onto a name
         # ("ونات فريدمان", "لمارتن"): a name may also be compared without one.
         self.clitics = tuple(sorted({fold(c) for c in clitics if len(fold(c)) == 1}))
-        table = lex.transliteration
-        self.digraphs = table.get("digraphs", {})
-        self.letters = table.get("letters", {})
-        self.initial = table.get("initial", {})
+        self.digraphs, self.letters, self.initial = (
+            {fold(k): v for k, v in transliteration.get(part, {}).items()}
+            for part in ("digraphs", "letters", "initial"))
+        # Articles written onto a name ("الحداد", "al-Haddad") that its skeleton drops.
+        self.articles = tuple(fold(a) for a in transliteration.get("articles", []))
         self.skeleton = lru_cache(maxsize=50_000)(self._skeleton)
 
     def _word_skeleton(self, word: str) -> str:
-        for article in _ARTICLES:
+        for article in self.articles:
             if word.startswith(article) and len(word) > len(article) + 2:
                 word = word[len(article):]
                 break

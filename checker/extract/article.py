@@ -14,13 +14,13 @@ from checker.extract.dates import date_claims
 from checker.extract.entities import EntityFinder, Gazetteer, add_name
 from checker.extract.quantities import quantity_claims
 from checker.extract.roles import RoleReader
-from checker.lexicons import Lexicon
+from checker.knowledge.language import Language
 from checker.models import Article, Claim
 from checker.text.segment import split_sentences
 from checker.text.tokens import tokenize_range
 
 
-def read_article(article: Article, lex: Lexicon, known: Gazetteer | None = None) -> ArticleContext:
+def read_article(article: Article, lex: Language, known: Gazetteer | None = None) -> ArticleContext:
     """Segment, tokenize and annotate an article, and find the names in it.
 
     `known` holds names other articles of the story introduced: an outlet
@@ -90,6 +90,6 @@ def claims_of(actx: ArticleContext) -> list[Claim]:
     return claims
 
 
-def extract_claims(article: Article, lex: Lexicon, known: Gazetteer | None = None) -> list[Claim]:
+def extract_claims(article: Article, lex: Language, known: Gazetteer | None = None) -> list[Claim]:
     """Every checkable claim in an article, in reading order."""
     return claims_of(read_article(article, lex, known))

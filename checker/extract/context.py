@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.extract.entities import Gazetteer, Mention, NameCues
-from checker.lexicons import Lexicon
+from checker.knowledge.language import Language
 from checker.models import Article, EntityRef, Sentence
 from checker.text.phrases import Match
 from checker.text.tokens import Token
@@ -63,7 +63,7 @@ class ArticleContext:
     """An article read once: its sentences, and who it is mostly about."""
 
     article: Article
-    lex: Lexicon
+    lex: Language
     sentences: list[SentenceContext] = field(default_factory=list)
     display: dict[str, str] = field(default_factory=dict)
     types: dict[str, str | None] = field(default_factory=dict)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from string import ascii_lowercase
 from typing import Callable
 
-from checker.lexicons import Lexicon
+from checker.knowledge.language import Language
 from checker.text.normalize import fold
 from checker.text.phrases import Match
 from checker.text.tokens import COMMAS, Token
@@ -83,7 +83,7 @@ class NameCues:
     cues: list[Proposal]  # titles, cue words, quotes, Latin runs: claimed after it
 
 
-def add_name(gazetteer: Gazetteer, lex: Lexicon, norms: tuple[str, ...], key: str, type_: str | None,
+def add_name(gazetteer: Gazetteer, lex: Language, norms: tuple[str, ...], key: str, type_: str | None,
              text: str) -> None:
     """Add a name to a gazetteer with its short form: a person's last word, and
     the first word of a Latin name that is no person's ("Harbor" for "Harbor
@@ -131,7 +131,7 @@ def _outermost(matches: list[Match]) -> list[Match]:
 class EntityFinder:
     """Finds mentions sentence by sentence, remembering the article's names."""
 
-    def __init__(self, lex: Lexicon, text: str, known: Gazetteer | None = None) -> None:
+    def __init__(self, lex: Language, text: str, known: Gazetteer | None = None) -> None:
         self.lex = lex
         self.text = text
         self.gazetteer = known.copy() if known is not None else Gazetteer()

@@ -14,7 +14,8 @@ from datetime import date
 
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
-from checker.lexicons import Lexicon, UnitDef
+from checker.knowledge.language import Language
+from checker.knowledge.ontology import UnitDef
 from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import CLAUSE_BREAKS
@@ -30,7 +31,7 @@ _FROM_WORDS = {"من", "from", "في", "in", "at"}
 MONEY = UnitDef("money", "money")
 
 
-def _money_trigger_near(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> bool:
+def _money_trigger_near(ctx: SentenceContext, lex: Language, q: Quantity) -> bool:
     for match in ctx.matches("trigger"):
         definition = lex.predicates.get(match.payload)
         if definition and definition.dimensions == ("money",) and 0 <= q.start - match.end <= 6:
@@ -45,7 +46,7 @@ class UnitHit:
     end: int
 
 
-def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     for match in ctx.ending_at("unit_before", q.start):
         return UnitHit(match.payload, match.start, q.end)
     tokens = ctx.tokens
@@ -63,7 +64,7 @@ def _unit(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
             or _people_in_toll(ctx, lex, q))
 
 
-def _people_in_toll(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+def _people_in_toll(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"The number of people killed ... has risen to 17": a bare number a toll rises to counts people."""
     person = lex.units.get("person")
     if person is None or q.is_year or q.low != int(q.low) or not ctx.ending_at("rises_to", q.start):
@@ -77,7 +78,7 @@ def _people_in_toll(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit 
     return None
 
 
-def _unit_of_whole(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"46 of the 120 seats", "48 من أصل 120 مقعدًا": the part is counted in the whole's unit."""
     for link in ctx.starting_at("out_of", q.end):
         whole = link.end
@@ -88,7 +89,7 @@ def _unit_of_whole(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit |
     return None
 
 
-def _unit_from_trigger(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+def _unit_from_trigger(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"magnitude 6.4", "بقوة 6.2": a trigger right before a number whose
     predicate has one measured dimension gives the unit."""
     for match in ctx.ending_at("trigger", q.start):
@@ -100,7 +101,7 @@ def _unit_from_trigger(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitH
     return None
 
 
-def _counted_noun(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | None:
+def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة")."""
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
         return None
@@ -118,7 +119,7 @@ def _counted_noun(ctx: SentenceContext, lex: Lexicon, q: Quantity) -> UnitHit | 
     return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1)
 
 
-def _qualifier(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit_end: int) -> tuple[str | None, int]:
+def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) -> tuple[str | None, int]:
     """The qualifier and the token where the claim's wording starts."""
     found: list[tuple[str, int]] = []
     ends = {q.start}
@@ -168,7 +169,7 @@ def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None) -> bool:
     return False
 
 
-def _predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, unit_end: int):
+def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, unit_end: int):
     """The nearest trigger whose predicate takes this unit, else one the unit implies.
 
     A trigger right beside the number and unit outranks one that is the unit
@@ -210,7 +211,7 @@ def _new_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
     return any(ctx.tokens[k].norm in CLAUSE_BREAKS or ctx.starting_at("clause_openers", k) for k in range(start, end))
 
 
-def _fallback_predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: UnitDef, start: int) -> str:
+def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, start: int) -> str:
     """No trigger: name the predicate by the nearest content word before the number."""
     if unit.dimension == "count":
         return f"~count:{unit.id}"
@@ -223,7 +224,7 @@ def _fallback_predicate(ctx: SentenceContext, lex: Lexicon, q: Quantity, unit: U
     return f"~{unit.dimension}"
 
 
-def _object(ctx: SentenceContext, text: str, lex: Lexicon, unit_end: int) -> EntityRef | None:
+def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> EntityRef | None:
     """"أربعة باحثين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
     tokens = ctx.tokens
     j = unit_end
@@ -303,7 +304,7 @@ def _past_year(ctx: SentenceContext, years: list[Quantity], q: Quantity, publish
     return None
 
 
-def _event_year(year: int | None, lex: Lexicon, predicate: str) -> EntityRef | None:
+def _event_year(year: int | None, lex: Language, predicate: str) -> EntityRef | None:
     """A toll given with a past year is another event's: "the 2011 floods killed 200".
 
     It becomes the claim's object, so that alignment keeps it apart from the

@@ -13,9 +13,9 @@ import hashlib
 from collections import defaultdict
 from typing import Callable
 
-from checker.lexicons import Lexicon
+from checker.knowledge.ontology import Ontology
 from checker.models import Claim, ClaimGroup, Finding, Value
-from checker.judge.rules import Rule, RuleSet
+from checker.knowledge.rules import Rule, RuleSet
 
 INF = float("inf")
 
@@ -97,9 +97,9 @@ def fingerprint(kind: str, claims: list[Claim]) -> str:
 class Judge:
     """Applies the rules to groups; remembers which rules applied to any group."""
 
-    def __init__(self, ruleset: RuleSet, lexicon: Lexicon, lang: str = "en") -> None:
+    def __init__(self, ruleset: RuleSet, ontology: Ontology, lang: str = "en") -> None:
         self.ruleset = ruleset
-        self.lexicon = lexicon
+        self.ontology = ontology
         self.lang = lang
         self.matched: set[str] = set()
         self.kinds: dict[str, Callable[[Rule, ClaimGroup, dict], list[Finding]]] = {
@@ -110,8 +110,7 @@ class Judge:
         }
 
     def label(self, predicate: str) -> str:
-        definition = self.lexicon.predicates.get(predicate)
-        return definition.label_for(self.lang) if definition else predicate.lstrip("~")
+        return self.ontology.label(predicate, self.lang)
 
     def finding(self, rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim],
                 severity: str | None = None, **details) -> Finding:
@@ -129,7 +128,7 @@ class Judge:
     def _numeric(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
         clashes: list[tuple[Claim, Claim]] = []
         updates: list[tuple[Claim, Claim]] = []
-        grows = getattr(self.lexicon.predicates.get(group.predicate), "grows", False)
+        grows = getattr(self.ontology.predicates.get(group.predicate), "grows", False)
         for i, j in group.links:
             a, b = group.claims[i], group.claims[j]
             if a.value.kind != "quantity" or compatible(a.value, b.value, rule):
@@ -172,7 +171,7 @@ class Judge:
             return not same_category(a.value, b.value)
         if group.value_keys and group.value_keys[i] == group.value_keys[j]:
             return False
-        definition = self.lexicon.predicates.get(group.predicate)
+        definition = self.ontology.predicates.get(group.predicate)
         if a.article == b.article or (definition is not None and not definition.single_holder):
             return False  # one article telling a succession; a post several hold at once
         # A former holder and anyone else can both be right: that is a succession.
@@ -258,16 +257,3 @@ class Judge:
             if narrowness >= best:
                 chosen, best = rule, narrowness
         return chosen
-
-
-def apply_overrides(ruleset: RuleSet) -> RuleSet:
-    """Severity changes and disabling by id (kind `override`)."""
-    for override in ruleset.of_kind("override"):
-        target = ruleset.rules.get(override.spec["target"])
-        if target is None:
-            continue
-        if "severity" in override.spec:
-            target.spec = {**target.spec, "severity": override.spec["severity"]}
-        if "enabled" in override.spec:
-            target.spec = {**target.spec, "enabled": override.spec["enabled"]}
-    return ruleset

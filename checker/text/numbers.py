@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicons import Lexicon
+from checker.knowledge.language import Language
 from checker.text.phrases import Match
 from checker.text.tokens import Token
 
@@ -77,7 +77,7 @@ class _Group:
             self.ones = True
 
 
-def _is_version_number(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
     """"Orion 4", "GPT-3", "Sora 2": a number that belongs to a Latin name."""
     j = i - 1
     if j >= 0 and tokens[j].text == "-":
@@ -91,7 +91,7 @@ def _is_version_number(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 class NumberReader:
     """Reads the numbers of one token list, left to right."""
 
-    def __init__(self, tokens: list[Token], lex: Lexicon, vague: list[Match]) -> None:
+    def __init__(self, tokens: list[Token], lex: Language, vague: list[Match]) -> None:
         self.tokens = tokens
         self.lex = lex
         self.vague_at = {m.start: m for m in vague}
@@ -232,6 +232,6 @@ class NumberReader:
         return Quantity(match.start, end, low, high, vague=True)
 
 
-def read_numbers(tokens: list[Token], lex: Lexicon, vague: list[Match]) -> list[Quantity]:
+def read_numbers(tokens: list[Token], lex: Language, vague: list[Match]) -> list[Quantity]:
     """Every number in a token list, as intervals, in order."""
     return NumberReader(tokens, lex, vague).read()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.models import Article
-from checker.pipeline import Setup, check
+from checker.knowledge import Knowledge
+from checker.pipeline import check
 
 
 @dataclass
@@ -40,20 +41,20 @@ def read_pairs(path: Path) -> list[dict]:
     return pairs
 
 
-def has_conflict(s1: str, s2: str, setup: Setup) -> bool:
+def has_conflict(s1: str, s2: str, knowledge: Knowledge) -> bool:
     articles = [Article(id="s1", path="s1", text=s1, lang="ar"), Article(id="s2", path="s2", text=s2, lang="ar")]
-    return any(f.kind == "conflict" for f in check(articles, setup).findings)
+    return any(f.kind == "conflict" for f in check(articles, knowledge).findings)
 
 
-def run_ans(path: Path, setup: Setup) -> AnsResult:
+def run_ans(path: Path, knowledge: Knowledge) -> AnsResult:
     result = AnsResult()
     for pair in read_pairs(path):
         label = pair.get("label")
         numeric = pair.get("numeric", pair.get("number_category") == "number_changed")
         if label == "disagree" and numeric:
             result.contradictions += 1
-            result.caught += has_conflict(pair["s1"], pair["s2"], setup)
+            result.caught += has_conflict(pair["s1"], pair["s2"], knowledge)
         elif label == "agree":
             result.paraphrases += 1
-            result.false_alarms += has_conflict(pair["s1"], pair["s2"], setup)
+            result.false_alarms += has_conflict(pair["s1"], pair["s2"], knowledge)
     return result

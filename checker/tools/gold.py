@@ -20,7 +20,8 @@ from checker.errors import InputError, RuleError
 from checker.ingest import load_articles
 from checker.models import Claim, Report
 from checker.align.names import NameMatcher
-from checker.pipeline import Setup, check, name_matcher
+from checker.knowledge import Knowledge
+from checker.pipeline import check, name_matcher
 from checker.yamlio import load_yaml
 
 JUDGED_KINDS = ("conflict", "agreement")
@@ -158,14 +159,14 @@ def read_gold(path: Path) -> dict[str, Any]:
     return doc.data
 
 
-def evaluate(gold_paths: list[Path], setup: Setup, root: Path) -> tuple[Score, Score]:
+def evaluate(gold_paths: list[Path], knowledge: Knowledge, root: Path) -> tuple[Score, Score]:
     """Run the checker on each gold file's articles and add up the scores."""
     claims_total, findings_total = Score(), Score()
-    names = name_matcher(setup)
+    names = name_matcher(knowledge)
     for path in gold_paths:
         gold = read_gold(path)
         articles, _ = load_articles([root / p for p in gold["articles"]])
-        report = check(articles, setup)
+        report = check(articles, knowledge)
         claims_score, findings_score = score_report(gold, report, path.stem, names)
         claims_total.add(claims_score)
         findings_total.add(findings_score)

@@ -10,34 +10,35 @@ from __future__ import annotations
 from checker.errors import RuleError
 from checker.ingest import detect_language
 from checker.models import Article
-from checker.pipeline import Setup, check
-from checker.judge.rules import Rule
+from checker.knowledge import Knowledge
+from checker.pipeline import check
+from checker.knowledge.rules import Rule
 
 
-def _conflicts(setup: Setup, pair: list[str], rule_id: str) -> bool:
+def _conflicts(knowledge: Knowledge, pair: list[str], rule_id: str) -> bool:
     articles = [Article(id=f"example_{i}", path=f"example_{i}", text=text, lang=detect_language(text))
                 for i, text in enumerate(pair, 1)]
-    return any(f.kind == "conflict" and f.rule == rule_id for f in check(articles, setup).findings)
+    return any(f.kind == "conflict" and f.rule == rule_id for f in check(articles, knowledge).findings)
 
 
-def test_rule(rule: Rule, setup: Setup) -> list[RuleError]:
+def test_rule(rule: Rule, knowledge: Knowledge) -> list[RuleError]:
     """Every example of one rule that does not come out as promised."""
     problems: list[RuleError] = []
     examples = rule.spec.get("examples") or {}
     for expectation, must_conflict in (("conflict", True), ("no_conflict", False)):
         pair = examples.get(expectation)
-        if pair and _conflicts(setup, pair, rule.id) != must_conflict:
+        if pair and _conflicts(knowledge, pair, rule.id) != must_conflict:
             verdict = "did not conflict" if must_conflict else "conflicted"
             problems.append(RuleError(f"rule '{rule.id}': its '{expectation}' example {verdict}",
                                       rule.source, rule.line))
     return problems
 
 
-def dead_selectors(rule: Rule, setup: Setup) -> list[str]:
+def dead_selectors(rule: Rule, knowledge: Knowledge) -> list[str]:
     """Selector values no lexicon knows: the rule can never match them."""
     select = rule.spec.get("select") or {}
-    predicates = {p for lex in setup.lexicons.values() for p in lex.predicates}
-    units = {u for lex in setup.lexicons.values() for u in lex.units} | {"money"}
+    predicates = set(knowledge.ontology.predicates)
+    units = set(knowledge.ontology.units) | {"money"}
     warnings = []
     for name in select.get("predicates") or []:
         if name not in predicates and not name.startswith("~"):

@@ -10,15 +10,12 @@ the earlier one. Every problem of every file is collected, each as
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-from referencing import Registry, Resource
-
 from checker.errors import RuleError, RuleErrors
-from checker.lexicons import describe_error, load_schema, rules_home
+from checker.knowledge.schema import describe_error, rules_home, validator
 from checker.yamlio import LoadedYaml, load_yaml
 
 PROJECT_FILES = ("factcheck.yaml", "factcheck.yml")
@@ -50,22 +47,12 @@ class RuleSet:
         return [r for r in self.rules.values() if r.kind in kinds]
 
 
-def _validator() -> jsonschema.Draft202012Validator:
-    rule_schema = load_schema("rule.schema.json")
-    lexicon_schema = load_schema("lexicon.schema.json")
-    registry = Registry().with_resources([
-        (rule_schema["$id"], Resource.from_contents(rule_schema)),
-        (lexicon_schema["$id"], Resource.from_contents(lexicon_schema)),
-    ])
-    return jsonschema.Draft202012Validator(rule_schema, registry=registry)
-
-
 def validate_rule_doc(doc: LoadedYaml) -> list[RuleError]:
     """Every problem in one loaded rule file."""
     if not isinstance(doc.data, dict):
         return [doc.error((), "a rule file must be a mapping with a 'rules' list")]
     errors: list[RuleError] = []
-    for error in _validator().iter_errors(doc.data):
+    for error in validator("rule.schema.json").iter_errors(doc.data):
         errors.extend(describe_error(doc, error))
     seen: set[str] = set()
     for index, rule in enumerate(doc.data.get("rules") or []):
@@ -129,3 +116,15 @@ def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> Rule
     if problems:
         raise RuleErrors(problems)
     return ruleset
+
+
+def with_overrides(ruleset: RuleSet) -> RuleSet:
+    """The rule set with severity changes and disabling by id applied (kind `override`)."""
+    rules = dict(ruleset.rules)
+    for override in ruleset.of_kind("override"):
+        target = rules.get(override.spec["target"])
+        if target is None:
+            continue
+        changes = {key: override.spec[key] for key in ("severity", "enabled") if key in override.spec}
+        rules[target.id] = replace(target, spec={**target.spec, **changes})
+    return RuleSet(rules)

@@ -1,164 +1,31 @@
-"""Load the YAML lexicons under rules/lexicons and compile them per language.
+"""One language's words, compiled for matching: the phrase index and word tables.
 
-`rules/lexicons/common/` applies to every language and `rules/lexicons/<lang>/`
-to one. Every file is validated against rules/schema/lexicon.schema.json; files
-of one language are merged (mappings merge, lists are joined). Rule files may
-extend a lexicon too (kinds `lexicon` and `alias`); those extensions arrive here
-as more sections to merge. Nothing about a language is written in Python.
+A Language holds what rules/lexicons/common/ (words shared by every language)
+and rules/lexicons/<lang>/ give for one language: number words, unit forms,
+qualifiers, trigger words, name cues, stopwords, clitics, date words. What
+those words point to (predicates, units, entities) is the ontology, which it
+is given and never changes. Nothing about a language is written in Python.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
-import jsonschema
-
-from checker.errors import RuleError, RuleErrors
+from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef
 from checker.memo import Memo
 from checker.text.normalize import fold
 from checker.text.phrases import PhraseIndex
 from checker.text.tokens import phrase_norms
-from checker.yamlio import LoadedYaml, load_yaml
-
-COMMON = "common"
-
-
-def rules_home() -> Path:
-    """The rules/ folder that ships with the checker (beside the package)."""
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
-def schema_path(name: str) -> Path:
-    return rules_home() / "schema" / name
-
-
-@lru_cache(maxsize=None)
-def load_schema(name: str) -> dict[str, Any]:
-    return json.loads(schema_path(name).read_text(encoding="utf-8"))
-
-
-def schema_errors(loaded: LoadedYaml, schema: dict[str, Any]) -> list[RuleError]:
-    """Every schema violation in a loaded YAML file, each with its position."""
-    validator = jsonschema.Draft202012Validator(schema)
-    errors: list[RuleError] = []
-    for error in validator.iter_errors(loaded.data):
-        errors.extend(describe_error(loaded, error))
-    errors.sort(key=lambda e: (e.line or 0, e.column or 0))
-    return errors
-
-
-def describe_error(loaded: LoadedYaml, error: jsonschema.ValidationError) -> list[RuleError]:
-    """One positioned message per problem; an if/then failure is unwrapped to its causes."""
-    if error.context:
-        causes = [e for e in error.context if e.validator not in ("if",)]
-        if causes:
-            out: list[RuleError] = []
-            for cause in causes:
-                out.extend(describe_error(loaded, cause))
-            return out
-    path = tuple(error.absolute_path)
-    is_key = error.validator in ("additionalProperties", "propertyNames")
-    if error.validator == "additionalProperties":
-        return [loaded.error(path + (key,), _describe(error, key), key=True) for key in _unknown_keys(error)]
-    return [loaded.error(path, _describe(error), key=is_key)]
-
-
-def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
-    allowed = set(error.schema.get("properties", {}))
-    instance = error.instance if isinstance(error.instance, dict) else {}
-    return [k for k in instance if k not in allowed]
-
-
-def _describe(error: jsonschema.ValidationError, unknown: str | None = None) -> str:
-    """A message an editor can act on, naming the key at fault."""
-    name = next((str(p) for p in reversed(error.absolute_path) if isinstance(p, str)), None)
-    subject = f"'{name}'" if name else "value"
-    if error.validator == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"unknown key '{unknown}' (allowed: {allowed})"
-    if error.validator == "type":
-        expected = error.validator_value
-        if isinstance(expected, list):
-            expected = " or ".join(expected)
-        article = "an" if str(expected)[0] in "aeiou" else "a"
-        return f"{subject} must be {article} {expected}"
-    if error.validator == "enum":
-        options = ", ".join(map(str, error.validator_value))
-        return f"{subject} must be one of: {options}"
-    if error.validator == "required":
-        return error.message.replace("is a required property", "is required")
-    if error.validator == "propertyNames":
-        return f"{error.message}"
-    return f"{subject}: {error.message}"
-
-
-@dataclass(frozen=True)
-class UnitDef:
-    id: str
-    dimension: str
-    kind: str | None = None
-    predicate: str | None = None
-
-
-@dataclass(frozen=True)
-class PredicateDef:
-    id: str
-    label: dict[str, str]
-    dimensions: tuple[str, ...]
-    kinds: tuple[str, ...] = ()
-    units: tuple[str, ...] = ()
-    grows: bool = False
-    single_holder: bool = True
-    align_on: str = "participants"
-    about: str | None = None  # "person": the figure is a person's own (an age, a tenure)
-
-    def accepts(self, unit: UnitDef) -> bool:
-        if self.units and unit.id not in self.units:
-            return False
-        if self.dimensions and unit.dimension not in self.dimensions:
-            return False
-        if self.kinds and unit.kind not in self.kinds:
-            return False
-        return True
-
-    def label_for(self, lang: str) -> str:
-        return self.label.get(lang) or self.label.get("en") or self.id
-
-
-@dataclass(frozen=True)
-class EntityDef:
-    id: str
-    type: str | None
-    names: tuple[str, ...]
-    acts_for: str | None = None
-
-
-def merge_sections(target: dict[str, Any], extra: dict[str, Any]) -> None:
-    """Deep-merge: mappings merge, lists are joined without repeats, scalars replace."""
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(target.get(key), dict):
-            merge_sections(target[key], value)
-        elif isinstance(value, list) and isinstance(target.get(key), list):
-            target[key].extend(v for v in value if v not in target[key])
-        elif isinstance(value, dict):
-            target[key] = {}
-            merge_sections(target[key], value)
-        elif isinstance(value, list):
-            target[key] = list(value)
-        else:
-            target[key] = value
 
 
 @dataclass
-class Lexicon:
+class Language:
     """Everything one language knows, compiled for matching."""
 
     lang: str
     data: dict[str, Any]
+    ontology: Ontology
     index: PhraseIndex = field(init=False)
     prefixes: tuple[str, ...] = field(init=False)
     verb_prefixes: tuple[str, ...] = field(init=False)
@@ -171,12 +38,8 @@ class Lexicon:
     joiners: frozenset[str] = field(init=False)
     connectors: frozenset[str] = field(init=False)
     articles: frozenset[str] = field(init=False)
-    units: dict[str, UnitDef] = field(init=False)
-    predicates: dict[str, PredicateDef] = field(init=False)
-    entities: dict[str, EntityDef] = field(init=False)
     stopwords: frozenset[str] = field(init=False)
     pronoun_suffixes: tuple[str, ...] = field(init=False)
-    transliteration: dict[str, dict[str, str]] = field(init=False)
     months: dict[str, int] = field(init=False)
     season_months: dict[str, tuple[int, int]] = field(init=False)
     # Per-word answers, remembered on this lexicon (see the methods they wrap).
@@ -212,7 +75,7 @@ class Lexicon:
             self.index.add("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))
         self._compile_predicates(data.get("predicates", {}))
-        self._compile_entities(data.get("entities", {}))
+        self._compile_entities()
         for qualifier, places in data.get("qualifiers", {}).items():
             for place in ("before", "after"):
                 for phrase in places.get(place, []):
@@ -235,44 +98,40 @@ class Lexicon:
             for phrase in data.get(category, []):
                 self.index.add(category, phrase, phrase)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
-        self.transliteration = {
-            part: {fold(k): v for k, v in data.get("transliteration", {}).get(part, {}).items()}
-            for part in ("digraphs", "letters", "initial")
-        }
         self._compile_dates(data.get("dates", {}))
         self._compile_roles(data.get("roles", {}))
 
     def _compile_units(self, units: dict[str, Any]) -> None:
-        self.units = {}
         for unit_id, spec in units.items():
-            unit = UnitDef(unit_id, spec.get("dimension", "count"), spec.get("kind"), spec.get("predicate"))
-            self.units[unit_id] = unit
+            unit = self.ontology.units[unit_id]
             for form in spec.get("forms", []):
                 self.index.add("unit", form, unit)
             for symbol in spec.get("before", []):
                 self.index.add("unit_before", symbol, unit)
 
     def _compile_predicates(self, predicates: dict[str, Any]) -> None:
-        self.predicates = {}
-        for pred_id, spec in predicates.items():
-            label = spec.get("label", pred_id)
-            if isinstance(label, str):
-                label = {"en": label}
-            self.predicates[pred_id] = PredicateDef(
-                pred_id, dict(label), tuple(spec.get("dimensions", [])),
-                tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
-                spec.get("holders", "one") == "one", spec.get("align_on", "participants"), spec.get("about"),
-            )
-            for trigger in spec.get("triggers", []):
+        for pred_id in self.ontology.predicates:
+            for trigger in predicates.get(pred_id, {}).get("triggers", []):
                 self.index.add("trigger", trigger, pred_id)
 
-    def _compile_entities(self, entities: dict[str, Any]) -> None:
-        self.entities = {}
-        for entity_id, spec in entities.items():
-            entity = EntityDef(entity_id, spec.get("type"), tuple(spec.get("names", [])), spec.get("acts_for"))
-            self.entities[entity_id] = entity
+    def _compile_entities(self) -> None:
+        for entity in self.ontology.entities.values():
             for name in entity.names:
-                self.index.add("entity", name, entity_id)
+                self.index.add("entity", name, entity.id)
+
+    # The ontology, as this language's words point to it.
+
+    @property
+    def predicates(self) -> dict[str, PredicateDef]:
+        return self.ontology.predicates
+
+    @property
+    def units(self) -> dict[str, UnitDef]:
+        return self.ontology.units
+
+    @property
+    def entities(self) -> dict[str, EntityDef]:
+        return self.ontology.entities
 
     def _compile_dates(self, dates: dict[str, Any]) -> None:
         self.months = {}
@@ -380,60 +239,3 @@ def _strip(norm: str, prefixes: tuple[str, ...], shortest: int, forms: list[str]
     return tuple(forms)
 
 
-def lexicon_files(root: Path) -> dict[str, list[Path]]:
-    """The lexicon YAML files under root, by language folder (common included)."""
-    out: dict[str, list[Path]] = {}
-    if not root.is_dir():
-        return out
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
-        if files:
-            out[folder.name] = files
-    return out
-
-
-def read_lexicon_sources(root: Path | None = None) -> dict[str, list[LoadedYaml]]:
-    """Load and validate every lexicon file; raise RuleErrors listing every problem."""
-    root = root or rules_home() / "lexicons"
-    schema = load_schema("lexicon.schema.json")
-    problems: list[RuleError] = []
-    loaded: dict[str, list[LoadedYaml]] = {}
-    for lang, paths in lexicon_files(root).items():
-        for path in paths:
-            try:
-                doc = load_yaml(path)
-            except RuleError as exc:
-                problems.append(exc)
-                continue
-            if not isinstance(doc.data, dict):
-                problems.append(doc.error((), "a lexicon file must be a mapping of sections"))
-                continue
-            errors = schema_errors(doc, schema)
-            if errors:
-                problems.extend(errors)
-                continue
-            loaded.setdefault(lang, []).append(doc)
-    if problems:
-        raise RuleErrors(problems)
-    return loaded
-
-
-def build_lexicons(sources: dict[str, list[LoadedYaml]],
-                   extensions: Iterable[tuple[str, dict[str, Any]]] = ()) -> dict[str, Lexicon]:
-    """Merge common + each language (+ rule-file extensions) into compiled lexicons."""
-    common: dict[str, Any] = {}
-    for doc in sources.get(COMMON, []):
-        merge_sections(common, doc.data)
-    extensions = list(extensions)
-    langs = {lang for lang in sources if lang != COMMON} | {lang for lang, _ in extensions if lang != COMMON}
-    lexicons: dict[str, Lexicon] = {}
-    for lang in sorted(langs | {"en"}):
-        merged: dict[str, Any] = {}
-        merge_sections(merged, common)
-        for doc in sources.get(lang, []):
-            merge_sections(merged, doc.data)
-        for ext_lang, data in extensions:
-            if ext_lang in (lang, COMMON):
-                merge_sections(merged, data)
-        lexicons[lang] = Lexicon(lang, merged)
-    return lexicons

@@ -1,0 +1,55 @@
+"""Knowledge: the ontology, each language's words, and the rules in force.
+
+Loaded once per run from rules/ (and the project's and the user's rule files)
+and passed explicitly to the stages that need it: reading uses a Language,
+alignment and judging the Ontology and the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from checker.knowledge.language import Language
+from checker.knowledge.ontology import Ontology
+from checker.knowledge.rules import RuleSet, load_rules, with_overrides
+from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
+
+# The language of an article whose own is not in the lexicons.
+FALLBACK_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything a run knows before it reads an article."""
+
+    ontology: Ontology
+    languages: dict[str, Language]
+    rules: RuleSet
+    shared_words: dict[str, Any]  # what rules/lexicons/common/ says of every language's words
+
+    def language(self, lang: str) -> Language:
+        return self.languages.get(lang) or self.languages[FALLBACK_LANGUAGE]
+
+
+def rule_extensions(rules: RuleSet) -> list[Extension]:
+    """Language additions that rule files carry (kinds `lexicon` and `alias`)."""
+    extensions: list[Extension] = []
+    for rule in rules.of_kind("lexicon"):
+        extensions.append((rule.spec.get("lang", "common"), rule.spec["add"]))
+    for rule in rules.of_kind("alias"):
+        entity = {"names": rule.spec["names"]}
+        for key in ("type", "acts_for"):
+            if key in rule.spec:
+                entity[key] = rule.spec[key]
+        extensions.append(("common", {"entities": {rule.spec["entity"]: entity}}))
+    return extensions
+
+
+def load_knowledge(rule_paths: Iterable[Path] = (), project_root: Path | None = None) -> Knowledge:
+    """Lexicons and rules, loaded and validated once; every problem raised together."""
+    rules = with_overrides(load_rules(list(rule_paths), project_root))
+    ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules),
+                                                  [FALLBACK_LANGUAGE])
+    return Knowledge(ontology, languages, rules, shared)

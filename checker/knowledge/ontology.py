@@ -1,0 +1,138 @@
+"""The ontology: what a claim can be about, the same in every language.
+
+Predicates (what a figure measures: a death toll, an age, a post), units (what
+a number counts: dollars, percent, people) and entities (who is named, with
+their spellings in every script) are defined once, in rules/lexicons/common/.
+Each language only adds words for them (trigger words, unit forms). Alignment
+and judging read the ontology alone, never a language's lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.errors import RuleError
+
+# The keys of a predicate or unit entry that say what it is, rather than how a
+# language writes it. Language files may not hold them (language.schema.json).
+ONTOLOGY_KEYS: dict[str, frozenset[str]] = {
+    "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "holders", "about", "align_on"}),
+    "units": frozenset({"dimension", "kind", "predicate", "label"}),
+}
+# Whole sections that are ontology: entities carry their names in every script.
+ONTOLOGY_SECTIONS = frozenset({"entities"})
+
+
+@dataclass(frozen=True)
+class UnitDef:
+    """What a number counts or measures: a currency, percent, years, a counted noun."""
+
+    id: str
+    dimension: str
+    kind: str | None = None  # "person" for counted nouns that are people
+    predicate: str | None = None  # a predicate the noun implies by itself ("1411 قتيلا")
+
+
+@dataclass(frozen=True)
+class PredicateDef:
+    """What a claim is about, and how claims about it align and compare."""
+
+    id: str
+    label: dict[str, str]
+    dimensions: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    grows: bool = False
+    single_holder: bool = True
+    align_on: str = "participants"
+    about: str | None = None  # "person": the figure is a person's own (an age, a tenure)
+
+    def accepts(self, unit: UnitDef) -> bool:
+        if self.units and unit.id not in self.units:
+            return False
+        if self.dimensions and unit.dimension not in self.dimensions:
+            return False
+        if self.kinds and unit.kind not in self.kinds:
+            return False
+        return True
+
+    def label_for(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.id
+
+
+@dataclass(frozen=True)
+class EntityDef:
+    """A person or organisation the lexicon knows, with every spelling of its name."""
+
+    id: str
+    type: str | None
+    names: tuple[str, ...]
+    acts_for: str | None = None
+
+
+@dataclass
+class Ontology:
+    """Predicates, units and entities, loaded from rules/lexicons/common/ and rule files."""
+
+    predicates: dict[str, PredicateDef] = field(default_factory=dict)
+    units: dict[str, UnitDef] = field(default_factory=dict)
+    entities: dict[str, EntityDef] = field(default_factory=dict)
+
+    @classmethod
+    def from_sections(cls, data: dict[str, Any]) -> Ontology:
+        ontology = cls()
+        for unit_id, spec in data.get("units", {}).items():
+            ontology.units[unit_id] = UnitDef(unit_id, spec.get("dimension", "count"), spec.get("kind"),
+                                              spec.get("predicate"))
+        for pred_id, spec in data.get("predicates", {}).items():
+            label = spec.get("label", pred_id)
+            if isinstance(label, str):
+                label = {"en": label}
+            ontology.predicates[pred_id] = PredicateDef(
+                pred_id, dict(label), tuple(spec.get("dimensions", [])),
+                tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
+                spec.get("holders", "one") == "one", spec.get("align_on", "participants"), spec.get("about"),
+            )
+        for entity_id, spec in data.get("entities", {}).items():
+            ontology.entities[entity_id] = EntityDef(entity_id, spec.get("type"), tuple(spec.get("names", [])),
+                                                     spec.get("acts_for"))
+        return ontology
+
+    def label(self, predicate: str, lang: str) -> str:
+        definition = self.predicates.get(predicate)
+        return definition.label_for(lang) if definition else predicate.lstrip("~")
+
+    def undefined(self, words: dict[str, Any], origin: str) -> list[RuleError]:
+        """Words given for predicates or units the ontology does not define."""
+        problems = []
+        for section, known in (("predicates", self.predicates), ("units", self.units)):
+            for item_id in words.get(section, {}):
+                if item_id not in known:
+                    problems.append(RuleError(
+                        f"{section[:-1]} '{item_id}' has words but no definition: define it in "
+                        f"rules/lexicons/common/{section}.yaml, or give its ontology keys in the rule", origin))
+        return problems
+
+
+def split_ontology(sections: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Language sections → (what belongs to the ontology, a language's words)."""
+    ontology: dict[str, Any] = {}
+    words: dict[str, Any] = {}
+    for section, value in sections.items():
+        if section in ONTOLOGY_SECTIONS:
+            ontology[section] = value
+            continue
+        keys = ONTOLOGY_KEYS.get(section)
+        if keys is None or not isinstance(value, dict):
+            words[section] = value
+            continue
+        for item_id, spec in value.items():
+            spec = spec or {}
+            facts = {k: v for k, v in spec.items() if k in keys}
+            vocabulary = {k: v for k, v in spec.items() if k not in keys}
+            if facts:
+                ontology.setdefault(section, {})[item_id] = facts
+            if vocabulary:
+                words.setdefault(section, {})[item_id] = vocabulary
+    return ontology, words
