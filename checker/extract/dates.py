@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
-from checker.text.tokens import CLAUSE_BREAKS
+from checker.text.tokens import breaks_clause
 
 TRIGGER_WINDOW = 12
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
@@ -108,7 +108,7 @@ def _month_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
     spans = []
     for match in ctx.matches("month"):
         token = ctx.tokens[match.start]
-        if token.latin and not token.text[:1].isupper():
+        if token.text[:1].islower():
             continue  # "may" the verb, not May the month
         if match.start >= 2 and ctx.tokens[match.start - 1].text == "/" \
                 and any(m.end == match.start - 1 for m in ctx.matches("month")):
@@ -132,8 +132,8 @@ def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]
     spans = []
     for match in ctx.matches("weekday"):
         token = ctx.tokens[match.start]
-        if token.latin and not token.text[:1].isupper():
-            continue
+        if token.text[:1].islower():
+            continue  # a weekday in a script with case is capitalised
         day = published - timedelta(days=(published.isoweekday() - match.payload) % 7)
         start = match.start
         before = ctx.ending_at("day_before", start)
@@ -291,7 +291,7 @@ def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:
     if trigger == span.end + 1 or trigger == span.start - 2:
         return False
     low, high = (trigger, span.start) if trigger < span.start else (span.end, trigger)
-    return any(ctx.tokens[k].norm in CLAUSE_BREAKS for k in range(low, high))
+    return any(breaks_clause(ctx.tokens[k]) for k in range(low, high))
 
 
 def _subject(actx: ArticleContext, ctx: SentenceContext, trigger: int, anchor: int) -> EntityRef | None:

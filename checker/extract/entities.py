@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from string import ascii_lowercase
 from typing import Callable
 
 from checker.knowledge.language import Language
 from checker.text.normalize import fold
 from checker.text.phrases import Match
-from checker.text.tokens import COMMAS, Token
+from checker.text.tokens import Token, is_comma
 
 MAX_NAME_TOKENS = 3
 MIN_SHORT_FORM = 4  # "New" is too common to stand for "New Horizons"
@@ -93,17 +92,12 @@ def add_name(gazetteer: Gazetteer, lex: Language, norms: tuple[str, ...], key: s
         return
     if type_ == "person":
         short = norms[-1:]
-    elif norms[0][:1] in ascii_lowercase and len(norms[0]) >= MIN_SHORT_FORM:  # Latin words fold to lower case
+    elif norms[0][:1].islower() and len(norms[0]) >= MIN_SHORT_FORM:  # a word of a script with case (folded)
         short = norms[:1]
     else:
         return
     if len(short[0]) >= 3 and not lex.is_stopword(short[0]):
         gazetteer.add(short, key, type_, text)
-
-
-def has_article(token: Token) -> bool:
-    """The definite article as written: "الذكاء" has it, "ألكساندر" (hamza) does not."""
-    return not token.latin and token.text.startswith("ال")
 
 
 def name_key(text: str) -> str:
@@ -252,8 +246,8 @@ class EntityFinder:
             if after_complement and j in known_orgs:
                 j, after_org = known_orgs[j], True
                 continue
-            if token.norm in COMMAS:
-                if title.start > 0 and tokens[title.start - 1].norm in COMMAS:
+            if is_comma(token):
+                if title.start > 0 and is_comma(tokens[title.start - 1]):
                     return  # "X، الرئيس التنفيذي لشركة Y، أطلق ...": the name came first
                 # "..., Layla Haddad", "...، ليلى حداد": one Arabic word after the
                 # comma is more often a verb ("لتصبح") than a name.
@@ -290,12 +284,12 @@ class EntityFinder:
     def _before_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
         """"أسامة الزهيري، الرئيس التنفيذي": a name in apposition before a title."""
         comma = title.start - 1
-        if comma < 1 or tokens[comma].norm not in COMMAS:
+        if comma < 1 or not is_comma(tokens[comma]):
             return
         start = comma
         while start > 0 and comma - start < 2 and self._name_like(tokens[start - 1], first=False):
             start -= 1
-        while start < comma and has_article(tokens[start]):
+        while start < comma and self.lex.has_article(tokens[start].text):
             start += 1
         if start < comma:
             claim(start, comma, self._key(tokens, start, comma), "person", None)
@@ -307,7 +301,7 @@ class EntityFinder:
         if not age_starts and not year_units:
             return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
-            if token.norm not in COMMAS:
+            if not is_comma(token):
                 continue
             nxt = k + 1
             if nxt in age_starts or (tokens[nxt].kind == "num" and nxt + 1 in year_units):
@@ -315,7 +309,7 @@ class EntityFinder:
                 while start > 0 and k - start < 2 and self._name_like(tokens[start - 1], first=False) \
                         and not self._starts_new_phrase(tokens[start - 1]):
                     start -= 1
-                while start < k and has_article(tokens[start]):
+                while start < k and self.lex.has_article(tokens[start].text):
                     start += 1
                 if start < k:
                     claim(start, k, self._key(tokens, start, k), "person", None)
@@ -348,11 +342,11 @@ class EntityFinder:
         """"حزب العدالة", "الحزب الوطني", "حركة التجديد": a party's name is words
         that may carry the article, so the cue stays in it ("الحزب الوطني")
         or comes just before it ("حزب العدالة")."""
-        start = cue.start if has_article(tokens[cue.start]) else cue.end
+        start = cue.start if self.lex.has_article(tokens[cue.start].text) else cue.end
         end = cue.end
         while end < len(tokens) and end - cue.end < MAX_NAME_TOKENS - 1 and tokens[end].kind == "word" \
                 and not tokens[end].latin and not self.lex.is_stopword(tokens[end].norm) \
-                and not self._starts_new_phrase(tokens[end]) and has_article(tokens[end]):
+                and not self._starts_new_phrase(tokens[end]) and self.lex.has_article(tokens[end].text):
             end += 1
         if end > cue.end:
             claim(start, end, self._key(tokens, start, end), "org", None)
@@ -390,9 +384,9 @@ class EntityFinder:
         token = tokens[i]
         if not token.latin or not token.text[:1].isupper():
             return False
-        if self.lex.lang != "ar" and token.norm in self.lex.stopwords:
+        if self.lex.has_case and token.norm in self.lex.stopwords:
             return False
-        if not inside and i == 0 and self.lex.lang != "ar" and not (
+        if not inside and i == 0 and self.lex.has_case and not (
                 i + 1 < len(tokens) and tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
             # A capital at the start of an English sentence proves little:
             # trust a lone word only if the article also capitalises it mid-sentence.
@@ -410,14 +404,14 @@ class EntityFinder:
         """A word that may stand between a title and the name: "الذكاء", "لشركة"."""
         if token.kind != "word" or token.latin:
             return False
-        return has_article(token) or token.text.startswith("لل") or self.lex.in_set("org_cues", token.norm)
+        return self.lex.carries_article(token.text) or self.lex.in_set("org_cues", token.norm)
 
     def _name_like(self, token: Token, first: bool) -> bool:
         if token.kind != "word" or self.lex.is_stopword(token.norm):
             return False
         if token.latin:
-            return token.text[:1].isupper() or self.lex.lang == "ar"
-        if first and has_article(token):
+            return token.text[:1].isupper() or not self.lex.has_case
+        if first and self.lex.has_article(token.text):
             return False
         return len(token.norm) >= 2
 
@@ -434,13 +428,17 @@ class EntityFinder:
         return j, end
 
     def _starts_new_phrase(self, token: Token) -> bool:
-        """"وفريقه", "للانضمام": an attached conjunction or preposition ends a name."""
-        if token.latin or len(self.lex.variants(token.norm)) < 2:
+        """"وفريقه", "للانضمام", "بالشركة": a word carrying an attached preposition or
+        conjunction ends a name when the rest of it is a function word, takes the
+        article, or ends in a pronoun."""
+        lex = self.lex
+        if token.latin or len(lex.variants(token.norm)) < 2:
+            return False
+        if token.norm[:1] not in lex.attached_prepositions and token.norm[:1] not in lex.attached_conjunctions:
             return False
         rest = token.norm[1:]
-        if token.norm[:1] in ("ل", "ب", "ف"):
-            return rest.startswith("ال") or token.norm.startswith("لل") or self.lex.is_stopword(rest)
-        return token.norm[:1] == "و" and (self.lex.is_stopword(rest) or rest.endswith(self.lex.pronoun_suffixes or ("\0",)))
+        return lex.is_stopword(rest) or lex.carries_article(token.text[1:]) or lex.carries_article(token.text) \
+            or bool(lex.pronoun_suffixes) and rest.endswith(lex.pronoun_suffixes)
 
     def _recurs(self, tokens: list[Token], start: int, end: int) -> bool:
         """A cue-less Arabic name must occur twice in the article to be trusted."""

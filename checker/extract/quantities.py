@@ -18,13 +18,12 @@ from checker.knowledge.language import Language
 from checker.knowledge.ontology import UnitDef
 from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
-from checker.text.tokens import CLAUSE_BREAKS
+from checker.text.tokens import breaks_clause
 
 # When several qualifiers touch a number, the most informative one wins.
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
                       "about", "estimated", "additional"]
 TRIGGER_WINDOW = 15
-_FROM_WORDS = {"من", "from", "في", "in", "at"}
 
 
 # A sum of money in no stated currency; it aligns with any currency.
@@ -108,11 +107,9 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
     token = ctx.tokens[q.end]
     if token.kind != "word" or lex.is_stopword(token.norm) or len(token.norm) < 3:
         return None
-    if not token.latin and token.text.startswith("ال"):
-        return None
-    if token.latin and token.text[:1].isupper():
-        return None
-    if not token.latin and token.norm[:1] in ("ل", "ب") and len(lex.variants(token.norm)) > 1:
+    if lex.has_article(token.text) or token.text[:1].isupper():
+        return None  # "the counted noun" has no article, and a capitalised word is a name
+    if token.norm[:1] in lex.attached_prepositions and len(lex.variants(token.norm)) > 1:
         return None  # "لتوظيف": a preposition's object, not the counted noun
     if ctx.mention_covering(q.end) is not None:
         return None
@@ -159,8 +156,8 @@ def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None) -> bool:
             return True
     tokens = ctx.tokens
     before = q.start - 1
-    after_ok = unit_end >= len(tokens) or tokens[unit_end].norm in CLAUSE_BREAKS or tokens[unit_end].text in ")("
-    if before >= 1 and tokens[before].norm in CLAUSE_BREAKS and after_ok:
+    after_ok = unit_end >= len(tokens) or breaks_clause(tokens[unit_end]) or tokens[unit_end].text in ")("
+    if before >= 1 and breaks_clause(tokens[before]) and after_ok:
         mention = next((m for m in ctx.mentions if m.end == before), None)
         if mention is not None and mention.type != "org":
             return True
@@ -208,7 +205,7 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
 
 def _new_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
     """A clause break or a word opening another clause ("after", "بعدما") in tokens[start:end]."""
-    return any(ctx.tokens[k].norm in CLAUSE_BREAKS or ctx.starting_at("clause_openers", k) for k in range(start, end))
+    return any(breaks_clause(ctx.tokens[k]) or ctx.starting_at("clause_openers", k) for k in range(start, end))
 
 
 def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, start: int) -> str:
@@ -228,8 +225,8 @@ def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> En
     """"أربعة باحثين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
     tokens = ctx.tokens
     j = unit_end
-    while j < len(tokens) and j - unit_end < 6 and tokens[j].norm not in CLAUSE_BREAKS:
-        if tokens[j].norm in _FROM_WORDS:
+    while j < len(tokens) and j - unit_end < 6 and not breaks_clause(tokens[j]):
+        if tokens[j].norm in lex.object_prepositions:
             if ctx.starting_at("trigger", j) or ctx.starting_at("trigger", j + 1):
                 return None  # "120 شخصًا في عداد المفقودين": what they are, not where
             for mention in ctx.mentions:
@@ -299,7 +296,7 @@ def _past_year(ctx: SentenceContext, years: list[Quantity], q: Quantity, publish
     for year in years:
         if published is not None and year.low >= published.year:
             continue
-        if year.end <= q.start or not any(t.norm in CLAUSE_BREAKS for t in ctx.tokens[q.end:year.start]):
+        if year.end <= q.start or not any(breaks_clause(t) for t in ctx.tokens[q.end:year.start]):
             return int(year.low)
     return None
 

@@ -24,7 +24,7 @@ from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
 from checker.text.phrases import Match
-from checker.text.tokens import COMMAS
+from checker.text.tokens import is_comma
 
 APPOSITION_GAP = 4     # "فلان، 28 عامًا، رئيس ..."
 VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
@@ -103,7 +103,7 @@ class RoleReader:
 
     @staticmethod
     def _is_comma(ctx: SentenceContext, index: int) -> bool:
-        return 0 <= index < len(ctx.tokens) and ctx.tokens[index].norm in COMMAS
+        return 0 <= index < len(ctx.tokens) and is_comma(ctx.tokens[index])
 
     def _skip(self, ctx: SentenceContext, index: int, *categories: str) -> int:
         """Past any run of the given cue categories (and commas) starting at index."""
@@ -123,7 +123,7 @@ class RoleReader:
     def _possessive_after(self, ctx: SentenceContext, end: int) -> bool:
         """"the company's unit": the organisation is not what is led."""
         link = self._starting(ctx, "role_org_links", end)
-        return bool(link) and ctx.tokens[end].norm in ("'", "’")
+        return bool(link) and ctx.tokens[end].norm in self.lex.possessive_markers
 
     # -- titles -----------------------------------------------------------------
 
@@ -168,7 +168,7 @@ class RoleReader:
         if own and self.home_org:
             return self.home_org
         link = self._ending(ctx, "role_org_links", start)
-        end = link.start if link and ctx.tokens[link.start].norm in ("'", "’") else start
+        end = link.start if link and ctx.tokens[link.start].norm in self.lex.possessive_markers else start
         mention = self._mention_ending(ctx, end)
         if mention and (mention.type or self.actx.types.get(mention.key)) == "org":
             return self.actx.mention_ref(mention)

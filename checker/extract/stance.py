@@ -12,9 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.extract.context import SentenceContext
-from checker.text.tokens import CLAUSE_BREAKS
+from checker.text.tokens import Token, breaks_clause
 
-_CLAUSE_BREAKS = CLAUSE_BREAKS | {":"}
+
+
+def _ends_clause(token: Token) -> bool:
+    """A clause break, or a colon: what follows it is another statement."""
+    return breaks_clause(token) or token.norm == ":"
 NEGATION_WINDOW = 6
 FORECAST_WINDOW = 8
 
@@ -87,7 +91,7 @@ def negated_at(ctx: SentenceContext, position: int) -> bool:
         if match.start in idiom_tokens or not (position - NEGATION_WINDOW <= match.start < position):
             continue
         between = ctx.tokens[match.end:position]
-        if not any(t.norm in _CLAUSE_BREAKS for t in between):
+        if not any(_ends_clause(t) for t in between):
             return True
     return False
 
@@ -102,6 +106,6 @@ def forecast_at(ctx: SentenceContext, position: int) -> bool:
     "يستهدف خفض التضخم إلى 5 في المئة", "to 4 percent by the end of the year"."""
     for match in ctx.matches("forecasts"):
         low, high = (match.end, position) if match.start < position else (position + 1, match.start)
-        if high - low <= FORECAST_WINDOW and not any(t.norm in _CLAUSE_BREAKS for t in ctx.tokens[low:high]):
+        if high - low <= FORECAST_WINDOW and not any(_ends_clause(t) for t in ctx.tokens[low:high]):
             return True
     return False

@@ -41,6 +41,15 @@ class Language:
     stopwords: frozenset[str] = field(init=False)
     pronoun_suffixes: tuple[str, ...] = field(init=False)
     months: dict[str, int] = field(init=False)
+    # The writing system and grammatical words the code asks about by name.
+    script: str | None = field(init=False)
+    has_case: bool = field(init=False)
+    definite_article: tuple[str, ...] = field(init=False)  # as written, not folded
+    contracted_article: tuple[str, ...] = field(init=False)
+    attached_prepositions: frozenset[str] = field(init=False)
+    attached_conjunctions: frozenset[str] = field(init=False)
+    possessive_markers: frozenset[str] = field(init=False)
+    object_prepositions: frozenset[str] = field(init=False)
     season_months: dict[str, tuple[int, int]] = field(init=False)
     # Per-word answers, remembered on this lexicon (see the methods they wrap).
     variants: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
@@ -59,6 +68,14 @@ class Language:
         self.number_word = Memo(self._number_word).lookup
         self.may_start_number = Memo(self._may_start_number).lookup
         self.index = PhraseIndex(self.variants, self.prefixes)
+        writing = data.get("writing_system", {})
+        self.script = writing.get("script")
+        self.has_case = bool(writing.get("has_case", True))
+        grammar = data.get("grammar", {})
+        self.definite_article = tuple(grammar.get("definite_article", []))
+        self.contracted_article = tuple(grammar.get("contracted_article", []))
+        for key in ("attached_prepositions", "attached_conjunctions", "possessive_markers", "object_prepositions"):
+            setattr(self, key, frozenset(fold(w) for w in grammar.get(key, [])))
         numbers = data.get("numbers", {})
         self.number_words = {fold(k): float(v) for k, v in numbers.get("words", {}).items()}
         self.multipliers = {fold(k): float(v) for k, v in numbers.get("multipliers", {}).items()}
@@ -182,6 +199,14 @@ class Language:
             if category != "titles":
                 for phrase in phrases:
                     self.index.add(f"role_{category}", phrase, category)
+
+    def has_article(self, text: str) -> bool:
+        """The definite article written onto a word ("الذكاء"; not "ألكساندر", whose alef has a hamza)."""
+        return bool(self.definite_article) and text.startswith(self.definite_article)
+
+    def carries_article(self, text: str) -> bool:
+        """The article, alone or joined to a preposition ("الشركة", "للشركة")."""
+        return self.has_article(text) or bool(self.contracted_article) and text.startswith(self.contracted_article)
 
     def _variants(self, norm: str) -> tuple[str, ...]:
         """A word's matching form, then its forms without attached clitics.

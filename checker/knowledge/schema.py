@@ -16,14 +16,10 @@ import jsonschema
 from referencing import Registry, Resource
 
 from checker.errors import RuleError
+from checker.resources import rules_home
 from checker.yamlio import LoadedYaml
 
 SCHEMAS = ("lexicon.schema.json", "language.schema.json", "rule.schema.json")
-
-
-def rules_home() -> Path:
-    """The rules/ folder that ships with the checker (beside the package)."""
-    return Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 def schema_path(name: str) -> Path:

@@ -78,14 +78,11 @@ class _Group:
 
 
 def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
-    """"Orion 4", "GPT-3", "Sora 2": a number that belongs to a Latin name."""
+    """"Orion 4", "GPT-3", "Sora 2": a number right after a capitalised word belongs to its name."""
     j = i - 1
     if j >= 0 and tokens[j].text == "-":
         j -= 1
-    if j < 0 or not tokens[j].latin:
-        return False
-    word = tokens[j].text
-    return word[:1].isupper() and not lex.is_stopword(tokens[j].norm)
+    return j >= 0 and tokens[j].text[:1].isupper() and not lex.is_stopword(tokens[j].norm)
 
 
 class NumberReader:

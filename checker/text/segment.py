@@ -1,7 +1,8 @@
 """Paragraphs and sentences, with character spans into the article text.
 
-A sentence ends at . ! ? ؟ or an ellipsis followed by space, a closing quote or
-the end of the paragraph; a full stop between digits (2.5) does not end one.
+A sentence ends at an end mark (". ! ?", the Arabic question mark, an ellipsis:
+rules/lexicons/common/script.yaml) followed by space, a closing quote or the
+end of the paragraph; a full stop between digits (2.5) does not end one.
 A line break always ends a sentence: news pages put headings, captions and
 bylines on lines of their own.
 """
@@ -9,30 +10,36 @@ bylines on lines of their own.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from checker.models import Sentence
+from checker.text.script import script_data
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
-# Runs of end marks are found by a plain character class, which re scans for
-# quickly; what may follow them is checked in Python on the few runs found.
-_END_MARKS_RE = re.compile(r"[.!?؟…]+")
-_CLOSERS = "\"'”»)]"
 # A letter or digit: exactly what str.isalnum accepts, searched for in C.
 _ALNUM_RE = re.compile(r"[^\W_]")
 
 
+@cache
+def _end_marks() -> re.Pattern[str]:
+    """Runs of end marks, found by a plain character class, which re scans for
+    quickly; what may follow them is checked in Python on the few runs found."""
+    return re.compile("[" + re.escape(script_data().sentence_ends) + "]+")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """All non-empty sentences of a text, in order, with exact spans."""
+    end_marks, closers = _end_marks(), script_data().closers
     sentences: list[Sentence] = []
     for paragraph_index, line in enumerate(_PARAGRAPH_RE.finditer(text)):
         line_start = line.start()
         body = line.group()
         cursor = 0
-        for marks in _END_MARKS_RE.finditer(body):
-            if not _ends_sentence(body, *marks.span()):
+        for marks in end_marks.finditer(body):
+            if not _ends_sentence(body, *marks.span(), closers):
                 continue
             stop = marks.end()
-            while stop < len(body) and body[stop] in _CLOSERS:
+            while stop < len(body) and body[stop] in closers:
                 stop += 1
             _append(sentences, text, line_start + cursor, line_start + stop, paragraph_index)
             cursor = stop
@@ -40,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _ends_sentence(body: str, start: int, end: int) -> bool:
+def _ends_sentence(body: str, start: int, end: int, closers: str) -> bool:
     """Whether the end marks at body[start:end] end a sentence.
 
     They do before white space or the end of the line ("2.5" goes on). Before
@@ -49,7 +56,7 @@ def _ends_sentence(body: str, start: int, end: int) -> bool:
     """
     if end == len(body) or body[end].isspace():
         return True
-    return body[end] in _CLOSERS and (end - start > 1 or start == 0 or not body[start - 1].isdecimal())
+    return body[end] in closers and (end - start > 1 or start == 0 or not body[start - 1].isdecimal())
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checker.text.normalize import fold
+from checker.text.script import script_data
 
 # Arabic letters with their marks and tatweel (not Arabic digits or punctuation),
 # and, separately, letters of any other script: "وOrion" is two tokens.
@@ -27,9 +28,6 @@ TOKEN_RE = re.compile(
 _SPACED_TOKEN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
-# Punctuation that separates phrases (Arabic and Latin commas) and clauses.
-COMMAS = frozenset({"،", ","})
-CLAUSE_BREAKS = COMMAS | {";", "؛"}
 
 
 class Token(NamedTuple):
@@ -87,3 +85,13 @@ def tokenize_range(text: str, start: int, end: int) -> list[Token]:
 def phrase_norms(phrase: str) -> tuple[str, ...]:
     """The matching forms of a lexicon phrase, token by token."""
     return tuple(t.norm for t in tokenize(phrase))
+
+
+def is_comma(token: Token) -> bool:
+    """A comma of any script (rules/lexicons/common/script.yaml)."""
+    return token.norm in script_data().commas
+
+
+def breaks_clause(token: Token) -> bool:
+    """A comma or another mark that ends a clause (";", "؛")."""
+    return token.norm in script_data().clause_breaks

@@ -1,0 +1,67 @@
+"""What every language's text is read with: folding, punctuation and scripts.
+
+These tables are data (rules/lexicons/common/script.yaml) that the text layer
+needs before any language is chosen: how to fold a character for matching,
+which marks end a clause or a sentence, and which letters make up a script.
+They are read once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker.resources import rules_home
+from checker.yamlio import load_yaml
+
+SCRIPT_FILE = ("lexicons", "common", "script.yaml")
+
+
+@dataclass(frozen=True)
+class ScriptData:
+    """The character tables of rules/lexicons/common/script.yaml."""
+
+    folding: dict[int, str | None]  # a str.translate table
+    commas: frozenset[str]
+    clause_breaks: frozenset[str]  # commas included
+    sentence_ends: str
+    closers: str
+    scripts: dict[str, re.Pattern[str]]  # script name -> a pattern matching one of its letters
+
+
+def _characters(ranges: list[str]) -> list[str]:
+    """Every character of entries such as "a-z" or "\u0670"."""
+    out: list[str] = []
+    for entry in ranges:
+        if len(entry) == 3 and entry[1] == "-":
+            out.extend(chr(c) for c in range(ord(entry[0]), ord(entry[2]) + 1))
+        else:
+            out.extend(entry)
+    return out
+
+
+def _letter_class(ranges: list[str]) -> re.Pattern[str]:
+    parts = "".join(re.escape(r[0]) + "-" + re.escape(r[2]) if len(r) == 3 and r[1] == "-" else re.escape(r)
+                    for r in ranges)
+    return re.compile(f"[{parts}]")
+
+
+@cache
+def script_data() -> ScriptData:
+    data = load_yaml(rules_home().joinpath(*SCRIPT_FILE)).data
+    folding = data.get("folding", {})
+    table: dict[int, str | None] = {ord(k): v for k, v in folding.get("letters", {}).items()}
+    for zero in folding.get("digits", []):
+        table.update({ord(zero) + d: str(d) for d in range(10)})
+    table.update({ord(c): None for c in _characters(folding.get("dropped", []))})
+    marks = data.get("punctuation", {})
+    commas = frozenset(marks.get("commas", []))
+    return ScriptData(
+        folding=table,
+        commas=commas,
+        clause_breaks=commas | frozenset(marks.get("clause_breaks", [])),
+        sentence_ends="".join(marks.get("sentence_ends", [])),
+        closers="".join(marks.get("closers", [])),
+        scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
+    )
