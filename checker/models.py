@@ -25,7 +25,7 @@ class Article(BaseModel):
     byline: str | None = None
     url: str | None = None
     published: date | None = None
-    lang: str = "ar"
+    lang: str | None = None  # None until the pipeline detects it
     text: str
     extra: dict[str, Any] = Field(default_factory=dict)
 

@@ -53,6 +53,7 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
 
 def _check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleProblem],
            draft: str | None, reviewed: dict[str, str] | None) -> Report:
+    articles = with_languages(articles, knowledge)
     claims = story_claims(with_story_names(read_each(articles, knowledge)))
     groups, aliases = align_claims(claims, knowledge)
     findings, unmatched = judge_groups(groups, knowledge)
@@ -65,9 +66,14 @@ def _check(articles: list[Article], knowledge: Knowledge, problems: list[Article
 
 # The stages of `check`, one function each (benchmarks/bench.py times them apart).
 
+def with_languages(articles: list[Article], knowledge: Knowledge) -> list[Article]:
+    """Each article with its language: as its metadata says, else as its text shows."""
+    return [a if a.lang else a.model_copy(update={"lang": knowledge.detect_language(a.text)}) for a in articles]
+
+
 def read_each(articles: list[Article], knowledge: Knowledge) -> list[ArticleContext]:
     """Every article read on its own: sentences, tokens, lexicon matches, names."""
-    return [read_article(article, knowledge.language(article.lang)) for article in articles]
+    return [read_article(article, knowledge.language(article.lang, article.text)) for article in articles]
 
 
 def with_story_names(contexts: list[ArticleContext]) -> list[ArticleContext]:

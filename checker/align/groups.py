@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
+from checker.knowledge.ontology import MONEY, PERSON
 from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, ClaimGroup, EntityRef
 from checker.align.names import NameMatcher
 
@@ -61,7 +62,7 @@ def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, 
     for ref in _refs(claims):
         if ref.id and ref.id.startswith("~") and ref.text:
             texts[ref.id][ref.text] += 1
-            if ref.type == "person":
+            if ref.type == PERSON:
                 people.add(ref.id)
     # Names meet in a block when their last words sound alike (people: "حداد"
     # finds "ليلى حداد"), other names also when their first words do (short
@@ -132,10 +133,11 @@ def _is_latin(key: str) -> bool:
 
 
 def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
-    if a.value.unit != b.value.unit and "money" not in (a.value.unit, b.value.unit):
+    unstated = a.value.unit == a.value.dimension or b.value.unit == b.value.dimension
+    if a.value.unit != b.value.unit and not unstated:
         # Currencies must match; counted nouns may differ under one named
         # predicate ("112 people" killed, "87 dead"), but not in a fallback one.
-        if a.value.dimension == "money" or a.predicate.startswith("~"):
+        if a.value.dimension == MONEY or a.predicate.startswith("~"):
             return False
     if a.negated or b.negated:
         return False

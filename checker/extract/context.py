@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from checker.extract.entities import Gazetteer, Mention, NameCues
 from checker.knowledge.language import Language
+from checker.knowledge.ontology import ORG, PERSON
 from checker.models import Article, EntityRef, Sentence
 from checker.text.phrases import Match
 from checker.text.tokens import Token
@@ -81,7 +82,7 @@ class ArticleContext:
                 self.display.setdefault(mention.key, mention.text)
                 if mention.type:
                     self.types[mention.key] = mention.type
-                if mention.type == "org":
+                if mention.type == ORG:
                     org_counts[mention.key] += 1
         if org_counts:
             key = org_counts.most_common(1)[0][0]
@@ -101,6 +102,6 @@ class ArticleContext:
             for mention in reversed(ctx.mentions):
                 if ctx.sentence.index == sentence_index and mention.start >= token_index:
                     continue
-                if (mention.type or self.types.get(mention.key)) == "person":
+                if (mention.type or self.types.get(mention.key)) == PERSON:
                     return mention
         return None

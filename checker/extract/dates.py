@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
+from checker.knowledge.ontology import DATE
 from checker.models import Claim, EntityRef, Value
 from checker.text.tokens import breaks_clause
 
@@ -97,7 +98,7 @@ def resolve_year(month: int, relative: str | None, published: date | None) -> in
 def date_value(month: int, year: int | None, text: str, day: int | None = None) -> Value:
     if year is None:
         bound = f"--{month:02d}"
-        return Value(kind="date", text=text, low=bound, high=bound, dimension="date")
+        return Value(kind="date", text=text, low=bound, high=bound, dimension=DATE)
     if day is not None and day <= calendar.monthrange(year, month)[1]:
         return _range_value(text, date(year, month, day), date(year, month, day))
     return _range_value(text, date(year, month, 1), _month_end(year, month))
@@ -145,7 +146,7 @@ def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]
 
 
 def _range_value(text: str, first: date, last: date) -> Value:
-    return Value(kind="date", text=text, low=first.isoformat(), high=last.isoformat(), dimension="date")
+    return Value(kind="date", text=text, low=first.isoformat(), high=last.isoformat(), dimension=DATE)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from checker.knowledge.language import Language
+from checker.knowledge.ontology import ORG, PERSON
 from checker.text.normalize import fold
 from checker.text.phrases import Match
 from checker.text.tokens import Token, is_comma
@@ -90,7 +91,7 @@ def add_name(gazetteer: Gazetteer, lex: Language, norms: tuple[str, ...], key: s
     gazetteer.add(norms, key, type_, text)
     if len(norms) < 2:
         return
-    if type_ == "person":
+    if type_ == PERSON:
         short = norms[-1:]
     elif norms[0][:1].islower() and len(norms[0]) >= MIN_SHORT_FORM:  # a word of a script with case (folded)
         short = norms[:1]
@@ -190,7 +191,7 @@ class EntityFinder:
                     start += 1  # a clitic written apart: "لـ X"
                 span = self._name_span(tokens, start)
                 if span:
-                    propose(*span, self._key(tokens, *span), "person", None)
+                    propose(*span, self._key(tokens, *span), PERSON, None)
         self._before_age(tokens, ann, propose)
         if tokens:
             # Most sentences have no quotes, and Arabic ones no capitals: a
@@ -253,7 +254,7 @@ class EntityFinder:
                 # comma is more often a verb ("لتصبح") than a name.
                 span = self._name_span(tokens, j + 1)
                 if span and (tokens[span[0]].latin or span[1] - span[0] >= 2 or self._recurs(tokens, *span)):
-                    claim(*span, self._key(tokens, *span), "person", None)
+                    claim(*span, self._key(tokens, *span), PERSON, None)
                 return
             closer = _OPEN_QUOTES.get(token.text)
             if closer:
@@ -270,7 +271,7 @@ class EntityFinder:
                 # Right after the organisation: a full name, not "مطورة ChatGPT".
                 span = self._name_span(tokens, j)
                 if span and span[1] - span[0] >= 2:
-                    claim(*span, self._key(tokens, *span), "person", None)
+                    claim(*span, self._key(tokens, *span), PERSON, None)
                 return
             if token.norm in self.lex.prefixes or self._is_complement(token) or self.lex.is_stopword(token.norm):
                 after_complement = True
@@ -278,7 +279,7 @@ class EntityFinder:
                 continue
             span = self._name_span(tokens, j)
             if span:
-                claim(*span, self._key(tokens, *span), "person", None)
+                claim(*span, self._key(tokens, *span), PERSON, None)
             return
 
     def _before_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
@@ -292,12 +293,13 @@ class EntityFinder:
         while start < comma and self.lex.has_article(tokens[start].text):
             start += 1
         if start < comma:
-            claim(start, comma, self._key(tokens, start, comma), "person", None)
+            claim(start, comma, self._key(tokens, start, comma), PERSON, None)
 
     def _before_age(self, tokens: list[Token], ann: dict[str, list[Match]], claim: Claimer) -> None:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
-        age_starts = {m.start for m in ann.get("trigger", []) if m.payload == "age"}
-        year_units = {m.start for m in ann.get("unit", []) if m.payload.dimension == "years"}
+        appositive = self.lex.ontology.appositive_predicates()
+        age_starts = {m.start for m in ann.get("trigger", []) if any(p.id == m.payload for p in appositive)}
+        year_units = {m.start for m in ann.get("unit", []) if any(p.accepts(m.payload) for p in appositive)}
         if not age_starts and not year_units:
             return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
@@ -312,7 +314,7 @@ class EntityFinder:
                 while start < k and self.lex.has_article(tokens[start].text):
                     start += 1
                 if start < k:
-                    claim(start, k, self._key(tokens, start, k), "person", None)
+                    claim(start, k, self._key(tokens, start, k), PERSON, None)
 
     def _after_org_cue(self, tokens: list[Token], j: int, claim: Claimer) -> None:
         """"شركة نوفاتك", "شركة التقنية الناشئة Orbis Labs"."""
@@ -327,7 +329,7 @@ class EntityFinder:
             first_ok = bool(inner) and (inner[0].text[:1].isupper() if inner[0].latin
                                         else not self.lex.is_stopword(inner[0].norm))
             if first_ok and all(t.kind == "word" for t in inner):
-                claim(j + 1, end, self._key(tokens, j + 1, end), "org", None)
+                claim(j + 1, end, self._key(tokens, j + 1, end), ORG, None)
                 return
         while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:
             j += 1
@@ -336,7 +338,7 @@ class EntityFinder:
             skipped += 1
         span = self._name_span(tokens, j, latin_only=skipped > 0)
         if span and (tokens[span[0]].latin or self._recurs(tokens, *span)):
-            claim(*span, self._key(tokens, *span), "org", None)
+            claim(*span, self._key(tokens, *span), ORG, None)
 
     def _party(self, tokens: list[Token], cue: Match, claim: Claimer) -> None:
         """"حزب العدالة", "الحزب الوطني", "حركة التجديد": a party's name is words
@@ -349,7 +351,7 @@ class EntityFinder:
                 and not self._starts_new_phrase(tokens[end]) and self.lex.has_article(tokens[end].text):
             end += 1
         if end > cue.end:
-            claim(start, end, self._key(tokens, start, end), "org", None)
+            claim(start, end, self._key(tokens, start, end), ORG, None)
 
     def _quoted_names(self, tokens: list[Token], claim: Claimer) -> None:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
@@ -361,7 +363,7 @@ class EntityFinder:
                     if all(t.kind == "word" for t in inner) and self._name_like(inner[0], first=True) \
                             and all(self._name_like(t, first=False) for t in inner[1:]) \
                             and (inner[0].latin or self._recurs(tokens, i + 1, end)):
-                        claim(i + 1, end, self._key(tokens, i + 1, end), "org", None)
+                        claim(i + 1, end, self._key(tokens, i + 1, end), ORG, None)
                     break
 
     def _latin_runs(self, tokens: list[Token], claim: Claimer) -> None:
@@ -375,7 +377,7 @@ class EntityFinder:
             while end < len(tokens) and self._latin_name_word(tokens, end, inside=True):
                 end += 1
             # "Veltra Bank" is an organisation; "Priya Raman" may be anyone.
-            type_ = "org" if end - i > 1 and tokens[end - 1].norm in self.lex.word_sets["org_suffixes"] else None
+            type_ = ORG if end - i > 1 and tokens[end - 1].norm in self.lex.word_sets["org_suffixes"] else None
             claim(i, end, self._key(tokens, i, end), type_, None)
 
     # -- tests on tokens ----------------------------------------------------

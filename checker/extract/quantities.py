@@ -15,7 +15,7 @@ from datetime import date
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.knowledge.language import Language
-from checker.knowledge.ontology import UnitDef
+from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
 from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import breaks_clause
@@ -26,14 +26,10 @@ QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "les
 TRIGGER_WINDOW = 15
 
 
-# A sum of money in no stated currency; it aligns with any currency.
-MONEY = UnitDef("money", "money")
-
-
 def _money_trigger_near(ctx: SentenceContext, lex: Language, q: Quantity) -> bool:
     for match in ctx.matches("trigger"):
         definition = lex.predicates.get(match.payload)
-        if definition and definition.dimensions == ("money",) and 0 <= q.start - match.end <= 6:
+        if definition and definition.dimensions == (MONEY,) and 0 <= q.start - match.end <= 6:
             return True
     return False
 
@@ -50,7 +46,7 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
         return UnitHit(match.payload, match.start, q.end)
     tokens = ctx.tokens
     positions = [q.end]
-    if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm in ("من", "-")):
+    if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "-"):
         positions.append(q.end + 1)
     if q.end < len(tokens) and tokens[q.end].latin and not lex.is_stopword(tokens[q.end].norm):
         positions.append(q.end + 1)  # "four new researchers"
@@ -60,20 +56,22 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end)
     return (_counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
-            or _people_in_toll(ctx, lex, q))
+            or _bare_count(ctx, lex, q))
 
 
-def _people_in_toll(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
-    """"The number of people killed ... has risen to 17": a bare number a toll rises to counts people."""
-    person = lex.units.get("person")
-    if person is None or q.is_year or q.low != int(q.low) or not ctx.ending_at("rises_to", q.start):
+def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    """"The number of people killed ... has risen to 17": a bare number a growing figure
+    rises to counts what that figure counts (the generic unit its predicate takes)."""
+    if q.is_year or q.low != int(q.low) or not ctx.ending_at("rises_to", q.start):
         return None
+    generic = lex.ontology.generic_units()
     for match in ctx.matches("trigger"):
         definition = lex.predicates.get(match.payload)
-        if definition is not None and definition.grows and definition.accepts(person) \
+        unit = next((u for u in generic if definition.accepts(u)), None) if definition else None
+        if unit is not None and definition.grows \
                 and match.end <= q.start and q.start - match.end <= TRIGGER_WINDOW \
                 and not _new_clause_between(ctx, match.end, q.start):
-            return UnitHit(person, q.start, q.end)
+            return UnitHit(unit, q.start, q.end)
     return None
 
 
@@ -93,7 +91,7 @@ def _unit_from_trigger(ctx: SentenceContext, lex: Language, q: Quantity) -> Unit
     predicate has one measured dimension gives the unit."""
     for match in ctx.ending_at("trigger", q.start):
         definition = lex.predicates.get(match.payload)
-        if definition and len(definition.dimensions) == 1 and definition.dimensions[0] not in ("count", "money"):
+        if definition and len(definition.dimensions) == 1 and definition.dimensions[0] not in (COUNT, MONEY):
             unit = next((u for u in lex.units.values() if u.dimension == definition.dimensions[0]), None)
             if unit is not None:
                 return UnitHit(unit, q.start, q.end)
@@ -147,19 +145,29 @@ def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float |
     return q.low, q.high, None
 
 
-def _is_age(ctx: SentenceContext, q: Quantity, unit: UnitHit | None) -> bool:
+def _appositive(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitHit | None) -> PredicateDef | None:
+    """The predicate of a figure set beside its person (see `appositive` in the ontology):
+    its trigger right before or after the number ("aged 28", "28 years old"), or a bare
+    number in apposition to a name ("X, 28,", "X (28)")."""
+    candidates = [p for p in lex.ontology.appositive_predicates() if unit is None or p.accepts(unit.unit)]
+    if not candidates:
+        return None
     unit_end = unit.end if unit else q.end
     for match in ctx.matches("trigger"):
-        if match.payload != "age":
-            continue
-        if q.start - 5 <= match.end <= q.start or q.end <= match.start <= unit_end:
-            return True
+        found = next((p for p in candidates if p.id == match.payload), None)
+        if found is not None and (q.start - 5 <= match.end <= q.start or q.end <= match.start <= unit_end):
+            return found
+    return candidates[0] if _beside_a_name(ctx, q, unit_end) else None
+
+
+def _beside_a_name(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
+    """"X, 28," or "X (28)": a number set off right after a name that is no organisation's."""
     tokens = ctx.tokens
     before = q.start - 1
     after_ok = unit_end >= len(tokens) or breaks_clause(tokens[unit_end]) or tokens[unit_end].text in ")("
     if before >= 1 and breaks_clause(tokens[before]) and after_ok:
         mention = next((m for m in ctx.mentions if m.end == before), None)
-        if mention is not None and mention.type != "org":
+        if mention is not None and mention.type != ORG:
             return True
     if before >= 0 and tokens[before].text == "(" and after_ok:
         return any(m.end == before for m in ctx.mentions)
@@ -245,14 +253,15 @@ def _subject(actx: ArticleContext, ctx: SentenceContext, q: Quantity, predicate:
              trigger, skip: range) -> EntityRef | None:
     mentions = [m for m in ctx.mentions if m.start not in skip]
     definition = actx.lex.predicates.get(predicate)
-    if predicate != "age" and definition is not None and definition.about == "person":
+    if definition is not None and definition.about == PERSON and not definition.appositive:
         # "Martin Okafor, who has led the company for eight years": the name last
         # before it that is no company's, whatever company the sentence names.
-        people = [m for m in mentions if m.end <= q.start and (m.type or actx.types.get(m.key)) != "org"]
+        people = [m for m in mentions if m.end <= q.start and (m.type or actx.types.get(m.key)) != ORG]
         if people:
             return actx.mention_ref(people[-1])
-    if predicate == "age":
-        before = [m for m in mentions if m.end <= q.start and m.type != "org"]
+    if definition is not None and definition.appositive:
+        # "عمره 28 عامًا" (his age): the person named last, in this sentence or before it.
+        before = [m for m in mentions if m.end <= q.start and m.type != ORG]
         pronoun = trigger is not None and any(
             ctx.tokens[k].norm.endswith(actx.lex.pronoun_suffixes) for k in range(trigger.start, trigger.end)) \
             if actx.lex.pronoun_suffixes else False
@@ -327,23 +336,25 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
         hit = _unit(ctx, lex, q)
         if hit is None and (q.vague or q.low >= 1e6) and _money_trigger_near(ctx, lex, q):
             # "حزم رواتب تصل إلى تسعة أرقام", "العجز يصل إلى 77 مليارًا": money in no currency.
-            hit = UnitHit(MONEY, q.start, q.end)
-        age = False
-        if hit is None and _is_age(ctx, q, None) and "year" in lex.units:
-            hit, age = UnitHit(lex.units["year"], q.start, q.end), True
+            hit = UnitHit(lex.ontology.unstated(MONEY), q.start, q.end)
+        appositive = None
+        if hit is None:
+            appositive = _appositive(ctx, lex, q, None)
+            if appositive is not None and appositive.appositive in lex.units:
+                hit = UnitHit(lex.units[appositive.appositive], q.start, q.end)
         if hit is None:
             continue
         unit_end = hit.end
         unit = hit.unit
-        if unit.dimension == "years" and not age:
-            age = _is_age(ctx, q, hit)
+        appositive = appositive or _appositive(ctx, lex, q, hit)
         qualifier, wording_start = _qualifier(ctx, lex, q, hit.end)
-        if age:
-            predicate, trigger = "age", next((m for m in ctx.matches("trigger") if m.payload == "age"), None)
+        if appositive is not None:
+            predicate = appositive.id
+            trigger = next((m for m in ctx.matches("trigger") if m.payload == predicate), None)
         else:
             predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
-            if predicate == "age":
-                predicate, trigger = None, None
+            if predicate is not None and lex.predicates[predicate].appositive:
+                predicate, trigger = None, None  # an age trigger that is not beside the number
         if predicate is None:
             predicate = _fallback_predicate(ctx, lex, q, unit, wording_start)
         low, high, ceiling = _interval(q, qualifier)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
+from checker.knowledge.ontology import ORG, PERSON, ROLE
 from checker.models import Claim, EntityRef, Value
 from checker.text.phrases import Match
 from checker.text.tokens import is_comma
@@ -31,8 +32,6 @@ VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
 OBJECT_WINDOW = 7      # what a verb leads: "قادت مجموعة أبحاث ... "X""
 HANDOVER_WINDOW = 4    # "ليحل محلها الباحث فلان"
 FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
-# The post verbs of leading name ("بقيادة", "led by"): common/predicates.yaml.
-LEADER = "leader"
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
 _POST_CUES = frozenset({"role_title", "role_led_by", "role_leads", "role_leads_past", "role_replaced_by",
@@ -72,8 +71,10 @@ class RoleReader:
         self.mention_counts = Counter(m.key for ctx in actx.sentences for m in ctx.mentions)
         # The organisation "its" and "الشركة" point to. English names are
         # often untyped, so the most named entity stands in unless it is a person.
-        topic = actx.topic if actx.topic is not None and actx.topic.type != "person" else None
+        topic = actx.topic if actx.topic is not None and actx.topic.type != PERSON else None
         self.home_org: EntityRef | None = actx.topic_org or topic
+        # The post verbs of leading name ("بقيادة", "led by"): `verbs_of_leading` in the ontology.
+        self.leader = next((p.id for p in self.lex.predicates.values() if p.verbs_of_leading), None)
 
     # -- small helpers --------------------------------------------------------
 
@@ -96,10 +97,10 @@ class RoleReader:
         return next((m for m in ctx.mentions if m.end == end), None)
 
     def _is_person(self, mention: Mention) -> bool:
-        return (mention.type or self.actx.types.get(mention.key)) in ("person", None)
+        return (mention.type or self.actx.types.get(mention.key)) in (PERSON, None)
 
     def _is_org(self, mention: Mention) -> bool:
-        return (mention.type or self.actx.types.get(mention.key)) != "person"
+        return (mention.type or self.actx.types.get(mention.key)) != PERSON
 
     @staticmethod
     def _is_comma(ctx: SentenceContext, index: int) -> bool:
@@ -152,7 +153,7 @@ class RoleReader:
         mention = self._mention_at(ctx, linked)
         # Without "of"/"لشركة" between, an untyped name is more likely the holder:
         # "board chair Helen Marsh".
-        typed_org = mention is not None and (mention.type or self.actx.types.get(mention.key)) == "org"
+        typed_org = mention is not None and (mention.type or self.actx.types.get(mention.key)) == ORG
         if mention and self._is_org(mention) and (linked > index or typed_org) \
                 and not self._possessive_after(ctx, mention.end):
             return self.actx.mention_ref(mention), mention.end
@@ -170,7 +171,7 @@ class RoleReader:
         link = self._ending(ctx, "role_org_links", start)
         end = link.start if link and ctx.tokens[link.start].norm in self.lex.possessive_markers else start
         mention = self._mention_ending(ctx, end)
-        if mention and (mention.type or self.actx.types.get(mention.key)) == "org":
+        if mention and (mention.type or self.actx.types.get(mention.key)) == ORG:
             return self.actx.mention_ref(mention)
         return None
 
@@ -193,7 +194,7 @@ class RoleReader:
         gap = start - mention.end
         if gap == 0:
             # "مع فلان كرئيس": only a known person; "A Quillmark spokesperson" names the organisation.
-            return mention if self._typed(mention) == "person" else None
+            return mention if self._typed(mention) == PERSON else None
         if gap <= APPOSITION_GAP and self._is_comma(ctx, mention.end) and not self._speaks(ctx, end):
             return mention
         return None
@@ -210,7 +211,7 @@ class RoleReader:
         facts: list[RoleFact] = []
         for title in self._titles(ctx):
             definition = self.lex.predicates.get(title.payload)
-            if definition is None or "role" not in definition.dimensions:
+            if definition is None or ROLE not in definition.dimensions:
                 continue  # a title that only blocks a shorter one ("نائب الرئيس")
             status = self._status(ctx, title.start, title.end)
             after = self._skip(ctx, title.end, "role_former", "role_current")
@@ -221,7 +222,7 @@ class RoleReader:
             holder = self._holder_after(ctx, after)
             before_org = self._org_before(ctx, title.start)
             adjacent = self._mention_ending(ctx, title.start)
-            if before_org is None and adjacent is not None and self._typed(adjacent) != "person" \
+            if before_org is None and adjacent is not None and self._typed(adjacent) != PERSON \
                     and not self._is_comma(ctx, title.start - 1):
                 # "Halcyon chief executive Marcus Vell", "A Quillmark spokesperson".
                 before_org = self.actx.mention_ref(adjacent)
@@ -249,7 +250,7 @@ class RoleReader:
                 continue
             holder = self._holder_after(ctx, cue.end)
             if holder is not None:
-                facts.append(RoleFact(LEADER, self.actx.mention_ref(org), holder, None, ctx))
+                facts.append(RoleFact(self.leader, self.actx.mention_ref(org), holder, None, ctx))
         return facts
 
     def _leads_facts(self, ctx: SentenceContext) -> list[RoleFact]:
@@ -271,7 +272,7 @@ class RoleReader:
                 start = holder.end
             org = self._object(ctx, start)
             if org is not None:
-                facts.append(RoleFact(LEADER, org, holder, status, ctx))
+                facts.append(RoleFact(self.leader, org, holder, status, ctx))
         return facts
 
     def _object(self, ctx: SentenceContext, start: int) -> EntityRef | None:
@@ -354,7 +355,9 @@ class RoleReader:
     def facts(self, ctx: SentenceContext) -> list[RoleFact]:
         if ctx.ann.keys().isdisjoint(_POST_CUES):
             return []  # most sentences name no post at all (annotations hold no empty category)
-        facts = self._title_facts(ctx) + self._led_by_facts(ctx) + self._leads_facts(ctx)
+        facts = self._title_facts(ctx)
+        if self.leader is not None:
+            facts += self._led_by_facts(ctx) + self._leads_facts(ctx)
         facts.sort(key=lambda f: f.holder.start)
         facts += self._handovers(ctx, facts)
         self._departures(ctx, facts)
@@ -381,7 +384,7 @@ class RoleReader:
                 id=next_id(), article=self.actx.article.id, subject=fact.org,
                 predicate=fact.role,
                 predicate_text=definition.label_for(self.lex.lang),
-                value=Value(kind="entity", text=holder.text or "", entity=holder, dimension="role",
+                value=Value(kind="entity", text=holder.text or "", entity=holder, dimension=ROLE,
                             qualifier=fact.status),
                 attribution=stance.attribution, hedge=stance.hedge, negated=stance.negated,
                 quote=ctx.sentence.text, span=(ctx.sentence.start, ctx.sentence.end),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.extract.context import SentenceContext
+from checker.knowledge.ontology import PERSON
 from checker.text.tokens import Token, breaks_clause
 
 
@@ -34,7 +35,7 @@ class Stance:
 def _source_after(ctx: SentenceContext, text: str, start: int, limit: int = 8) -> str | None:
     """The name (or, failing that, the words) a cue introduces; people first."""
     near = [m for m in ctx.mentions if start <= m.start < start + limit]
-    people = [m for m in near if m.type == "person"]
+    people = [m for m in near if m.type == PERSON]
     if people or near:
         return (people or near)[0].text
     end = start

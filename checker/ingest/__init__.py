@@ -1,5 +1,5 @@
 """Ingest: files and folders → Article models (.txt with sources.yaml, .md, .json)."""
 
-from checker.ingest.articles import detect_language, load_articles
+from checker.ingest.articles import load_articles
 
-__all__ = ["detect_language", "load_articles"]
+__all__ = ["load_articles"]

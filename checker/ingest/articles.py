@@ -22,15 +22,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".json")
 METADATA_FILES = ("sources.yaml", "sources.yml")
 SKIPPED_NAMES = {"readme.md", "sources.yaml", "sources.yml"}
 KNOWN_KEYS = ("title", "source", "byline", "url", "published", "lang")
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-
-
-def detect_language(text: str) -> str:
-    """Arabic when Arabic letters outnumber Latin ones, else English."""
-    sample = text[:5000]
-    return "ar" if len(_ARABIC_RE.findall(sample)) >= len(_LATIN_RE.findall(sample)) else "en"
 
 
 def first_line(text: str) -> str | None:
@@ -80,7 +72,7 @@ def build_article(path: Path, text: str, meta: dict[str, Any]) -> Article:
         byline=_optional_str(meta.get("byline")),
         url=_optional_str(meta.get("url")),
         published=_as_date(meta.get("published"), path),
-        lang=_optional_str(meta.get("lang")) or detect_language(text),
+        lang=_optional_str(meta.get("lang")),
         text=text,
         extra=json.loads(json.dumps(extra, default=str)),
     )

@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from typing import Callable
 
-from checker.knowledge.ontology import Ontology
+from checker.knowledge.ontology import ROLE, Ontology
 from checker.models import Claim, ClaimGroup, Finding, Value
 from checker.knowledge.rules import Rule, RuleSet
 
@@ -81,7 +81,7 @@ def same_category(a: Value, b: Value) -> bool:
 
 def show_value(claim: Claim) -> str:
     text = claim.value.text.strip() or str(claim.value.low)
-    if claim.value.dimension == "role" and claim.value.qualifier:
+    if claim.value.dimension == ROLE and claim.value.qualifier:
         return f"{text} ({claim.value.qualifier})"  # "former" and "current" tell a succession
     return text
 
@@ -167,7 +167,7 @@ class Judge:
         a, b = group.claims[i], group.claims[j]
         if a.value.kind == "quantity":
             return False
-        if a.value.dimension != "role":
+        if a.value.dimension != ROLE:
             return not same_category(a.value, b.value)
         if group.value_keys and group.value_keys[i] == group.value_keys[j]:
             return False

@@ -15,10 +15,8 @@ from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import RuleSet, load_rules, with_overrides
 from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
-
-# The language of an article whose own is not in the lexicons.
-FALLBACK_LANGUAGE = "en"
-
+from checker.text.normalize import fold
+from checker.text.script import script_data
 
 @dataclass(frozen=True)
 class Knowledge:
@@ -29,8 +27,20 @@ class Knowledge:
     rules: RuleSet
     shared_words: dict[str, Any]  # what rules/lexicons/common/ says of every language's words
 
-    def language(self, lang: str) -> Language:
-        return self.languages.get(lang) or self.languages[FALLBACK_LANGUAGE]
+    def language(self, lang: str | None, text: str = "") -> Language:
+        """The language of that name, else the one its text is written in."""
+        return self.languages.get(lang or "") or self.languages[self.detect_language(text)]
+
+    def detect_language(self, text: str) -> str:
+        """The language whose script the text uses most, then whose stopwords it uses most."""
+        sample = text[:5000]
+        words = [fold(w) for w in sample.split()[:1000]]
+
+        def evidence(language: Language) -> tuple[int, int]:
+            letters = script_data().letters(language.script) if language.script in script_data().scripts else None
+            return (len(letters.findall(sample)) if letters else 0, sum(map(language.is_stopword, words)))
+
+        return max(self.languages, key=lambda lang: evidence(self.languages[lang]))
 
 
 def rule_extensions(rules: RuleSet) -> list[Extension]:
@@ -50,6 +60,5 @@ def rule_extensions(rules: RuleSet) -> list[Extension]:
 def load_knowledge(rule_paths: Iterable[Path] = (), project_root: Path | None = None) -> Knowledge:
     """Lexicons and rules, loaded and validated once; every problem raised together."""
     rules = with_overrides(load_rules(list(rule_paths), project_root))
-    ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules),
-                                                  [FALLBACK_LANGUAGE])
+    ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules))
     return Knowledge(ontology, languages, rules, shared)

@@ -17,11 +17,16 @@ from checker.errors import RuleError
 # The keys of a predicate or unit entry that say what it is, rather than how a
 # language writes it. Language files may not hold them (language.schema.json).
 ONTOLOGY_KEYS: dict[str, frozenset[str]] = {
-    "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "holders", "about", "align_on"}),
-    "units": frozenset({"dimension", "kind", "predicate", "label"}),
+    "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "holders", "about", "align_on",
+                             "appositive", "verbs_of_leading"}),
+    "units": frozenset({"dimension", "kind", "predicate", "label", "generic"}),
 }
 # Whole sections that are ontology: entities carry their names in every script.
 ONTOLOGY_SECTIONS = frozenset({"entities"})
+
+# The entity types and dimensions the code reasons about (closed lists in lexicon.schema.json).
+PERSON, ORG = "person", "org"
+MONEY, COUNT, YEARS, ROLE, DATE = "money", "count", "years", "role", "date"
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class UnitDef:
     dimension: str
     kind: str | None = None  # "person" for counted nouns that are people
     predicate: str | None = None  # a predicate the noun implies by itself ("1411 قتيلا")
+    generic: bool = False  # the unit of a bare count of its kind ("the toll rose to 17": people)
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class PredicateDef:
     single_holder: bool = True
     align_on: str = "participants"
     about: str | None = None  # "person": the figure is a person's own (an age, a tenure)
+    appositive: str | None = None  # the unit of a bare number beside a name ("X, 28,": an age in years)
+    verbs_of_leading: bool = False  # the post "led by", "بقيادة" name
 
     def accepts(self, unit: UnitDef) -> bool:
         if self.units and unit.id not in self.units:
@@ -84,7 +92,7 @@ class Ontology:
         ontology = cls()
         for unit_id, spec in data.get("units", {}).items():
             ontology.units[unit_id] = UnitDef(unit_id, spec.get("dimension", "count"), spec.get("kind"),
-                                              spec.get("predicate"))
+                                              spec.get("predicate"), bool(spec.get("generic", False)))
         for pred_id, spec in data.get("predicates", {}).items():
             label = spec.get("label", pred_id)
             if isinstance(label, str):
@@ -93,11 +101,24 @@ class Ontology:
                 pred_id, dict(label), tuple(spec.get("dimensions", [])),
                 tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
                 spec.get("holders", "one") == "one", spec.get("align_on", "participants"), spec.get("about"),
+                spec.get("appositive"), bool(spec.get("verbs_of_leading", False)),
             )
         for entity_id, spec in data.get("entities", {}).items():
             ontology.entities[entity_id] = EntityDef(entity_id, spec.get("type"), tuple(spec.get("names", [])),
                                                      spec.get("acts_for"))
         return ontology
+
+    def unstated(self, dimension: str) -> UnitDef:
+        """The unit of a figure whose unit the text leaves out ("a nine-figure sum": money,
+        in no currency), named after its dimension; it aligns with any unit of it."""
+        return UnitDef(dimension, dimension)
+
+    def generic_units(self) -> list[UnitDef]:
+        """The units of a bare count of their kind ("the toll rose to 17" counts people)."""
+        return [u for u in self.units.values() if u.generic]
+
+    def appositive_predicates(self) -> list[PredicateDef]:
+        return [p for p in self.predicates.values() if p.appositive]
 
     def label(self, predicate: str, lang: str) -> str:
         definition = self.predicates.get(predicate)

@@ -81,10 +81,10 @@ def read_lexicon_sources(root: Path | None = None) -> dict[str, list[LoadedYaml]
     return loaded
 
 
-def build_languages(sources: dict[str, list[LoadedYaml]], extensions: Iterable[Extension] = (),
-                    always: Iterable[str] = ()) -> tuple[Ontology, dict[str, Language], dict[str, Any]]:
+def build_languages(sources: dict[str, list[LoadedYaml]], extensions: Iterable[Extension] = ()
+                    ) -> tuple[Ontology, dict[str, Language], dict[str, Any]]:
     """The ontology (common files + every rule addition), each language's compiled words
-    (every language with a folder or a rule, and those in `always`), and the words all share."""
+    (every language with a folder or a rule), and the words all languages share."""
     ontology_sections: dict[str, Any] = {}
     shared_words: dict[str, Any] = {}
     for doc in sources.get(COMMON, []):
@@ -101,7 +101,7 @@ def build_languages(sources: dict[str, list[LoadedYaml]], extensions: Iterable[E
     langs = {lang for lang in sources if lang != COMMON} | {lang for lang, _ in added_words if lang != COMMON}
     languages: dict[str, Language] = {}
     problems: list[RuleError] = []
-    for lang in sorted(langs | set(always)):
+    for lang in sorted(langs):
         merged: dict[str, Any] = {}
         merge_sections(merged, shared_words)
         for doc in sources.get(lang, []):

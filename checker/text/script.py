@@ -27,7 +27,12 @@ class ScriptData:
     clause_breaks: frozenset[str]  # commas included
     sentence_ends: str
     closers: str
-    scripts: dict[str, re.Pattern[str]]  # script name -> a pattern matching one of its letters
+    decimal_marks: str
+    scripts: dict[str, str]  # script name -> its letters, as the inside of a regex character class
+
+    def letters(self, script: str) -> re.Pattern[str]:
+        """A pattern matching one letter of a script."""
+        return re.compile(f"[{self.scripts[script]}]")
 
 
 def _characters(ranges: list[str]) -> list[str]:
@@ -41,10 +46,9 @@ def _characters(ranges: list[str]) -> list[str]:
     return out
 
 
-def _letter_class(ranges: list[str]) -> re.Pattern[str]:
-    parts = "".join(re.escape(r[0]) + "-" + re.escape(r[2]) if len(r) == 3 and r[1] == "-" else re.escape(r)
-                    for r in ranges)
-    return re.compile(f"[{parts}]")
+def _letter_class(ranges: list[str]) -> str:
+    return "".join(re.escape(r[0]) + "-" + re.escape(r[2]) if len(r) == 3 and r[1] == "-" else re.escape(r)
+                   for r in ranges)
 
 
 @cache
@@ -63,5 +67,6 @@ def script_data() -> ScriptData:
         clause_breaks=commas | frozenset(marks.get("clause_breaks", [])),
         sentence_ends="".join(marks.get("sentence_ends", [])),
         closers="".join(marks.get("closers", [])),
+        decimal_marks="".join(marks.get("decimal_marks", [])),
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
     )

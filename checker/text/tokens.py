@@ -9,25 +9,41 @@ is cached because news vocabulary repeats. Diacritics and tatweel are kept insid
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from checker.text.normalize import fold
 from checker.text.script import script_data
 
-# Arabic letters with their marks and tatweel (not Arabic digits or punctuation),
-# and, separately, letters of any other script: "وOrion" is two tokens.
-_ARABIC_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
-TOKEN_RE = re.compile(
-    r"(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
-    rf"|(?P<word>[{_ARABIC_LETTERS}]+|[^\W\d_{_ARABIC_LETTERS}\u0600-\u06ff]+)"
-    r"|(?P<punct>\S)"
-)
-# The same tokens, each with the whitespace before it: findall then yields plain
-# strings, and spans follow from their lengths (no match object per token).
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")")
-_LATIN_RE = re.compile(r"[A-Za-z]")
 
+
+@cache
+def token_pattern() -> re.Pattern[str]:
+    """Numbers, words and punctuation marks (rules/lexicons/common/script.yaml).
+
+    A word is a run of one script's letters, marks inside words included, or
+    a run of other letters: "وOrion" is two tokens, "عامًا" one.
+    """
+    data = script_data()
+    scripts = "".join(data.scripts.values())
+    runs = "".join(f"[{letters}]+|" for letters in data.scripts.values())
+    return re.compile(
+        rf"(?P<num>\d+(?:[{re.escape(data.decimal_marks)}]\d+)*)"
+        rf"|(?P<word>{runs}[^\W\d_{scripts}]+)"
+        r"|(?P<punct>\S)"
+    )
+
+
+@cache
+def _spaced_token_pattern() -> re.Pattern[str]:
+    """The same tokens, each with the white space before it: findall then yields plain
+    strings, and spans follow from their lengths (no match object per token)."""
+    return re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", token_pattern().pattern) + ")")
+
+
+@cache
+def _latin() -> re.Pattern[str]:
+    return script_data().letters("latin")
 
 
 class Token(NamedTuple):
@@ -54,8 +70,8 @@ def _shape(raw: str) -> tuple[str, str, str, bool]:
     The text returned is the first copy seen, so that tokens of one word share
     one string instead of each keeping its own.
     """
-    kind = TOKEN_RE.fullmatch(raw).lastgroup or "punct"
-    return raw, fold(raw), kind, kind == "word" and _LATIN_RE.match(raw) is not None
+    kind = token_pattern().fullmatch(raw).lastgroup or "punct"
+    return raw, fold(raw), kind, kind == "word" and _latin().match(raw) is not None
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -73,7 +89,7 @@ def tokenize_range(text: str, start: int, end: int) -> list[Token]:
     position = start
     # Every character that is not whitespace belongs to a token, so the
     # spaces before a token and the token itself tile the range.
-    for space, raw in _SPACED_TOKEN_RE.findall(text, start, end):
+    for space, raw in _spaced_token_pattern().findall(text, start, end):
         position += len(space)
         after = position + len(raw)
         # tuple.__new__ skips NamedTuple's Python-level constructor.

@@ -8,7 +8,6 @@ from its own outlet; the rule passes when the verdict is the one promised.
 from __future__ import annotations
 
 from checker.errors import RuleError
-from checker.ingest import detect_language
 from checker.models import Article
 from checker.knowledge import Knowledge
 from checker.pipeline import check
@@ -16,7 +15,7 @@ from checker.knowledge.rules import Rule
 
 
 def _conflicts(knowledge: Knowledge, pair: list[str], rule_id: str) -> bool:
-    articles = [Article(id=f"example_{i}", path=f"example_{i}", text=text, lang=detect_language(text))
+    articles = [Article(id=f"example_{i}", path=f"example_{i}", text=text)
                 for i, text in enumerate(pair, 1)]
     return any(f.kind == "conflict" and f.rule == rule_id for f in check(articles, knowledge).findings)
 
@@ -38,7 +37,8 @@ def dead_selectors(rule: Rule, knowledge: Knowledge) -> list[str]:
     """Selector values no lexicon knows: the rule can never match them."""
     select = rule.spec.get("select") or {}
     predicates = set(knowledge.ontology.predicates)
-    units = set(knowledge.ontology.units) | {"money"}
+    # A unit named after its dimension is a figure's unstated unit ("money": no currency).
+    units = set(knowledge.ontology.units) | {d for p in knowledge.ontology.predicates.values() for d in p.dimensions}
     warnings = []
     for name in select.get("predicates") or []:
         if name not in predicates and not name.startswith("~"):
