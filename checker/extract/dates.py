@@ -27,6 +27,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from checker.knowledge.categories import Category
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.knowledge.ontology import DATE
@@ -63,8 +64,8 @@ def _day_at(ctx: SentenceContext, j: int) -> int | None:
 def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None, int]:
     """A day and a year right after a month: "مارس/آذار 2024", "June 1, 2025", "March, 2024"."""
     j = end
-    if j < len(ctx.tokens) and ctx.tokens[j].text == "/" and ctx.starting_at("month", j + 1):
-        j = max(m.end for m in ctx.starting_at("month", j + 1))
+    if j < len(ctx.tokens) and ctx.tokens[j].text == "/" and ctx.starting_at(Category.MONTH, j + 1):
+        j = max(m.end for m in ctx.starting_at(Category.MONTH, j + 1))
     day = _day_at(ctx, j)
     if day is not None:
         j += 1
@@ -77,9 +78,9 @@ def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None
 
 
 def _relative(ctx: SentenceContext, start: int, end: int) -> tuple[str | None, int, int]:
-    for match in ctx.starting_at("relative_date", end):
+    for match in ctx.starting_at(Category.RELATIVE_DATE, end):
         return match.payload, start, match.end
-    for match in ctx.ending_at("relative_date", start):
+    for match in ctx.ending_at(Category.RELATIVE_DATE, start):
         return match.payload, match.start, end
     return None, start, end
 
@@ -107,12 +108,12 @@ def date_value(month: int, year: int | None, text: str, day: int | None = None) 
 def _month_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
     text = actx.article.text
     spans = []
-    for match in ctx.matches("month"):
+    for match in ctx.matches(Category.MONTH):
         token = ctx.tokens[match.start]
         if token.text[:1].islower():
             continue  # "may" the verb, not May the month
         if match.start >= 2 and ctx.tokens[match.start - 1].text == "/" \
-                and any(m.end == match.start - 1 for m in ctx.matches("month")):
+                and any(m.end == match.start - 1 for m in ctx.matches(Category.MONTH)):
             continue  # the second name of "مارس/آذار"
         day_before = _day_at(ctx, match.start - 1)
         start = match.start - 1 if day_before is not None else match.start
@@ -131,13 +132,13 @@ def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]
     if published is None:
         return []  # "الخميس" alone can be compared with nothing
     spans = []
-    for match in ctx.matches("weekday"):
+    for match in ctx.matches(Category.WEEKDAY):
         token = ctx.tokens[match.start]
         if token.text[:1].islower():
             continue  # a weekday in a script with case is capitalised
         day = published - timedelta(days=(published.isoweekday() - match.payload) % 7)
         start = match.start
-        before = ctx.ending_at("day_before", start)
+        before = ctx.ending_at(Category.DAY_BEFORE, start)
         if before:
             start = before[0].start
         spans.append(DateSpan(start, match.end, _range_value(ctx.text_of(actx.article.text, start, match.end),
@@ -167,17 +168,17 @@ def _calendar_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
     """"عام 2023", "in 2012", "spring 2026", "ربيع العام المقبل"."""
     text, published = actx.article.text, actx.article.published
     spans = []
-    for cue in ctx.matches("year_cue"):
+    for cue in ctx.matches(Category.YEAR_CUE):
         year = _year_at(ctx, cue.end)
         if year is not None:
             spans.append(DateSpan(cue.start, cue.end + 1, _range_value(
                 ctx.text_of(text, cue.start, cue.end + 1), date(year, 1, 1), date(year, 12, 31))))
-    for season in ctx.matches("season"):
+    for season in ctx.matches(Category.SEASON):
         months = actx.lex.season_months.get(season.payload)
         year = _year_at(ctx, season.end)
         end = season.end + 1
         if year is None and published is not None:
-            words = ctx.starting_at("year_word", season.end)
+            words = ctx.starting_at(Category.YEAR_WORD, season.end)
             after = words[0].end if words else season.end
             relative, _, end = _relative(ctx, season.start, after)
             year = _shift_year(relative, published) if relative else None
@@ -198,26 +199,26 @@ def _relative_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
     def add(start: int, end: int, first: date, last: date) -> None:
         spans.append(DateSpan(start, end, _range_value(ctx.text_of(text, start, end), first, last)))
 
-    for word in ctx.matches("year_word"):
+    for word in ctx.matches(Category.YEAR_WORD):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
             year = _shift_year(relative, published)
             add(start, end, date(year, 1, 1), date(year, 12, 31))
-    for word in ctx.matches("month_word"):
+    for word in ctx.matches(Category.MONTH_WORD):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
             year, month = divmod(published.year * 12 + published.month - 1 + _SHIFT.get(relative, 0), 12)
             add(start, end, date(year, month + 1, 1), _month_end(year, month + 1))
-    for word in ctx.matches("week_word"):
+    for word in ctx.matches(Category.WEEK_WORD):
         relative, start, end = _relative(ctx, word.start, word.end)
         if relative:
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=_SHIFT.get(relative, 0))
             add(start, end, monday, published if relative == "this" else monday + timedelta(days=6))
-    for unit in ctx.matches("ago_unit"):
+    for unit in ctx.matches(Category.AGO_UNIT):
         count = _count_before(actx, ctx, unit.start)
         start = unit.start - 1 if count is not None else unit.start
-        before = ctx.ending_at("ago_before", start)
-        after = ctx.starting_at("ago_after", unit.end)
+        before = ctx.ending_at(Category.AGO_BEFORE, start)
+        after = ctx.starting_at(Category.AGO_AFTER, unit.end)
         if before or after:
             days = (count or 1) * unit.payload
             day = published - timedelta(days=days)
@@ -249,16 +250,16 @@ def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
 
 def _triggers(ctx: SentenceContext, span: DateSpan):
     """Trigger words in the date's clause, nearest first; nouns joined to it too."""
-    found = [t for t in ctx.matches("date_trigger")
+    found = [t for t in ctx.matches(Category.DATE_TRIGGER)
              if abs(t.start - span.start) <= TRIGGER_WINDOW and not (span.start <= t.start < span.end)
              and not _clause_break(ctx, t.start, span)]
     # "مؤتمر أبريل", "the April conference": a noun joined to the month.
-    found += [t for t in ctx.matches("date_noun") if t.end == span.start or t.start == span.end]
+    found += [t for t in ctx.matches(Category.DATE_NOUN) if t.end == span.start or t.start == span.end]
     return sorted(found, key=lambda t: abs(t.start - span.start))
 
 
 def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
-    if not ctx.matches("date_trigger") and not ctx.matches("date_noun"):
+    if not ctx.matches(Category.DATE_TRIGGER) and not ctx.matches(Category.DATE_NOUN):
         return []  # a date says what happened only beside a trigger (see _triggers)
     text = actx.article.text
     claims: list[Claim] = []

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import ORG, PERSON
 from checker.text.normalize import fold
@@ -160,7 +161,7 @@ class EntityFinder:
     def cues(self, tokens: list[Token], ann: dict[str, list[Match]]) -> NameCues:
         """Every name the lexicon and the cue rules propose, strongest first."""
         lexicon: list[Proposal] = []
-        for match in ann.get("entity", []):
+        for match in ann.get(Category.ENTITY, []):
             entity = self.lex.entities[match.payload]
             lexicon.append((match.start, match.end, entity.id, entity.type, entity.id))
         proposals: list[Proposal] = []
@@ -168,23 +169,23 @@ class EntityFinder:
         def propose(start: int, end: int, key: str, type_: str | None, lexicon_id: str | None) -> None:
             proposals.append((start, end, key, type_, lexicon_id))
 
-        titles = _outermost([*ann.get("person_titles", []), *ann.get("role_title", [])])
+        titles = _outermost([*ann.get(Category.PERSON_TITLES, []), *ann.get(Category.ROLE_TITLE, [])])
         title_starts = {m.start for m in titles}
-        known_orgs = {m.start: m.end for m in ann.get("entity", [])}
+        known_orgs = {m.start: m.end for m in ann.get(Category.ENTITY, [])}
         for match in titles:
             self._after_title(tokens, match, propose, known_orgs)
             self._before_title(tokens, match, propose)
-        for match in ann.get("org_cues", []):
+        for match in ann.get(Category.ORG_CUES, []):
             self._after_org_cue(tokens, match.end, propose)
-        for match in ann.get("party_cues", []):
+        for match in ann.get(Category.PARTY_CUES, []):
             self._party(tokens, match, propose)
-        for match in ann.get("speech_verbs", []):
+        for match in ann.get(Category.SPEECH_VERBS, []):
             if match.end not in title_starts:  # "قال وزير X": the title rule finds X
                 span = self._name_span(tokens, match.end)
                 if span:
                     propose(*span, self._key(tokens, *span), None, None)
         # "بقيادة X", "led by X", "عُيّن X", "خلفًا لـ X": a person follows.
-        for match in [*ann.get("role_led_by", []), *ann.get("role_appointed", []), *ann.get("role_replacing", [])]:
+        for match in [*ann.get(Category.ROLE_LED_BY, []), *ann.get(Category.ROLE_APPOINTED, []), *ann.get(Category.ROLE_REPLACING, [])]:
             if match.end not in title_starts:
                 start = match.end
                 if start < len(tokens) and tokens[start].norm in self.lex.prefixes:
@@ -298,8 +299,8 @@ class EntityFinder:
     def _before_age(self, tokens: list[Token], ann: dict[str, list[Match]], claim: Claimer) -> None:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
         appositive = self.lex.ontology.appositive_predicates()
-        age_starts = {m.start for m in ann.get("trigger", []) if any(p.id == m.payload for p in appositive)}
-        year_units = {m.start for m in ann.get("unit", []) if any(p.accepts(m.payload) for p in appositive)}
+        age_starts = {m.start for m in ann.get(Category.TRIGGER, []) if any(p.id == m.payload for p in appositive)}
+        year_units = {m.start for m in ann.get(Category.UNIT, []) if any(p.accepts(m.payload) for p in appositive)}
         if not age_starts and not year_units:
             return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
@@ -406,7 +407,7 @@ class EntityFinder:
         """A word that may stand between a title and the name: "الذكاء", "لشركة"."""
         if token.kind != "word" or token.latin:
             return False
-        return self.lex.carries_article(token.text) or self.lex.in_set("org_cues", token.norm)
+        return self.lex.carries_article(token.text) or self.lex.in_set(Category.ORG_CUES, token.norm)
 
     def _name_like(self, token: Token, first: bool) -> bool:
         if token.kind != "word" or self.lex.is_stopword(token.norm):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from checker.knowledge.categories import Category
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.stance import stance_for
 from checker.knowledge.language import Language
@@ -27,7 +28,7 @@ TRIGGER_WINDOW = 15
 
 
 def _money_trigger_near(ctx: SentenceContext, lex: Language, q: Quantity) -> bool:
-    for match in ctx.matches("trigger"):
+    for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
         if definition and definition.dimensions == (MONEY,) and 0 <= q.start - match.end <= 6:
             return True
@@ -42,7 +43,7 @@ class UnitHit:
 
 
 def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
-    for match in ctx.ending_at("unit_before", q.start):
+    for match in ctx.ending_at(Category.UNIT_BEFORE, q.start):
         return UnitHit(match.payload, match.start, q.end)
     tokens = ctx.tokens
     positions = [q.end]
@@ -51,7 +52,7 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     if q.end < len(tokens) and tokens[q.end].latin and not lex.is_stopword(tokens[q.end].norm):
         positions.append(q.end + 1)  # "four new researchers"
     for position in positions:
-        hits = ctx.starting_at("unit", position)
+        hits = ctx.starting_at(Category.UNIT, position)
         if hits:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end)
@@ -62,10 +63,10 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
 def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"The number of people killed ... has risen to 17": a bare number a growing figure
     rises to counts what that figure counts (the generic unit its predicate takes)."""
-    if q.is_year or q.low != int(q.low) or not ctx.ending_at("rises_to", q.start):
+    if q.is_year or q.low != int(q.low) or not ctx.ending_at(Category.RISES_TO, q.start):
         return None
     generic = lex.ontology.generic_units()
-    for match in ctx.matches("trigger"):
+    for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
         unit = next((u for u in generic if definition.accepts(u)), None) if definition else None
         if unit is not None and definition.grows \
@@ -77,10 +78,10 @@ def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | N
 
 def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"46 of the 120 seats", "48 من أصل 120 مقعدًا": the part is counted in the whole's unit."""
-    for link in ctx.starting_at("out_of", q.end):
+    for link in ctx.starting_at(Category.OUT_OF, q.end):
         whole = link.end
         if whole < len(ctx.tokens) and ctx.tokens[whole].kind == "num":
-            hits = ctx.starting_at("unit", whole + 1)
+            hits = ctx.starting_at(Category.UNIT, whole + 1)
             if hits:
                 return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
     return None
@@ -89,7 +90,7 @@ def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit 
 def _unit_from_trigger(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"magnitude 6.4", "بقوة 6.2": a trigger right before a number whose
     predicate has one measured dimension gives the unit."""
-    for match in ctx.ending_at("trigger", q.start):
+    for match in ctx.ending_at(Category.TRIGGER, q.start):
         definition = lex.predicates.get(match.payload)
         if definition and len(definition.dimensions) == 1 and definition.dimensions[0] not in (COUNT, MONEY):
             unit = next((u for u in lex.units.values() if u.dimension == definition.dimensions[0]), None)
@@ -120,11 +121,11 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
     ends = {q.start}
     if q.start > 0 and (ctx.tokens[q.start - 1].norm in lex.prefixes or ctx.tokens[q.start - 1].kind == "punct"):
         ends.add(q.start - 1)
-    for match in ctx.matches("qualifier_before"):
+    for match in ctx.matches(Category.QUALIFIER_BEFORE):
         if match.end in ends or (match.end == q.start + 1 and match.start < q.start
                                  and ctx.tokens[q.start].kind != "num"):
             found.append((match.payload, match.start))
-    for match in ctx.matches("qualifier_after"):
+    for match in ctx.matches(Category.QUALIFIER_AFTER):
         if match.start in (unit_end, q.end):
             found.append((match.payload, q.start))
     if not found:
@@ -153,7 +154,7 @@ def _appositive(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitHit 
     if not candidates:
         return None
     unit_end = unit.end if unit else q.end
-    for match in ctx.matches("trigger"):
+    for match in ctx.matches(Category.TRIGGER):
         found = next((p for p in candidates if p.id == match.payload), None)
         if found is not None and (q.start - 5 <= match.end <= q.start or q.end <= match.start <= unit_end):
             return found
@@ -182,7 +183,7 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
     """
     implied = unit.predicate if unit.predicate and unit.predicate in lex.predicates else None
     candidates = []  # (distance, inside the unit, match)
-    for match in ctx.matches("trigger"):
+    for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
         if definition is None or not definition.accepts(unit):
             continue
@@ -213,7 +214,7 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
 
 def _new_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
     """A clause break or a word opening another clause ("after", "بعدما") in tokens[start:end]."""
-    return any(breaks_clause(ctx.tokens[k]) or ctx.starting_at("clause_openers", k) for k in range(start, end))
+    return any(breaks_clause(ctx.tokens[k]) or ctx.starting_at(Category.CLAUSE_OPENERS, k) for k in range(start, end))
 
 
 def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, start: int) -> str:
@@ -235,7 +236,7 @@ def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> En
     j = unit_end
     while j < len(tokens) and j - unit_end < 6 and not breaks_clause(tokens[j]):
         if tokens[j].norm in lex.object_prepositions:
-            if ctx.starting_at("trigger", j) or ctx.starting_at("trigger", j + 1):
+            if ctx.starting_at(Category.TRIGGER, j) or ctx.starting_at(Category.TRIGGER, j + 1):
                 return None  # "120 شخصًا في عداد المفقودين": what they are, not where
             for mention in ctx.mentions:
                 if j < mention.start <= j + 2:
@@ -272,7 +273,7 @@ def _subject(actx: ArticleContext, ctx: SentenceContext, q: Quantity, predicate:
     anchor = trigger.start if trigger is not None else q.start
     between = [m for m in mentions if anchor <= m.start < q.start]
     before = [m for m in mentions if m.end <= anchor]
-    anaphora = [m for m in ctx.matches("org_anaphora") if m.start < q.start]
+    anaphora = [m for m in ctx.matches(Category.ORG_ANAPHORA) if m.start < q.start]
     if actx.topic_org and anaphora and not between and \
             (not before or anaphora[-1].start >= before[-1].end):
         return actx.topic_org  # "وظّفت الشركة": the company the article is about
@@ -280,7 +281,7 @@ def _subject(actx: ArticleContext, ctx: SentenceContext, q: Quantity, predicate:
         return actx.mention_ref(between[0])
     if before:
         return actx.mention_ref(before[-1])
-    if ctx.matches("org_anaphora") and actx.topic_org:
+    if ctx.matches(Category.ORG_ANAPHORA) and actx.topic_org:
         return actx.topic_org
     return actx.topic_org or actx.topic
 
@@ -327,7 +328,7 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
     lex = actx.lex
     text = actx.article.text
     claims: list[Claim] = []
-    quantities = read_numbers(ctx.tokens, lex, ctx.matches("vague"))
+    quantities = read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE))
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
     for q in quantities:
@@ -350,7 +351,7 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
         qualifier, wording_start = _qualifier(ctx, lex, q, hit.end)
         if appositive is not None:
             predicate = appositive.id
-            trigger = next((m for m in ctx.matches("trigger") if m.payload == predicate), None)
+            trigger = next((m for m in ctx.matches(Category.TRIGGER) if m.payload == predicate), None)
         else:
             predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
             if predicate is not None and lex.predicates[predicate].appositive:

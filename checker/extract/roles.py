@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from checker.knowledge.categories import Category
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
@@ -34,8 +35,8 @@ HANDOVER_WINDOW = 4    # "ليحل محلها الباحث فلان"
 FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
-_POST_CUES = frozenset({"role_title", "role_led_by", "role_leads", "role_leads_past", "role_replaced_by",
-                        "role_replacing", "role_takes_over"})  # not the apostrophe: "X's" marks a possessive
+_POST_CUES = frozenset({Category.ROLE_TITLE, Category.ROLE_LED_BY, Category.ROLE_LEADS, Category.ROLE_LEADS_PAST,
+                        Category.ROLE_REPLACED_BY, Category.ROLE_REPLACING, Category.ROLE_TAKES_OVER})  # not the apostrophe: "X's" marks a possessive
 
 
 @dataclass
@@ -123,7 +124,7 @@ class RoleReader:
 
     def _possessive_after(self, ctx: SentenceContext, end: int) -> bool:
         """"the company's unit": the organisation is not what is led."""
-        link = self._starting(ctx, "role_org_links", end)
+        link = self._starting(ctx, Category.ROLE_ORG_LINKS, end)
         return bool(link) and ctx.tokens[end].norm in self.lex.possessive_markers
 
     # -- titles -----------------------------------------------------------------
@@ -133,7 +134,7 @@ class RoleReader:
         """Title matches, leftmost-longest, none inside a name: "نائب الرئيس
         التنفيذي" is a deputy's title, not "الرئيس التنفيذي" with a word before."""
         out: list[Match] = []
-        for match in sorted(ctx.matches("role_title"), key=lambda m: (m.start, -m.end)):
+        for match in sorted(ctx.matches(Category.ROLE_TITLE), key=lambda m: (m.start, -m.end)):
             if out and match.start < out[-1].end:
                 continue
             if not any(n.start < match.end and match.start < n.end for n in ctx.mentions):
@@ -142,14 +143,14 @@ class RoleReader:
 
     def _status(self, ctx: SentenceContext, *positions: int) -> str | None:
         for position in positions:
-            for category in ("role_former", "role_current"):
+            for category in (Category.ROLE_FORMER, Category.ROLE_CURRENT):
                 if self._starting(ctx, category, position) or self._ending(ctx, category, position):
                     return category.removeprefix("role_")
         return None
 
     def _org_after(self, ctx: SentenceContext, index: int) -> tuple[EntityRef | None, int]:
         """The organisation a title names after itself: "لشركة X", "of X", "في الشركة"."""
-        linked = self._skip(ctx, index, "role_org_links", "org_cues")
+        linked = self._skip(ctx, index, Category.ROLE_ORG_LINKS, Category.ORG_CUES)
         mention = self._mention_at(ctx, linked)
         # Without "of"/"لشركة" between, an untyped name is more likely the holder:
         # "board chair Helen Marsh".
@@ -158,17 +159,17 @@ class RoleReader:
                 and not self._possessive_after(ctx, mention.end):
             return self.actx.mention_ref(mention), mention.end
         index = linked
-        anaphora = self._starting(ctx, "org_anaphora", index)
+        anaphora = self._starting(ctx, Category.ORG_ANAPHORA, index)
         if anaphora and self.home_org and not self._possessive_after(ctx, anaphora.end):
             return self.home_org, anaphora.end
         return None, index
 
     def _org_before(self, ctx: SentenceContext, start: int) -> EntityRef | None:
         """"X chief executive", "X's chief executive", "its chief executive"."""
-        own = self._ending(ctx, "role_own_org", start)
+        own = self._ending(ctx, Category.ROLE_OWN_ORG, start)
         if own and self.home_org:
             return self.home_org
-        link = self._ending(ctx, "role_org_links", start)
+        link = self._ending(ctx, Category.ROLE_ORG_LINKS, start)
         end = link.start if link and ctx.tokens[link.start].norm in self.lex.possessive_markers else start
         mention = self._mention_ending(ctx, end)
         if mention and (mention.type or self.actx.types.get(mention.key)) == ORG:
@@ -176,14 +177,14 @@ class RoleReader:
         return None
 
     def _holder_after(self, ctx: SentenceContext, index: int) -> Mention | None:
-        index = self._skip(ctx, index, "role_current", "person_titles")
+        index = self._skip(ctx, index, Category.ROLE_CURRENT, Category.PERSON_TITLES)
         mention = self._mention_at(ctx, index)
         return mention if mention and self._is_person(mention) else None
 
     def _holder_before(self, ctx: SentenceContext, start: int, end: int) -> Mention | None:
         """The person a title is in apposition with, or the subject of "بصفته"/"as"."""
-        own = self._ending(ctx, "role_own_org", start)
-        if self._ending(ctx, "role_as_cues", own.start if own else start):
+        own = self._ending(ctx, Category.ROLE_OWN_ORG, start)
+        if self._ending(ctx, Category.ROLE_AS_CUES, own.start if own else start):
             # "فلان، الرئيس السابق لشركة X، ... بصفته رئيس ...": the clause's subject.
             people = [m for m in ctx.mentions if m.end <= start and self._is_person(m)]
             return people[-1] if people else None
@@ -205,7 +206,7 @@ class RoleReader:
     @staticmethod
     def _speaks(ctx: SentenceContext, index: int) -> bool:
         """"X, a spokesperson said": the title is the speaker, not an apposition to X."""
-        return bool(ctx.starting_at("speech_verbs", index) or ctx.starting_at("attribution_speech_verbs", index))
+        return bool(ctx.starting_at(Category.SPEECH_VERBS, index) or ctx.starting_at(Category.ATTRIBUTION_SPEECH_VERBS, index))
 
     def _title_facts(self, ctx: SentenceContext) -> list[RoleFact]:
         facts: list[RoleFact] = []
@@ -214,11 +215,11 @@ class RoleReader:
             if definition is None or ROLE not in definition.dimensions:
                 continue  # a title that only blocks a shorter one ("نائب الرئيس")
             status = self._status(ctx, title.start, title.end)
-            after = self._skip(ctx, title.end, "role_former", "role_current")
+            after = self._skip(ctx, title.end, Category.ROLE_FORMER, Category.ROLE_CURRENT)
             org, after_org = self._org_after(ctx, after)
             if org is not None:
                 status = status or self._status(ctx, after_org)
-                after = self._skip(ctx, after_org, "role_former", "role_current")
+                after = self._skip(ctx, after_org, Category.ROLE_FORMER, Category.ROLE_CURRENT)
             holder = self._holder_after(ctx, after)
             before_org = self._org_before(ctx, title.start)
             adjacent = self._mention_ending(ctx, title.start)
@@ -236,14 +237,14 @@ class RoleReader:
         return facts
 
     def _needs_org(self, ctx: SentenceContext, title: Match) -> bool:
-        return any(m.end == title.end for m in ctx.starting_at("role_needs_org", title.start))
+        return any(m.end == title.end for m in ctx.starting_at(Category.ROLE_NEEDS_ORG, title.start))
 
     # -- verbs of leading ----------------------------------------------------
 
     def _led_by_facts(self, ctx: SentenceContext) -> list[RoleFact]:
         """"وحدة X بقيادة فلان", "X, led by Roe": the organisation comes first."""
         facts = []
-        for cue in ctx.matches("role_led_by"):
+        for cue in ctx.matches(Category.ROLE_LED_BY):
             before = [m for m in ctx.mentions if m.end <= cue.start]
             org = before[-1] if before else None
             if org is None or cue.start - org.end > VERB_GAP or not self._is_org(org):
@@ -256,9 +257,9 @@ class RoleReader:
     def _leads_facts(self, ctx: SentenceContext) -> list[RoleFact]:
         """"فلان، التي قادت X", "قاد فلان X", "Roe, who has led X" (and "who led X": former)."""
         facts = []
-        cues = [(cue, None) for cue in ctx.matches("role_leads")]
+        cues = [(cue, None) for cue in ctx.matches(Category.ROLE_LEADS)]
         present = {k for cue, _ in cues for k in range(cue.start, cue.end)}  # "has led" holds "led"
-        cues += [(cue, "former") for cue in ctx.matches("role_leads_past") if cue.start not in present]
+        cues += [(cue, "former") for cue in ctx.matches(Category.ROLE_LEADS_PAST) if cue.start not in present]
         for cue, status in cues:
             # The subject before the verb ("Roe, who has led"), else right after it ("قاد فلان").
             before = [m for m in ctx.mentions if m.end <= cue.start]
@@ -284,10 +285,10 @@ class RoleReader:
         candidates: list[EntityRef] = []
         index = start
         while index < min(len(ctx.tokens), start + OBJECT_WINDOW):
-            if self._starting(ctx, "role_object_stops", index):
+            if self._starting(ctx, Category.ROLE_OBJECT_STOPS, index):
                 break
             mention = self._mention_at(ctx, index)
-            anaphora = self._starting(ctx, "org_anaphora", index)
+            anaphora = self._starting(ctx, Category.ORG_ANAPHORA, index)
             if mention is not None:
                 if not self._is_org(mention) or self._possessive_after(ctx, mention.end):
                     break
@@ -321,18 +322,18 @@ class RoleReader:
                     return mention if self._is_person(mention) else None
             return None
 
-        for cue in ctx.matches("role_replaced_by"):
+        for cue in ctx.matches(Category.ROLE_REPLACED_BY):
             post, successor = post_before(cue.start), person_near(cue.end)
             if post and successor and successor.key != post.holder.key:
                 if post.sentence is ctx:
                     post.status = "former"
                 out.append(RoleFact(post.role, post.org, successor, "current", ctx))
-        predecessors = [(cue.start, person_near(cue.end)) for cue in ctx.matches("role_replacing")]
-        for cue in ctx.matches("role_takes_over"):
+        predecessors = [(cue.start, person_near(cue.end)) for cue in ctx.matches(Category.ROLE_REPLACING)]
+        for cue in ctx.matches(Category.ROLE_TAKES_OVER):
             for index in range(cue.end, min(len(ctx.tokens), cue.end + FROM_WINDOW)):
                 if self._is_comma(ctx, index):
                     break
-                if self._starting(ctx, "role_from_words", index):
+                if self._starting(ctx, Category.ROLE_FROM_WORDS, index):
                     predecessors.append((cue.start, person_near(index + 1)))
                     break
         for cue_start, predecessor in predecessors:
@@ -343,7 +344,7 @@ class RoleReader:
 
     def _departures(self, ctx: SentenceContext, facts: list[RoleFact]) -> None:
         """"فلان ... عن تنحيها", "Roe stepped down": her post is a former one."""
-        for cue in ctx.matches("role_left"):
+        for cue in ctx.matches(Category.ROLE_LEFT):
             people = [m for m in ctx.mentions if m.end <= cue.start and self._is_person(m)]
             if people:
                 for fact in facts:

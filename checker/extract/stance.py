@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.knowledge.categories import Category
 from checker.extract.context import SentenceContext
 from checker.knowledge.ontology import PERSON
 from checker.text.tokens import Token, breaks_clause
@@ -54,13 +55,13 @@ def _source_before(ctx: SentenceContext, end: int) -> str | None:
 def attribution_for(ctx: SentenceContext, text: str, position: int) -> str | None:
     """The source a sentence credits for what stands at token `position`."""
     best: tuple[int, str] | None = None
-    for match in ctx.matches("attribution_according_to"):
+    for match in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO):
         source = _source_after(ctx, text, match.end, limit=2)
         if source:
             distance = abs(position - match.end)
             if best is None or distance < best[0]:
                 best = (distance, source)
-    for match in ctx.matches("attribution_speech_verbs"):
+    for match in ctx.matches(Category.ATTRIBUTION_SPEECH_VERBS):
         source = _source_after(ctx, text, match.end) if match.end <= position else None
         source = _mention_only(ctx, match.end, source) or _source_before(ctx, match.start)
         if source:
@@ -78,7 +79,7 @@ def _mention_only(ctx: SentenceContext, start: int, source: str | None) -> str |
 
 
 def hedge_for(ctx: SentenceContext, position: int) -> str | None:
-    hedges = [m for m in ctx.matches("hedges") if m.start < position]
+    hedges = [m for m in ctx.matches(Category.HEDGES) if m.start < position]
     if not hedges:
         return None
     return hedges[-1].payload
@@ -86,9 +87,9 @@ def hedge_for(ctx: SentenceContext, position: int) -> str | None:
 
 def negated_at(ctx: SentenceContext, position: int) -> bool:
     """A negation shortly before `position`, in the same clause, not part of an idiom."""
-    idiom_tokens = {k for category in ("qualifier_before", "not_negations")
+    idiom_tokens = {k for category in (Category.QUALIFIER_BEFORE, Category.NOT_NEGATIONS)
                     for m in ctx.matches(category) for k in range(m.start, m.end)}
-    for match in ctx.matches("negations"):
+    for match in ctx.matches(Category.NEGATIONS):
         if match.start in idiom_tokens or not (position - NEGATION_WINDOW <= match.start < position):
             continue
         between = ctx.tokens[match.end:position]
@@ -105,7 +106,7 @@ def stance_for(ctx: SentenceContext, text: str, position: int) -> Stance:
 def forecast_at(ctx: SentenceContext, position: int) -> bool:
     """A forecast or target cue near `position`, on either side, in the same clause:
     "يستهدف خفض التضخم إلى 5 في المئة", "to 4 percent by the end of the year"."""
-    for match in ctx.matches("forecasts"):
+    for match in ctx.matches(Category.FORECASTS):
         low, high = (match.end, position) if match.start < position else (position + 1, match.start)
         if high - low <= FORECAST_WINDOW and not any(_ends_clause(t) for t in ctx.tokens[low:high]):
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from checker.knowledge.categories import Category
 from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef
 from checker.memo import Memo
 from checker.text.normalize import fold
@@ -85,23 +86,24 @@ class Language:
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
-        for category in ("out_of", "rises_to"):
+        for category in (Category.OUT_OF, Category.RISES_TO):
             for phrase in numbers.get(category, []):
-                self.index.add(category, phrase, category)
+                self._index(category, phrase, category)
         for phrase, bounds in numbers.get("vague", {}).items():
-            self.index.add("vague", phrase, (float(bounds[0]), float(bounds[1])))
+            self._index("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))
         self._compile_predicates(data.get("predicates", {}))
         self._compile_entities()
         for qualifier, places in data.get("qualifiers", {}).items():
             for place in ("before", "after"):
                 for phrase in places.get(place, []):
-                    self.index.add(f"qualifier_{place}", phrase, qualifier)
+                    self._index(f"qualifier_{place}", phrase, qualifier)
         names = data.get("names", {})
         self.word_sets: dict[str, frozenset[str]] = {}
-        for category in ("person_titles", "org_cues", "party_cues", "speech_verbs", "org_anaphora", "person_anaphora"):
+        for category in (Category.PERSON_TITLES, Category.ORG_CUES, Category.PARTY_CUES, Category.SPEECH_VERBS,
+                         Category.ORG_ANAPHORA, Category.PERSON_ANAPHORA):
             for phrase in names.get(category, []):
-                self.index.add(category, phrase, category)
+                self._index(category, phrase, category)
             self.word_sets[category] = frozenset(
                 n[0] for n in map(phrase_norms, names.get(category, [])) if len(n) == 1)
         # Looked up word by word only, so kept out of the phrase index.
@@ -110,10 +112,11 @@ class Language:
         attribution = data.get("attribution", {})
         for category in ("according_to", "speech_verbs"):
             for phrase in attribution.get(category, []):
-                self.index.add(f"attribution_{category}", phrase, category)
-        for category in ("hedges", "negations", "not_negations", "forecasts", "clause_openers"):
+                self._index(f"attribution_{category}", phrase, category)
+        for category in (Category.HEDGES, Category.NEGATIONS, Category.NOT_NEGATIONS, Category.FORECASTS,
+                         Category.CLAUSE_OPENERS):
             for phrase in data.get(category, []):
-                self.index.add(category, phrase, phrase)
+                self._index(category, phrase, phrase)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
         self._compile_dates(data.get("dates", {}))
         self._compile_roles(data.get("roles", {}))
@@ -122,19 +125,19 @@ class Language:
         for unit_id, spec in units.items():
             unit = self.ontology.units[unit_id]
             for form in spec.get("forms", []):
-                self.index.add("unit", form, unit)
+                self._index("unit", form, unit)
             for symbol in spec.get("before", []):
-                self.index.add("unit_before", symbol, unit)
+                self._index("unit_before", symbol, unit)
 
     def _compile_predicates(self, predicates: dict[str, Any]) -> None:
         for pred_id in self.ontology.predicates:
             for trigger in predicates.get(pred_id, {}).get("triggers", []):
-                self.index.add("trigger", trigger, pred_id)
+                self._index("trigger", trigger, pred_id)
 
     def _compile_entities(self) -> None:
         for entity in self.ontology.entities.values():
             for name in entity.names:
-                self.index.add("entity", name, entity.id)
+                self._index("entity", name, entity.id)
 
     # The ontology, as this language's words point to it.
 
@@ -154,51 +157,55 @@ class Language:
         self.months = {}
         for number, names in dates.get("months", {}).items():
             for name in names:
-                self.index.add("month", name, int(number))
+                self._index("month", name, int(number))
                 norms = phrase_norms(name)
                 if len(norms) == 1:
                     self.months[norms[0]] = int(number)
         for phrase in dates.get("year_cues", []):
-            self.index.add("year_cue", phrase, True)
+            self._index("year_cue", phrase, True)
         for season, phrases in dates.get("seasons", {}).items():
             for phrase in phrases:
-                self.index.add("season", phrase, season)
+                self._index("season", phrase, season)
         for relative, phrases in dates.get("relative", {}).items():
             for phrase in phrases:
-                self.index.add("relative_date", phrase, relative)
+                self._index("relative_date", phrase, relative)
         for predicate, phrases in dates.get("event_triggers", {}).items():
             for phrase in phrases:
-                self.index.add("date_trigger", phrase, predicate)
+                self._index("date_trigger", phrase, predicate)
         self.season_months = {season: tuple(months) for season, months in dates.get("season_months", {}).items()}
         for phrase in dates.get("year_words", []):
-            self.index.add("year_word", phrase, True)
+            self._index("year_word", phrase, True)
         for phrase in dates.get("month_words", []):
-            self.index.add("month_word", phrase, True)
+            self._index("month_word", phrase, True)
         for phrase in dates.get("week_words", []):
-            self.index.add("week_word", phrase, True)
+            self._index("week_word", phrase, True)
         for place in ("before", "after"):
             for phrase in dates.get("ago", {}).get(place, []):
-                self.index.add(f"ago_{place}", phrase, True)
+                self._index(f"ago_{place}", phrase, True)
         for phrase, days in dates.get("ago_units", {}).items():
-            self.index.add("ago_unit", phrase, int(days))
+            self._index("ago_unit", phrase, int(days))
         for number, names in dates.get("weekdays", {}).items():
             for name in names:
-                self.index.add("weekday", name, int(number))
+                self._index("weekday", name, int(number))
         for phrase in dates.get("day_before", []):
-            self.index.add("day_before", phrase, True)
+            self._index("day_before", phrase, True)
         for predicate, phrases in dates.get("event_nouns", {}).items():
             for phrase in phrases:
-                self.index.add("date_noun", phrase, predicate)
+                self._index("date_noun", phrase, predicate)
 
     def _compile_roles(self, roles: dict[str, Any]) -> None:
         for role_id, phrases in roles.get("titles", {}).items():
             for phrase in phrases:
-                self.index.add("role_title", phrase, role_id)
+                self._index("role_title", phrase, role_id)
         # Cue lists become index categories "role_<name>"; their payload is the name.
         for category, phrases in roles.items():
             if category != "titles":
                 for phrase in phrases:
-                    self.index.add(f"role_{category}", phrase, category)
+                    self._index(f"role_{category}", phrase, category)
+
+    def _index(self, category: str, phrase: str, payload: Any) -> None:
+        """Index a phrase under one of the closed list of categories (an unknown one is a bug)."""
+        self.index.add(Category(category), phrase, payload)
 
     def has_article(self, text: str) -> bool:
         """The definite article written onto a word ("الذكاء"; not "ألكساندر", whose alef has a hamza)."""
