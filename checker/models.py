@@ -51,6 +51,7 @@ class EntityRef(BaseModel):
     id: str | None = None
     text: str | None = None
     type: str | None = None
+    lexicon: bool = False  # the id is a lexicon entity's; otherwise a name found in the text, or a phrase
 
 
 class Value(BaseModel):
@@ -72,16 +73,9 @@ class Value(BaseModel):
     entity: EntityRef | None = None
 
 
-# The key in Claim.extra of a forecast or target ("إلى 4 في المئة بحلول نهاية العام"):
-# compared only with other forecasts, never with what the figure is now.
-FORECAST = "forecast"
-
 # The type of a claim's object that is common words, not a name ("في المشروع").
 PHRASE = "phrase"
 
-# The id prefix of a claim's object when it is the past year of another event
-# ("the 2011 floods killed 200"): such a toll is not the story's own.
-EVENT_YEAR = "~year:"
 
 
 class Claim(BaseModel):
@@ -94,15 +88,23 @@ class Claim(BaseModel):
     object: EntityRef | None = None
     predicate: str
     predicate_text: str = ""
+    # The predicate was named from the text (the counted noun, the word before the
+    # number), not by a lexicon's trigger: it pairs only with the same words.
+    fallback: bool = False
     value: Value
     attribution: str | None = None
     hedge: str | None = None
     negated: bool = False
+    # A forecast or target ("إلى 4 في المئة بحلول نهاية العام"): compared only
+    # with other forecasts, never with what the figure is now.
+    forecast: bool = False
+    # The past year of another event the figure belongs to ("the 2011 floods
+    # killed 200"): such a toll is not the story's own.
+    event_year: int | None = None
     quote: str
     span: tuple[int, int]
     sentence: int = 0
     published: date | None = None
-    extra: dict[str, Any] = Field(default_factory=dict)
 
 
 class ClaimGroup(BaseModel):
@@ -110,7 +112,7 @@ class ClaimGroup(BaseModel):
 
     `links` lists the pairs of claim positions that were aligned directly; rules
     compare only linked pairs, so a chain a~b~c never pits a against c unchecked.
-    `classes` gives each claim the position of a claim with the same value: only
+    `same_value_as` gives each claim the position of a claim with the same value: only
     one claim per value is compared, and a verdict holds for its whole class.
     `value_keys` gives each entity value (a post's holder) its story-wide id,
     so that two spellings of one name count as the same value.
@@ -121,7 +123,7 @@ class ClaimGroup(BaseModel):
     subject: EntityRef
     claims: list[Claim]
     links: list[tuple[int, int]] = Field(default_factory=list)
-    classes: list[int] = Field(default_factory=list)
+    same_value_as: list[int] = Field(default_factory=list)
     value_keys: list[str | None] = Field(default_factory=list)
 
     @property
@@ -142,7 +144,8 @@ class Finding(BaseModel):
     message: str
     fingerprint: str = ""
     reviewed: str | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+    # The pairs of claims that cannot both be true (conflicts), or that rose over time (updates).
+    pairs: list[tuple[str, str]] | None = None
 
 
 class ArticleProblem(BaseModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from checker.align import align
 from checker.extract.article import claims_of, find_known_names, read_article, story_names
-from checker.extract.context import ArticleContext
+from checker.extract.context import ArticleReading
 from checker.knowledge import Knowledge
 from checker.judge.baseline import apply_baseline
 from checker.gcpause import cycle_collector_paused
@@ -30,12 +30,11 @@ def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) 
     for finding in findings:
         if not in_draft.intersection(finding.claims):
             continue
-        pairs = finding.details.get("pairs")
-        if pairs is not None:
-            pairs = [p for p in pairs if in_draft.intersection(p)]
+        if finding.pairs is not None:
+            pairs = [p for p in finding.pairs if in_draft.intersection(p)]
             if not pairs:
                 continue
-            finding.details["pairs"] = pairs
+            finding = finding.model_copy(update={"pairs": pairs})
         kept.append(finding)
     return kept
 
@@ -71,19 +70,19 @@ def with_languages(articles: list[Article], knowledge: Knowledge) -> list[Articl
     return [a if a.lang else a.model_copy(update={"lang": knowledge.detect_language(a.text)}) for a in articles]
 
 
-def read_each(articles: list[Article], knowledge: Knowledge) -> list[ArticleContext]:
+def read_each(articles: list[Article], knowledge: Knowledge) -> list[ArticleReading]:
     """Every article read on its own: sentences, tokens, lexicon matches, names."""
     return [read_article(article, knowledge.language(article.lang, article.text)) for article in articles]
 
 
-def with_story_names(contexts: list[ArticleContext]) -> list[ArticleContext]:
+def with_story_names(contexts: list[ArticleReading]) -> list[ArticleReading]:
     """Each article read again for names that other articles introduced, where it uses them."""
     known = story_names(contexts)
-    return [find_known_names(actx, known) for actx in contexts]
+    return [find_known_names(reading, known) for reading in contexts]
 
 
-def story_claims(contexts: list[ArticleContext]) -> list[Claim]:
-    return [claim for actx in contexts for claim in claims_of(actx)]
+def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
+    return [claim for reading in contexts for claim in claims_of(reading)]
 
 
 def align_claims(claims: list[Claim], knowledge: Knowledge) -> tuple[list[ClaimGroup], list[dict]]:

@@ -40,4 +40,4 @@ def conflict_pairs(report) -> list[frozenset[str]]:
     """The pairs of articles each conflict finding pits against each other."""
     claims = {c.id: c for c in report.claims}
     return [frozenset(claims[i].article for i in pair)
-            for f in report.findings if f.kind == "conflict" for pair in f.details["pairs"]]
+            for f in report.findings if f.kind == "conflict" for pair in f.pairs]

@@ -6,8 +6,8 @@ from checker.text.tokens import tokenize
 
 def numbers(lex, text):
     tokens = tokenize(text)
-    ann = lex.index.annotate(tokens)
-    return [(q.low, q.high) for q in read_numbers(tokens, lex, ann.get("vague", []))]
+    phrases = lex.index.annotate(tokens)
+    return [(q.low, q.high) for q in read_numbers(tokens, lex, phrases.get("vague", []))]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -41,10 +41,10 @@ def test_age_conflict_28_vs_29(report):
 def test_compensation_conflict_up_to_100m_vs_hundreds_of_millions(report):
     [conflict] = findings(report, "conflict", "compensation_offer")
     claims = {c.id: c for c in report.claims}
-    pairs = {frozenset(claims[x].article[:3] for x in pair) for pair in conflict.details["pairs"]}
+    pairs = {frozenset(claims[x].article[:3] for x in pair) for pair in conflict.pairs}
     assert frozenset({"000", "001"}) in pairs and frozenset({"001", "002"}) in pairs
     # "more than 100 million" and "nine figures" are compatible with "hundreds of millions".
-    for pair in conflict.details["pairs"]:
+    for pair in conflict.pairs:
         qualifiers = {claims[x].value.qualifier for x in pair}
         assert "more_than" not in qualifiers
         assert all(claims[x].value.text != "تصل إلى تسعة أرقام" for x in pair)
@@ -86,7 +86,7 @@ def test_fair_leadership_conflict_quotes_both_outlets(report):
     assert ("003", "جويل بينو", "former") in held
     assert ("003", "روبرت فيرغوس", "current") in held
     claims = {c.id: c for c in report.claims}
-    pairs = {frozenset(claims[x].value.text for x in pair) for pair in conflict.details["pairs"]}
+    pairs = {frozenset(claims[x].value.text for x in pair) for pair in conflict.pairs}
     # LeCun against the current head; the former head and her successor do not clash.
     assert frozenset({"يان لوكون", "روبرت فيرغوس"}) in pairs
     assert frozenset({"جويل بينو", "روبرت فيرغوس"}) not in pairs

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 from rapidfuzz import fuzz
 
 from checker.knowledge.ontology import MONEY, PERSON
-from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, ClaimGroup, EntityRef
+from checker.models import PHRASE, Claim, ClaimGroup, EntityRef
 from checker.align.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
@@ -60,7 +60,7 @@ def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, 
     texts: dict[str, Counter[str]] = defaultdict(Counter)
     people: set[str] = set()
     for ref in _refs(claims):
-        if ref.id and ref.id.startswith("~") and ref.text:
+        if ref.id and not ref.lexicon and ref.text:
             texts[ref.id][ref.text] += 1
             if ref.type == PERSON:
                 people.add(ref.id)
@@ -69,7 +69,7 @@ def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, 
     # forms of organisations: "Orbis" finds "Orbis Labs").
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in texts:
-        skeleton = matcher.skeleton(key[1:])
+        skeleton = matcher.skeleton(key)
         if skeleton:
             blocks[skeleton[-1]].append(key)
             if key not in people:
@@ -82,7 +82,7 @@ def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, 
             same = matcher.short_form
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if same(a[1:], b[1:]):
+                if same(a, b):
                     union.union(a, b)
     members: dict[str, list[str]] = defaultdict(list)
     for key in texts:
@@ -105,23 +105,17 @@ def _canonical(ref: EntityRef | None, mapping: dict[str, str]) -> str | None:
     return mapping.get(ref.id, ref.id)
 
 
-def _past_event(claim: Claim) -> EntityRef | None:
-    """The past year a toll is given with ("the 2011 floods killed 200"), kept as its object."""
-    obj = claim.object
-    return obj if obj is not None and (obj.id or "").startswith(EVENT_YEAR) else None
-
-
-def _block_key(claim: Claim) -> str:
-    if claim.predicate.startswith("~"):
-        return f"~{claim.value.dimension}:{claim.value.unit}"
-    return f"{claim.predicate}:{claim.value.dimension}"
+def _block_key(claim: Claim) -> tuple[bool, str, str | None]:
+    if claim.fallback:
+        return True, claim.value.dimension or "", claim.value.unit
+    return False, claim.predicate, claim.value.dimension
 
 
 def _signature(claim: Claim, mapping: dict[str, str]) -> tuple:
     """Claims with equal signatures say the same thing the same way."""
     value = claim.value
     return (claim.predicate, value.low, value.high, value.unit, value.qualifier, value.ceiling,
-            claim.negated, claim.extra.get(FORECAST, False), _canonical(claim.object, mapping),
+            claim.negated, claim.forecast, claim.event_year, _canonical(claim.object, mapping),
             _canonical(value.entity, mapping))
 
 
@@ -137,13 +131,13 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
     if a.value.unit != b.value.unit and not unstated:
         # Currencies must match; counted nouns may differ under one named
         # predicate ("112 people" killed, "87 dead"), but not in a fallback one.
-        if a.value.dimension == MONEY or a.predicate.startswith("~"):
+        if a.value.dimension == MONEY or a.fallback:
             return False
     if a.negated or b.negated:
         return False
-    if a.extra.get(FORECAST, False) != b.extra.get(FORECAST, False):
+    if a.forecast != b.forecast:
         return False  # a target of 4% does not contradict inflation at 7.2%
-    if a.predicate.startswith("~") and a.predicate != b.predicate:
+    if a.fallback and a.predicate != b.predicate:
         if fuzz.ratio(a.predicate, b.predicate) < PREDICATE_SIMILARITY:
             return False
     oa, ob = _canonical(a.object, mapping), _canonical(b.object, mapping)
@@ -174,7 +168,7 @@ def align(claims: list[Claim], matcher: NameMatcher,
         blocks[_block_key(claim)].append(index)
     union = _UnionFind()
     links: set[tuple[int, int]] = set()
-    rep_of: dict[int, int] = {}
+    representative_of: dict[int, int] = {}
     for members in blocks.values():
         by_participant: dict[str, list[int]] = defaultdict(list)
         for index in members:
@@ -182,8 +176,7 @@ def align(claims: list[Claim], matcher: NameMatcher,
             mode = align_on.get(claim.predicate, "participants")
             if mode == "story":
                 # ... unless it is the toll of a past event, which pairs only with its own year.
-                past = _past_event(claim)
-                keys: set[str | None] = {STORY + (past.id if past else "")}
+                keys: set[str | None] = {f"{STORY}{claim.event_year or ''}"}
             else:
                 refs = [claim.subject] if mode == "subject" else [claim.subject, *claim.participants]
                 keys = {_canonical(r, mapping) for r in refs}
@@ -207,9 +200,9 @@ def align(claims: list[Claim], matcher: NameMatcher,
                         union.union(str(index), str(other))
                 if own is None:
                     representatives[signature] = index
-                    rep_of[index] = index
+                    representative_of[index] = index
                 else:
-                    rep_of.setdefault(index, own)
+                    representative_of.setdefault(index, own)
     components: dict[str, list[int]] = defaultdict(list)
     for index in range(len(claims)):
         components[union.find(str(index))].append(index)
@@ -226,17 +219,17 @@ def align(claims: list[Claim], matcher: NameMatcher,
         subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
         if all(align_on.get(c.predicate) == "story" for c in members):
             # A toll is the story's own (or a past event's), not the official's who gave it.
-            past = _past_event(members[0])
-            subject_id, subject = None, EntityRef(text=past.text if past else STORY_LABEL)
+            year = members[0].event_year
+            subject_id, subject = None, EntityRef(text=str(year) if year else STORY_LABEL)
         group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
-        classes = [position.get(rep_of.get(i, i), k) for k, i in enumerate(indices)]
+        same_value_as = [position.get(representative_of.get(i, i), k) for k, i in enumerate(indices)]
         groups.append(ClaimGroup(
             key=f"{members[0].predicate}|{subject_id}|{members[0].value.unit}",
             predicate=members[0].predicate,
             subject=EntityRef(id=subject_id, text=subject.text, type=subject.type),
             claims=members,
             links=group_links,
-            classes=classes,
+            same_value_as=same_value_as,
             value_keys=[_canonical(c.value.entity, mapping) for c in members],
         ))
     groups.sort(key=lambda g: (g.claims[0].article, g.claims[0].id))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import count
 
-from checker.extract.context import ArticleContext, SentenceContext
+from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.dates import date_claims
 from checker.extract.entities import EntityFinder, Gazetteer, add_name
 from checker.extract.quantities import quantity_claims
@@ -20,72 +20,73 @@ from checker.text.segment import split_sentences
 from checker.text.tokens import tokenize_range
 
 
-def read_article(article: Article, lex: Language, known: Gazetteer | None = None) -> ArticleContext:
+def read_article(article: Article, lex: Language, known: Gazetteer | None = None) -> ArticleReading:
     """Segment, tokenize and annotate an article, and find the names in it.
 
     `known` holds names other articles of the story introduced: an outlet
     may name "ليلى حداد" with no title that would mark it as a name.
     """
-    actx = ArticleContext(article, lex)
+    reading = ArticleReading(article, lex)
     finder = EntityFinder(lex, article.text, known)
     text = article.text
     for sentence in split_sentences(text):
         tokens = tokenize_range(text, sentence.start, sentence.end)
-        ann = lex.index.annotate(tokens)
-        cues = finder.cues(tokens, ann)
-        actx.sentences.append(SentenceContext(sentence, tokens, ann, finder.find(tokens, ann, cues), cues))
-    actx.finish()
-    actx.gazetteer = finder.gazetteer
-    return actx
+        phrases = lex.index.annotate(tokens)
+        cues = finder.cues(tokens, phrases)
+        mentions = finder.find(tokens, phrases, cues)
+        reading.sentences.append(SentenceContext(sentence, tokens, phrases, mentions, lex, cues))
+    reading.finish()
+    reading.gazetteer = finder.gazetteer
+    return reading
 
 
-def story_names(contexts: list[ArticleContext]) -> Gazetteer:
+def story_names(contexts: list[ArticleReading]) -> Gazetteer:
     """Names of two words or more that any article of the story introduced, with
     their short forms: "Marlow" finds "Marlow Insurance" in an outlet that only
     ever writes the short name."""
     shared = Gazetteer()
-    for actx in contexts:
-        gazetteer = actx.gazetteer
+    for reading in contexts:
+        gazetteer = reading.gazetteer
         for entries in gazetteer.by_first.values():
             for norms, key, type_ in entries:
-                if len(norms) >= 2 and key.startswith("~"):
-                    add_name(shared, actx.lex, norms, key, type_, gazetteer.display.get(key, key))
+                if len(norms) >= 2 and key not in reading.lex.entities:
+                    add_name(shared, reading.lex, norms, key, type_, gazetteer.display.get(key, key))
     return shared
 
 
-def find_known_names(actx: ArticleContext, known: Gazetteer) -> ArticleContext:
+def find_known_names(reading: ArticleReading, known: Gazetteer) -> ArticleReading:
     """Look again for names other articles introduced, if this one uses them.
 
     Tokens, lexicon matches and name cues are kept; only the gazetteer is read
     again, and only in articles where a known name's first word occurs at all.
     """
-    words = {t.norm for ctx in actx.sentences for t in ctx.tokens}
-    own = actx.gazetteer.by_first if actx.gazetteer else {}
+    words = {t.norm for ctx in reading.sentences for t in ctx.tokens}
+    own = reading.gazetteer.by_first if reading.gazetteer else {}
     if not any(first in words and first not in own for first in known.by_first):
-        return actx
-    fresh = ArticleContext(actx.article, actx.lex)
-    finder = EntityFinder(actx.lex, actx.article.text, known)
-    for ctx in actx.sentences:
-        mentions = finder.find(ctx.tokens, ctx.ann, ctx.cues)
-        fresh.sentences.append(SentenceContext(ctx.sentence, ctx.tokens, ctx.ann, mentions, ctx.cues))
+        return reading
+    fresh = ArticleReading(reading.article, reading.lex)
+    finder = EntityFinder(reading.lex, reading.article.text, known)
+    for ctx in reading.sentences:
+        mentions = finder.find(ctx.tokens, ctx.phrases, ctx.cues)
+        fresh.sentences.append(SentenceContext(ctx.sentence, ctx.tokens, ctx.phrases, mentions, ctx.lex, ctx.cues))
     fresh.finish()
     fresh.gazetteer = finder.gazetteer
     return fresh
 
 
-def claims_of(actx: ArticleContext) -> list[Claim]:
+def claims_of(reading: ArticleReading) -> list[Claim]:
     """Every checkable claim in an article already read, in reading order."""
-    article = actx.article
+    article = reading.article
     numbers = count(1)
 
     def next_id() -> str:
         return f"{article.id}#{next(numbers)}"
 
     claims: list[Claim] = []
-    roles = RoleReader(actx)
-    for ctx in actx.sentences:
-        claims.extend(quantity_claims(actx, ctx, next_id))
-        claims.extend(date_claims(actx, ctx, next_id))
+    roles = RoleReader(reading)
+    for ctx in reading.sentences:
+        claims.extend(quantity_claims(reading, ctx, next_id))
+        claims.extend(date_claims(reading, ctx, next_id))
         claims.extend(roles.claims(ctx, next_id))
     return claims
 

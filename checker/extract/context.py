@@ -1,4 +1,10 @@
-"""What the extractors share about one sentence and its article."""
+"""What the extractors share about one sentence and its article.
+
+A SentenceContext answers the questions every extractor asks of a sentence:
+which lexicon phrases start or end at a token, which name covers it, whether a
+clause ends between two tokens. An ArticleReading holds the sentences of one
+article and what they say together: who it is mostly about, the type of a name.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.extract.entities import Gazetteer, Mention, NameCues
+from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import ORG, PERSON
 from checker.models import Article, EntityRef, Sentence
 from checker.text.phrases import Match
-from checker.text.tokens import Token
+from checker.text.tokens import Token, breaks_clause, is_comma
 
 
 def _by_position(found: list[Match], field_index: int) -> dict[int, list[Match]]:
@@ -27,8 +34,9 @@ class SentenceContext:
 
     sentence: Sentence
     tokens: list[Token]
-    ann: dict[str, list[Match]]
+    phrases: dict[str, list[Match]]  # category -> the lexicon phrases found, in order
     mentions: list[Mention]
+    lex: Language
     cues: NameCues | None = None  # kept so that names can be found again cheaply
     # category → token position → matches starting / ending there, built per
     # category on first use: most categories are never asked by position.
@@ -36,22 +44,40 @@ class SentenceContext:
     _ends: dict[str, dict[int, list[Match]]] = field(default_factory=dict, init=False, repr=False)
 
     def matches(self, category: str) -> list[Match]:
-        return self.ann.get(category, [])
+        return self.phrases.get(category, [])
 
     def ending_at(self, category: str, end: int) -> list[Match]:
         by_end = self._ends.get(category)
         if by_end is None:
-            by_end = self._ends[category] = _by_position(self.ann.get(category, ()), 2)
+            by_end = self._ends[category] = _by_position(self.phrases.get(category, ()), 2)
         return by_end.get(end, [])
 
     def starting_at(self, category: str, start: int) -> list[Match]:
         by_start = self._starts.get(category)
         if by_start is None:
-            by_start = self._starts[category] = _by_position(self.ann.get(category, ()), 1)
+            by_start = self._starts[category] = _by_position(self.phrases.get(category, ()), 1)
         return by_start.get(start, [])
 
     def mention_covering(self, index: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= index < m.end), None)
+
+    def mention_at(self, start: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start == start), None)
+
+    def mention_ending(self, end: int) -> Mention | None:
+        return next((m for m in self.mentions if m.end == end), None)
+
+    def is_comma(self, index: int) -> bool:
+        return 0 <= index < len(self.tokens) and is_comma(self.tokens[index])
+
+    def breaks_between(self, start: int, end: int) -> bool:
+        """A comma or another clause break among tokens[start:end]."""
+        return any(breaks_clause(token) for token in self.tokens[max(0, start):end])
+
+    def new_clause_between(self, start: int, end: int) -> bool:
+        """A clause break or a word opening another clause ("after", "بعدما") among tokens[start:end]."""
+        return any(breaks_clause(self.tokens[k]) or self.starting_at(Category.CLAUSE_OPENERS, k)
+                   for k in range(max(0, start), end))
 
     def text_of(self, article_text: str, start: int, end: int) -> str:
         if start >= end:
@@ -60,7 +86,7 @@ class SentenceContext:
 
 
 @dataclass
-class ArticleContext:
+class ArticleReading:
     """An article read once: its sentences, and who it is mostly about."""
 
     article: Article
@@ -91,10 +117,16 @@ class ArticleContext:
             self.topic = self.ref(counts.most_common(1)[0][0])
 
     def ref(self, key: str, text: str | None = None) -> EntityRef:
-        return EntityRef(id=key, text=text or self.display.get(key, key.lstrip("~")), type=self.types.get(key))
+        return EntityRef(id=key, text=text or self.display.get(key, key), type=self.types.get(key),
+                         lexicon=key in self.lex.entities)
+
+    def type_of(self, mention: Mention) -> str | None:
+        """A name's type where this mention of it, or another in the article, gives one."""
+        return mention.type or self.types.get(mention.key)
 
     def mention_ref(self, mention: Mention) -> EntityRef:
-        return EntityRef(id=mention.key, text=mention.text, type=mention.type or self.types.get(mention.key))
+        return EntityRef(id=mention.key, text=mention.text, type=self.type_of(mention),
+                         lexicon=mention.lexicon_id is not None)
 
     def last_person_before(self, sentence_index: int, token_index: int) -> Mention | None:
         """The person named last before a point: what "عمره" (his age) refers to."""
@@ -102,6 +134,6 @@ class ArticleContext:
             for mention in reversed(ctx.mentions):
                 if ctx.sentence.index == sentence_index and mention.start >= token_index:
                     continue
-                if (mention.type or self.types.get(mention.key)) == PERSON:
+                if self.type_of(mention) == PERSON:
                     return mention
         return None

@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.knowledge.categories import Category
-from checker.extract.context import ArticleContext, SentenceContext
-from checker.extract.stance import stance_for
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.claims import new_claim
 from checker.knowledge.ontology import DATE
 from checker.models import Claim, EntityRef, Value
-from checker.text.tokens import breaks_clause
 
-TRIGGER_WINDOW = 12
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
 
 
@@ -105,8 +103,8 @@ def date_value(month: int, year: int | None, text: str, day: int | None = None) 
     return _range_value(text, date(year, month, 1), _month_end(year, month))
 
 
-def _month_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
-    text = actx.article.text
+def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
+    text = reading.article.text
     spans = []
     for match in ctx.matches(Category.MONTH):
         token = ctx.tokens[match.start]
@@ -120,15 +118,15 @@ def _month_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
         day_after, year, end = _after_month(ctx, match.end)
         relative, start, end = _relative(ctx, start, end)
         if year is None:
-            year = resolve_year(match.payload, relative, actx.article.published)
+            year = resolve_year(match.payload, relative, reading.article.published)
         day = day_before if day_before is not None else day_after
         spans.append(DateSpan(start, end, date_value(match.payload, year, ctx.text_of(text, start, end), day)))
     return spans
 
 
-def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+def _weekday_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
     """"أمس الخميس", "on Sunday": the latest such day on or before publication."""
-    published = actx.article.published
+    published = reading.article.published
     if published is None:
         return []  # "الخميس" alone can be compared with nothing
     spans = []
@@ -141,7 +139,7 @@ def _weekday_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]
         before = ctx.ending_at(Category.DAY_BEFORE, start)
         if before:
             start = before[0].start
-        spans.append(DateSpan(start, match.end, _range_value(ctx.text_of(actx.article.text, start, match.end),
+        spans.append(DateSpan(start, match.end, _range_value(ctx.text_of(reading.article.text, start, match.end),
                                                              day, day)))
     return spans
 
@@ -164,9 +162,9 @@ def _season_value(text: str, months: tuple[int, int], year: int) -> Value:
     return _range_value(text, date(year, first, 1), _month_end(end_year, last))
 
 
-def _calendar_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+def _calendar_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
     """"عام 2023", "in 2012", "spring 2026", "ربيع العام المقبل"."""
-    text, published = actx.article.text, actx.article.published
+    text, published = reading.article.text, reading.article.published
     spans = []
     for cue in ctx.matches(Category.YEAR_CUE):
         year = _year_at(ctx, cue.end)
@@ -174,7 +172,7 @@ def _calendar_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
             spans.append(DateSpan(cue.start, cue.end + 1, _range_value(
                 ctx.text_of(text, cue.start, cue.end + 1), date(year, 1, 1), date(year, 12, 31))))
     for season in ctx.matches(Category.SEASON):
-        months = actx.lex.season_months.get(season.payload)
+        months = reading.lex.season_months.get(season.payload)
         year = _year_at(ctx, season.end)
         end = season.end + 1
         if year is None and published is not None:
@@ -188,10 +186,10 @@ def _calendar_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
     return spans
 
 
-def _relative_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan]:
+def _relative_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
     """"العام الماضي", "الشهر الماضي", "earlier this week", "قبل 3 أيام", "8 hours ago":
     placed only by the publication date."""
-    text, published = actx.article.text, actx.article.published
+    text, published = reading.article.text, reading.article.published
     if published is None:
         return []
     spans = []
@@ -215,7 +213,7 @@ def _relative_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=_SHIFT.get(relative, 0))
             add(start, end, monday, published if relative == "this" else monday + timedelta(days=6))
     for unit in ctx.matches(Category.AGO_UNIT):
-        count = _count_before(actx, ctx, unit.start)
+        count = _count_before(reading, ctx, unit.start)
         start = unit.start - 1 if count is not None else unit.start
         before = ctx.ending_at(Category.AGO_BEFORE, start)
         after = ctx.starting_at(Category.AGO_AFTER, unit.end)
@@ -228,14 +226,14 @@ def _relative_spans(actx: ArticleContext, ctx: SentenceContext) -> list[DateSpan
     return spans
 
 
-def _count_before(actx: ArticleContext, ctx: SentenceContext, index: int) -> int | None:
+def _count_before(reading: ArticleReading, ctx: SentenceContext, index: int) -> int | None:
     """"3 أيام", "three days": the number right before a unit word."""
     if index < 1:
         return None
     token = ctx.tokens[index - 1]
     if token.kind == "num" and token.norm.isdigit():
         return int(token.norm)
-    value = actx.lex.number_word(token.norm) if token.kind == "word" else None
+    value = reading.lex.number_word(token.norm) if token.kind == "word" else None
     return int(value) if value is not None and value == int(value) else None
 
 
@@ -251,35 +249,31 @@ def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
 def _triggers(ctx: SentenceContext, span: DateSpan):
     """Trigger words in the date's clause, nearest first; nouns joined to it too."""
     found = [t for t in ctx.matches(Category.DATE_TRIGGER)
-             if abs(t.start - span.start) <= TRIGGER_WINDOW and not (span.start <= t.start < span.end)
+             if abs(t.start - span.start) <= ctx.lex.windows.date_trigger and not (span.start <= t.start < span.end)
              and not _clause_break(ctx, t.start, span)]
     # "مؤتمر أبريل", "the April conference": a noun joined to the month.
     found += [t for t in ctx.matches(Category.DATE_NOUN) if t.end == span.start or t.start == span.end]
     return sorted(found, key=lambda t: abs(t.start - span.start))
 
 
-def date_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
+def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
     if not ctx.matches(Category.DATE_TRIGGER) and not ctx.matches(Category.DATE_NOUN):
         return []  # a date says what happened only beside a trigger (see _triggers)
-    text = actx.article.text
+    text = reading.article.text
     claims: list[Claim] = []
-    spans = (_month_spans(actx, ctx) + _weekday_spans(actx, ctx) + _calendar_spans(actx, ctx)
-             + _relative_spans(actx, ctx))
+    spans = (_month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
+             + _relative_spans(reading, ctx))
     for span in _without_overlaps(spans):
         triggers = _triggers(ctx, span)
         if not triggers:
             continue
         trigger = triggers[0]
-        subject = _subject(actx, ctx, trigger.start, span.start)
-        stance = stance_for(ctx, text, span.start)
-        claims.append(Claim(
-            id=next_id(), article=actx.article.id, subject=subject or EntityRef(),
-            participants=[actx.mention_ref(m) for m in ctx.mentions] + ([subject] if subject else []),
+        subject = _subject(reading, ctx, trigger.start, span.start)
+        claims.append(new_claim(
+            reading, ctx, next_id(), at=span.start, subject=subject,
+            participants=[reading.mention_ref(m) for m in ctx.mentions] + ([subject] if subject else []),
             predicate=trigger.payload, predicate_text=ctx.text_of(text, trigger.start, trigger.end),
             value=span.value,
-            attribution=stance.attribution, hedge=stance.hedge, negated=stance.negated,
-            quote=ctx.sentence.text, span=(ctx.sentence.start, ctx.sentence.end),
-            sentence=ctx.sentence.index, published=actx.article.published,
         ))
     return claims
 
@@ -293,12 +287,12 @@ def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:
     if trigger == span.end + 1 or trigger == span.start - 2:
         return False
     low, high = (trigger, span.start) if trigger < span.start else (span.end, trigger)
-    return any(breaks_clause(ctx.tokens[k]) for k in range(low, high))
+    return ctx.breaks_between(low, high)
 
 
-def _subject(actx: ArticleContext, ctx: SentenceContext, trigger: int, anchor: int) -> EntityRef | None:
+def _subject(reading: ArticleReading, ctx: SentenceContext, trigger: int, anchor: int) -> EntityRef | None:
     """What was released or who takes up the post: a name near the trigger."""
     near = sorted(ctx.mentions, key=lambda m: min(abs(m.start - trigger), abs(m.start - anchor)))
     if near:
-        return actx.mention_ref(near[0])
-    return actx.topic_org or actx.topic
+        return reading.mention_ref(near[0])
+    return reading.topic_org or reading.topic

@@ -23,8 +23,6 @@ from checker.text.normalize import fold
 from checker.text.phrases import Match
 from checker.text.tokens import Token, is_comma
 
-MAX_NAME_TOKENS = 3
-MIN_SHORT_FORM = 4  # "New" is too common to stand for "New Horizons"
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
 Proposal = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
@@ -94,7 +92,7 @@ def add_name(gazetteer: Gazetteer, lex: Language, norms: tuple[str, ...], key: s
         return
     if type_ == PERSON:
         short = norms[-1:]
-    elif norms[0][:1].islower() and len(norms[0]) >= MIN_SHORT_FORM:  # a word of a script with case (folded)
+    elif norms[0][:1].islower() and len(norms[0]) >= lex.windows.short_form:  # a word of a script with case (folded)
         short = norms[:1]
     else:
         return
@@ -103,8 +101,8 @@ def add_name(gazetteer: Gazetteer, lex: Language, norms: tuple[str, ...], key: s
 
 
 def name_key(text: str) -> str:
-    """The key of a name in no lexicon: its folded form, prefixed to mark it unknown."""
-    return "~" + " ".join(fold(text).split())
+    """The key of a name in no lexicon: its folded form."""
+    return " ".join(fold(text).split())
 
 
 def _outermost(matches: list[Match]) -> list[Match]:
@@ -133,10 +131,10 @@ class EntityFinder:
         self.gazetteer = known.copy() if known is not None else Gazetteer()
         self._inside_cache: dict[str, bool] = {}
 
-    def find(self, tokens: list[Token], ann: dict[str, list[Match]], cues: NameCues | None = None) -> list[Mention]:
+    def find(self, tokens: list[Token], phrases: dict[str, list[Match]], cues: NameCues | None = None) -> list[Mention]:
         """The sentence's mentions; `cues` are this sentence's, if already read."""
         if cues is None:
-            cues = self.cues(tokens, ann)
+            cues = self.cues(tokens, phrases)
         taken = [False] * len(tokens)
         mentions: list[Mention] = []
 
@@ -158,10 +156,10 @@ class EntityFinder:
             self._remember(tokens, mention)
         return mentions
 
-    def cues(self, tokens: list[Token], ann: dict[str, list[Match]]) -> NameCues:
+    def cues(self, tokens: list[Token], phrases: dict[str, list[Match]]) -> NameCues:
         """Every name the lexicon and the cue rules propose, strongest first."""
         lexicon: list[Proposal] = []
-        for match in ann.get(Category.ENTITY, []):
+        for match in phrases.get(Category.ENTITY, []):
             entity = self.lex.entities[match.payload]
             lexicon.append((match.start, match.end, entity.id, entity.type, entity.id))
         proposals: list[Proposal] = []
@@ -169,23 +167,23 @@ class EntityFinder:
         def propose(start: int, end: int, key: str, type_: str | None, lexicon_id: str | None) -> None:
             proposals.append((start, end, key, type_, lexicon_id))
 
-        titles = _outermost([*ann.get(Category.PERSON_TITLES, []), *ann.get(Category.ROLE_TITLE, [])])
+        titles = _outermost([*phrases.get(Category.PERSON_TITLES, []), *phrases.get(Category.ROLE_TITLE, [])])
         title_starts = {m.start for m in titles}
-        known_orgs = {m.start: m.end for m in ann.get(Category.ENTITY, [])}
+        known_orgs = {m.start: m.end for m in phrases.get(Category.ENTITY, [])}
         for match in titles:
             self._after_title(tokens, match, propose, known_orgs)
             self._before_title(tokens, match, propose)
-        for match in ann.get(Category.ORG_CUES, []):
+        for match in phrases.get(Category.ORG_CUES, []):
             self._after_org_cue(tokens, match.end, propose)
-        for match in ann.get(Category.PARTY_CUES, []):
+        for match in phrases.get(Category.PARTY_CUES, []):
             self._party(tokens, match, propose)
-        for match in ann.get(Category.SPEECH_VERBS, []):
+        for match in phrases.get(Category.SPEECH_VERBS, []):
             if match.end not in title_starts:  # "قال وزير X": the title rule finds X
                 span = self._name_span(tokens, match.end)
                 if span:
                     propose(*span, self._key(tokens, *span), None, None)
         # "بقيادة X", "led by X", "عُيّن X", "خلفًا لـ X": a person follows.
-        for match in [*ann.get(Category.ROLE_LED_BY, []), *ann.get(Category.ROLE_APPOINTED, []), *ann.get(Category.ROLE_REPLACING, [])]:
+        for match in [*phrases.get(Category.ROLE_LED_BY, []), *phrases.get(Category.ROLE_APPOINTED, []), *phrases.get(Category.ROLE_REPLACING, [])]:
             if match.end not in title_starts:
                 start = match.end
                 if start < len(tokens) and tokens[start].norm in self.lex.prefixes:
@@ -193,7 +191,7 @@ class EntityFinder:
                 span = self._name_span(tokens, start)
                 if span:
                     propose(*span, self._key(tokens, *span), PERSON, None)
-        self._before_age(tokens, ann, propose)
+        self._before_age(tokens, phrases, propose)
         if tokens:
             # Most sentences have no quotes, and Arabic ones no capitals: a
             # search of the sentence's text (in C) spares a walk over its tokens.
@@ -220,7 +218,7 @@ class EntityFinder:
             hit = self._gazetteer_hit(tokens, i, variants(tokens[i].norm))
             if hit:
                 end, key, type_ = hit
-                claim(i, end, key, type_, key if not key.startswith("~") else None)
+                claim(i, end, key, type_, key if key in self.lex.entities else None)
 
     def _gazetteer_hit(self, tokens: list[Token], i: int,
                        forms: tuple[str, ...]) -> tuple[int, str, str | None] | None:
@@ -240,7 +238,7 @@ class EntityFinder:
         "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "المدير التقني في X، سامر نجم",
         "chief executive, Layla Haddad"."""
         j = title.end
-        limit = min(len(tokens), j + 8)
+        limit = min(len(tokens), j + self.lex.windows.title_to_name)
         after_complement = False
         after_org = False  # "الرئيس التنفيذي لشركة Orbis": a name must follow at once
         while j < limit:
@@ -296,11 +294,11 @@ class EntityFinder:
         if start < comma:
             claim(start, comma, self._key(tokens, start, comma), PERSON, None)
 
-    def _before_age(self, tokens: list[Token], ann: dict[str, list[Match]], claim: Claimer) -> None:
+    def _before_age(self, tokens: list[Token], phrases: dict[str, list[Match]], claim: Claimer) -> None:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
         appositive = self.lex.ontology.appositive_predicates()
-        age_starts = {m.start for m in ann.get(Category.TRIGGER, []) if any(p.id == m.payload for p in appositive)}
-        year_units = {m.start for m in ann.get(Category.UNIT, []) if any(p.accepts(m.payload) for p in appositive)}
+        age_starts = {m.start for m in phrases.get(Category.TRIGGER, []) if any(p.id == m.payload for p in appositive)}
+        year_units = {m.start for m in phrases.get(Category.UNIT, []) if any(p.accepts(m.payload) for p in appositive)}
         if not age_starts and not year_units:
             return  # no age in the sentence
         for k, token in enumerate(tokens[:-1]):
@@ -323,7 +321,7 @@ class EntityFinder:
         closer = _OPEN_QUOTES.get(tokens[j].text) if j < len(tokens) else None
         if closer:
             # "شركة «مرافئ الخليج»": the quotes mark the whole name, however common its words.
-            end = next((k for k in range(j + 1, min(len(tokens), j + 2 + MAX_NAME_TOKENS))
+            end = next((k for k in range(j + 1, min(len(tokens), j + 2 + self.lex.windows.name))
                         if tokens[k].text == closer), None)
             inner = tokens[j + 1:end] if end is not None else []
             # ... but not a quotation: 'the company "wishes them well"' («الأفق» may keep its article).
@@ -347,7 +345,7 @@ class EntityFinder:
         or comes just before it ("حزب العدالة")."""
         start = cue.start if self.lex.has_article(tokens[cue.start].text) else cue.end
         end = cue.end
-        while end < len(tokens) and end - cue.end < MAX_NAME_TOKENS - 1 and tokens[end].kind == "word" \
+        while end < len(tokens) and end - cue.end < self.lex.windows.name - 1 and tokens[end].kind == "word" \
                 and not tokens[end].latin and not self.lex.is_stopword(tokens[end].norm) \
                 and not self._starts_new_phrase(tokens[end]) and self.lex.has_article(tokens[end].text):
             end += 1
@@ -358,7 +356,7 @@ class EntityFinder:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
         for i in [i for i, token in enumerate(tokens) if token.text in _OPEN_QUOTES]:
             closer = _OPEN_QUOTES[tokens[i].text]
-            for end in range(i + 2, min(len(tokens), i + 2 + MAX_NAME_TOKENS)):
+            for end in range(i + 2, min(len(tokens), i + 2 + self.lex.windows.name)):
                 if tokens[end].text == closer:
                     inner = tokens[i + 1:end]
                     if all(t.kind == "word" for t in inner) and self._name_like(inner[0], first=True) \
@@ -424,7 +422,7 @@ class EntityFinder:
         if latin_only and not tokens[j].latin:
             return None
         end = j + 1
-        while end < len(tokens) and end - j < MAX_NAME_TOKENS and self._name_like(tokens[end], first=False) \
+        while end < len(tokens) and end - j < self.lex.windows.name and self._name_like(tokens[end], first=False) \
                 and tokens[end].latin == tokens[j].latin and not self._starts_new_phrase(tokens[end]) \
                 and not self.lex.in_set("person_titles", tokens[end].norm):  # "تعيّن ليلى حداد رئيسة"
             end += 1

@@ -13,24 +13,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.knowledge.categories import Category
-from checker.extract.context import ArticleContext, SentenceContext
-from checker.extract.stance import stance_for
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.claims import new_claim
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
-from checker.models import EVENT_YEAR, FORECAST, PHRASE, Claim, EntityRef, Value
+from checker.models import PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import breaks_clause
 
 # When several qualifiers touch a number, the most informative one wins.
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
                       "about", "estimated", "additional"]
-TRIGGER_WINDOW = 15
 
 
 def _money_trigger_near(ctx: SentenceContext, lex: Language, q: Quantity) -> bool:
     for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
-        if definition and definition.dimensions == (MONEY,) and 0 <= q.start - match.end <= 6:
+        if definition and definition.dimensions == (MONEY,) and 0 <= q.start - match.end <= lex.windows.money_trigger:
             return True
     return False
 
@@ -70,8 +69,8 @@ def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | N
         definition = lex.predicates.get(match.payload)
         unit = next((u for u in generic if definition.accepts(u)), None) if definition else None
         if unit is not None and definition.grows \
-                and match.end <= q.start and q.start - match.end <= TRIGGER_WINDOW \
-                and not _new_clause_between(ctx, match.end, q.start):
+                and match.end <= q.start and q.start - match.end <= lex.windows.trigger \
+                and not ctx.new_clause_between(match.end, q.start):
             return UnitHit(unit, q.start, q.end)
     return None
 
@@ -156,7 +155,7 @@ def _appositive(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitHit 
     unit_end = unit.end if unit else q.end
     for match in ctx.matches(Category.TRIGGER):
         found = next((p for p in candidates if p.id == match.payload), None)
-        if found is not None and (q.start - 5 <= match.end <= q.start or q.end <= match.start <= unit_end):
+        if found is not None and (q.start - lex.windows.appositive_trigger <= match.end <= q.start or q.end <= match.start <= unit_end):
             return found
     return candidates[0] if _beside_a_name(ctx, q, unit_end) else None
 
@@ -191,14 +190,14 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
         if match.end <= q.start:
             distance = q.start - match.end
         elif match.start >= unit_end:
-            if _new_clause_between(ctx, unit_end, match.start):
+            if ctx.new_clause_between(unit_end, match.start):
                 continue  # "to 4.75 percent after inflation hit ...": another clause's trigger
             if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
                 continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
             distance = match.start - unit_end + 2
         else:
             distance = 0
-        if distance <= TRIGGER_WINDOW:
+        if distance <= lex.windows.trigger:
             candidates.append((distance, inside, match))
     beside = [c for c in candidates if not c[1] and c[0] <= 2]
     if implied and not [c for c in beside if c[2].start >= unit_end or c[0] == 0]:
@@ -212,90 +211,87 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
     return None, None
 
 
-def _new_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
-    """A clause break or a word opening another clause ("after", "بعدما") in tokens[start:end]."""
-    return any(breaks_clause(ctx.tokens[k]) or ctx.starting_at(Category.CLAUSE_OPENERS, k) for k in range(start, end))
-
-
 def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, start: int) -> str:
-    """No trigger: name the predicate by the nearest content word before the number."""
-    if unit.dimension == "count":
-        return f"~count:{unit.id}"
+    """No trigger: name the predicate by what is counted, or by the nearest content
+    word before the number ("count:قتيل", "money:صفق")."""
+    if unit.dimension == COUNT:
+        return f"{COUNT}:{unit.id}"
     j = start - 1
-    while j >= 0 and start - j <= 5:
+    while j >= 0 and start - j <= lex.windows.fallback_word:
         token = ctx.tokens[j]
         if token.kind == "word" and not lex.is_stopword(token.norm) and ctx.mention_covering(j) is None:
-            return f"~{unit.dimension}:{lex.stem(token.norm)}"
+            return f"{unit.dimension}:{lex.stem(token.norm)}"
         j -= 1
-    return f"~{unit.dimension}"
+    return unit.dimension
 
 
 def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> EntityRef | None:
     """"أربعة باحثين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
     tokens = ctx.tokens
     j = unit_end
-    while j < len(tokens) and j - unit_end < 6 and not breaks_clause(tokens[j]):
+    while j < len(tokens) and j - unit_end < lex.windows.object and not breaks_clause(tokens[j]):
         if tokens[j].norm in lex.object_prepositions:
             if ctx.starting_at(Category.TRIGGER, j) or ctx.starting_at(Category.TRIGGER, j + 1):
                 return None  # "120 شخصًا في عداد المفقودين": what they are, not where
             for mention in ctx.mentions:
                 if j < mention.start <= j + 2:
-                    return EntityRef(id=mention.key, text=mention.text, type=mention.type)
+                    return EntityRef(id=mention.key, text=mention.text, type=mention.type,
+                                     lexicon=mention.lexicon_id is not None)
             words = [t for t in tokens[j + 1:j + 3] if t.kind == "word" and not lex.is_stopword(t.norm)]
             if words:
-                return EntityRef(id="~" + " ".join(lex.stem(t.norm) for t in words),
+                return EntityRef(id=" ".join(lex.stem(t.norm) for t in words),
                                  text=text[words[0].start:words[-1].end], type=PHRASE)
             return None
         j += 1
     return None
 
 
-def _subject(actx: ArticleContext, ctx: SentenceContext, q: Quantity, predicate: str,
+def _subject(reading: ArticleReading, ctx: SentenceContext, q: Quantity, predicate: str,
              trigger, skip: range) -> EntityRef | None:
     mentions = [m for m in ctx.mentions if m.start not in skip]
-    definition = actx.lex.predicates.get(predicate)
+    definition = reading.lex.predicates.get(predicate)
     if definition is not None and definition.about == PERSON and not definition.appositive:
         # "Martin Okafor, who has led the company for eight years": the name last
         # before it that is no company's, whatever company the sentence names.
-        people = [m for m in mentions if m.end <= q.start and (m.type or actx.types.get(m.key)) != ORG]
+        people = [m for m in mentions if m.end <= q.start and reading.type_of(m) != ORG]
         if people:
-            return actx.mention_ref(people[-1])
+            return reading.mention_ref(people[-1])
     if definition is not None and definition.appositive:
         # "عمره 28 عامًا" (his age): the person named last, in this sentence or before it.
         before = [m for m in mentions if m.end <= q.start and m.type != ORG]
         pronoun = trigger is not None and any(
-            ctx.tokens[k].norm.endswith(actx.lex.pronoun_suffixes) for k in range(trigger.start, trigger.end)) \
-            if actx.lex.pronoun_suffixes else False
+            ctx.tokens[k].norm.endswith(reading.lex.pronoun_suffixes) for k in range(trigger.start, trigger.end)) \
+            if reading.lex.pronoun_suffixes else False
         if before and not pronoun:
-            return actx.mention_ref(before[-1])
-        person = actx.last_person_before(ctx.sentence.index, q.start)
-        return actx.mention_ref(person) if person else (actx.mention_ref(before[-1]) if before else None)
+            return reading.mention_ref(before[-1])
+        person = reading.last_person_before(ctx.sentence.index, q.start)
+        return reading.mention_ref(person) if person else (reading.mention_ref(before[-1]) if before else None)
     anchor = trigger.start if trigger is not None else q.start
     between = [m for m in mentions if anchor <= m.start < q.start]
     before = [m for m in mentions if m.end <= anchor]
     anaphora = [m for m in ctx.matches(Category.ORG_ANAPHORA) if m.start < q.start]
-    if actx.topic_org and anaphora and not between and \
+    if reading.topic_org and anaphora and not between and \
             (not before or anaphora[-1].start >= before[-1].end):
-        return actx.topic_org  # "وظّفت الشركة": the company the article is about
+        return reading.topic_org  # "وظّفت الشركة": the company the article is about
     if between:
-        return actx.mention_ref(between[0])
+        return reading.mention_ref(between[0])
     if before:
-        return actx.mention_ref(before[-1])
-    if ctx.matches(Category.ORG_ANAPHORA) and actx.topic_org:
-        return actx.topic_org
-    return actx.topic_org or actx.topic
+        return reading.mention_ref(before[-1])
+    if ctx.matches(Category.ORG_ANAPHORA) and reading.topic_org:
+        return reading.topic_org
+    return reading.topic_org or reading.topic
 
 
-def _participants(actx: ArticleContext, ctx: SentenceContext, subject: EntityRef | None) -> list[EntityRef]:
+def _participants(reading: ArticleReading, ctx: SentenceContext, subject: EntityRef | None) -> list[EntityRef]:
     refs: dict[str, EntityRef] = {}
     if subject is not None and subject.id:
         refs[subject.id] = subject
     for mention in ctx.mentions:
-        refs.setdefault(mention.key, actx.mention_ref(mention))
+        refs.setdefault(mention.key, reading.mention_ref(mention))
     for ref in list(refs.values()):
-        entity = actx.lex.entities.get(ref.id or "")
+        entity = reading.lex.entities.get(ref.id or "")
         if entity and entity.acts_for and entity.acts_for not in refs:
-            refs[entity.acts_for] = actx.ref(entity.acts_for, entity.acts_for)
+            refs[entity.acts_for] = reading.ref(entity.acts_for, entity.acts_for)
     return list(refs.values())
 
 
@@ -306,27 +302,26 @@ def _past_year(ctx: SentenceContext, years: list[Quantity], q: Quantity, publish
     for year in years:
         if published is not None and year.low >= published.year:
             continue
-        if year.end <= q.start or not any(breaks_clause(t) for t in ctx.tokens[q.end:year.start]):
+        if year.end <= q.start or not ctx.breaks_between(q.end, year.start):
             return int(year.low)
     return None
 
 
-def _event_year(year: int | None, lex: Language, predicate: str) -> EntityRef | None:
+def _event_year(year: int | None, lex: Language, predicate: str) -> int | None:
     """A toll given with a past year is another event's: "the 2011 floods killed 200".
 
-    It becomes the claim's object, so that alignment keeps it apart from the
-    story's own toll (see align_on: story).
+    Alignment keeps it apart from the story's own toll (see align_on: story).
     """
     definition = lex.predicates.get(predicate)
     if year is None or definition is None or definition.align_on != "story":
         return None
-    return EntityRef(id=f"{EVENT_YEAR}{year}", text=str(year))
+    return year
 
 
-def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list[Claim]:
+def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
     """Every numeric claim of one sentence."""
-    lex = actx.lex
-    text = actx.article.text
+    lex = reading.lex
+    text = reading.article.text
     claims: list[Claim] = []
     quantities = read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE))
     years = [q for q in quantities if q.is_year]
@@ -356,32 +351,27 @@ def quantity_claims(actx: ArticleContext, ctx: SentenceContext, next_id) -> list
             predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
             if predicate is not None and lex.predicates[predicate].appositive:
                 predicate, trigger = None, None  # an age trigger that is not beside the number
-        if predicate is None:
+        fallback = predicate is None
+        if fallback:
             predicate = _fallback_predicate(ctx, lex, q, unit, wording_start)
         low, high, ceiling = _interval(q, qualifier)
         skip = range(q.start, hit.end)
-        subject = _subject(actx, ctx, q, predicate, trigger, skip)
-        stance = stance_for(ctx, text, q.start)
-        event = _event_year(_past_year(ctx, years, q, actx.article.published) if years else None, lex, predicate)
+        subject = _subject(reading, ctx, q, predicate, trigger, skip)
+        event_year = _event_year(_past_year(ctx, years, q, reading.article.published) if years else None,
+                                 lex, predicate)
         start = min(wording_start, hit.start)
         value_text = ctx.text_of(text, start, hit.end)
-        claims.append(Claim(
-            id=next_id(),
-            article=actx.article.id,
-            subject=subject or EntityRef(),
-            participants=_participants(actx, ctx, subject),
-            object=event or _object(ctx, text, lex, hit.end),
+        claims.append(new_claim(
+            reading, ctx, next_id(), at=q.start,
+            subject=subject,
+            participants=_participants(reading, ctx, subject),
+            # The past event is what such a toll is of, whatever place the sentence names.
+            object=None if event_year else _object(ctx, text, lex, hit.end),
             predicate=predicate,
             predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else "",
+            fallback=fallback,
             value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
                         qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling),
-            attribution=stance.attribution,
-            hedge=stance.hedge,
-            extra={FORECAST: True} if stance.forecast else {},
-            negated=stance.negated,
-            quote=ctx.sentence.text,
-            span=(ctx.sentence.start, ctx.sentence.end),
-            sentence=ctx.sentence.index,
-            published=actx.article.published,
+            event_year=event_year,
         ))
     return claims

@@ -20,19 +20,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.knowledge.categories import Category
-from checker.extract.context import ArticleContext, SentenceContext
+from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.entities import Mention
-from checker.extract.stance import stance_for
+from checker.extract.claims import new_claim
 from checker.knowledge.ontology import ORG, PERSON, ROLE
 from checker.models import Claim, EntityRef, Value
 from checker.text.phrases import Match
 from checker.text.tokens import is_comma
 
-APPOSITION_GAP = 4     # "فلان، 28 عامًا، رئيس ..."
-VERB_GAP = 3           # "فلان، التي قادت", "Roe, who has led"
-OBJECT_WINDOW = 7      # what a verb leads: "قادت مجموعة أبحاث ... "X""
-HANDOVER_WINDOW = 4    # "ليحل محلها الباحث فلان"
-FROM_WINDOW = 6        # "will take over in March 2024 from Roe"
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
 _POST_CUES = frozenset({Category.ROLE_TITLE, Category.ROLE_LED_BY, Category.ROLE_LEADS, Category.ROLE_LEADS_PAST,
@@ -52,10 +47,9 @@ class RoleFact:
 
 def _evidence(ref: EntityRef) -> int:
     """How sure we are that a ref names something: a lexicon entry, then a Latin name."""
-    key = ref.id or ""
-    if not key.startswith("~"):
+    if ref.lexicon:
         return 2
-    return 1 if key.isascii() else 0
+    return 1 if (ref.id or "").isascii() else 0
 
 
 class RoleReader:
@@ -65,15 +59,15 @@ class RoleReader:
     often names the post a sentence earlier.
     """
 
-    def __init__(self, actx: ArticleContext) -> None:
-        self.actx = actx
-        self.lex = actx.lex
+    def __init__(self, reading: ArticleReading) -> None:
+        self.reading = reading
+        self.lex = reading.lex
         self.last: RoleFact | None = None
-        self.mention_counts = Counter(m.key for ctx in actx.sentences for m in ctx.mentions)
+        self.mention_counts = Counter(m.key for ctx in reading.sentences for m in ctx.mentions)
         # The organisation "its" and "الشركة" point to. English names are
         # often untyped, so the most named entity stands in unless it is a person.
-        topic = actx.topic if actx.topic is not None and actx.topic.type != PERSON else None
-        self.home_org: EntityRef | None = actx.topic_org or topic
+        topic = reading.topic if reading.topic is not None and reading.topic.type != PERSON else None
+        self.home_org: EntityRef | None = reading.topic_org or topic
         # The post verbs of leading name ("بقيادة", "led by"): `verbs_of_leading` in the ontology.
         self.leader = next((p.id for p in self.lex.predicates.values() if p.verbs_of_leading), None)
 
@@ -89,30 +83,18 @@ class RoleReader:
         found = ctx.ending_at(category, index)
         return min(found, key=lambda m: m.start) if found else None
 
-    @staticmethod
-    def _mention_at(ctx: SentenceContext, start: int) -> Mention | None:
-        return next((m for m in ctx.mentions if m.start == start), None)
-
-    @staticmethod
-    def _mention_ending(ctx: SentenceContext, end: int) -> Mention | None:
-        return next((m for m in ctx.mentions if m.end == end), None)
-
     def _is_person(self, mention: Mention) -> bool:
-        return (mention.type or self.actx.types.get(mention.key)) in (PERSON, None)
+        return self.reading.type_of(mention) in (PERSON, None)
 
     def _is_org(self, mention: Mention) -> bool:
-        return (mention.type or self.actx.types.get(mention.key)) != PERSON
-
-    @staticmethod
-    def _is_comma(ctx: SentenceContext, index: int) -> bool:
-        return 0 <= index < len(ctx.tokens) and is_comma(ctx.tokens[index])
+        return self.reading.type_of(mention) != PERSON
 
     def _skip(self, ctx: SentenceContext, index: int, *categories: str) -> int:
         """Past any run of the given cue categories (and commas) starting at index."""
         moved = True
         while moved and index < len(ctx.tokens):
             moved = False
-            if self._is_comma(ctx, index) or ctx.tokens[index].text in _QUOTES:
+            if ctx.is_comma(index) or ctx.tokens[index].text in _QUOTES:
                 index, moved = index + 1, True
                 continue
             for category in categories:
@@ -151,13 +133,13 @@ class RoleReader:
     def _org_after(self, ctx: SentenceContext, index: int) -> tuple[EntityRef | None, int]:
         """The organisation a title names after itself: "لشركة X", "of X", "في الشركة"."""
         linked = self._skip(ctx, index, Category.ROLE_ORG_LINKS, Category.ORG_CUES)
-        mention = self._mention_at(ctx, linked)
+        mention = ctx.mention_at(linked)
         # Without "of"/"لشركة" between, an untyped name is more likely the holder:
         # "board chair Helen Marsh".
-        typed_org = mention is not None and (mention.type or self.actx.types.get(mention.key)) == ORG
+        typed_org = mention is not None and self.reading.type_of(mention) == ORG
         if mention and self._is_org(mention) and (linked > index or typed_org) \
                 and not self._possessive_after(ctx, mention.end):
-            return self.actx.mention_ref(mention), mention.end
+            return self.reading.mention_ref(mention), mention.end
         index = linked
         anaphora = self._starting(ctx, Category.ORG_ANAPHORA, index)
         if anaphora and self.home_org and not self._possessive_after(ctx, anaphora.end):
@@ -171,14 +153,14 @@ class RoleReader:
             return self.home_org
         link = self._ending(ctx, Category.ROLE_ORG_LINKS, start)
         end = link.start if link and ctx.tokens[link.start].norm in self.lex.possessive_markers else start
-        mention = self._mention_ending(ctx, end)
-        if mention and (mention.type or self.actx.types.get(mention.key)) == ORG:
-            return self.actx.mention_ref(mention)
+        mention = ctx.mention_ending(end)
+        if mention and self.reading.type_of(mention) == ORG:
+            return self.reading.mention_ref(mention)
         return None
 
     def _holder_after(self, ctx: SentenceContext, index: int) -> Mention | None:
         index = self._skip(ctx, index, Category.ROLE_CURRENT, Category.PERSON_TITLES)
-        mention = self._mention_at(ctx, index)
+        mention = ctx.mention_at(index)
         return mention if mention and self._is_person(mention) else None
 
     def _holder_before(self, ctx: SentenceContext, start: int, end: int) -> Mention | None:
@@ -195,13 +177,10 @@ class RoleReader:
         gap = start - mention.end
         if gap == 0:
             # "مع فلان كرئيس": only a known person; "A Quillmark spokesperson" names the organisation.
-            return mention if self._typed(mention) == PERSON else None
-        if gap <= APPOSITION_GAP and self._is_comma(ctx, mention.end) and not self._speaks(ctx, end):
+            return mention if self.reading.type_of(mention) == PERSON else None
+        if gap <= self.lex.windows.apposition and ctx.is_comma(mention.end) and not self._speaks(ctx, end):
             return mention
         return None
-
-    def _typed(self, mention: Mention) -> str | None:
-        return mention.type or self.actx.types.get(mention.key)
 
     @staticmethod
     def _speaks(ctx: SentenceContext, index: int) -> bool:
@@ -222,11 +201,11 @@ class RoleReader:
                 after = self._skip(ctx, after_org, Category.ROLE_FORMER, Category.ROLE_CURRENT)
             holder = self._holder_after(ctx, after)
             before_org = self._org_before(ctx, title.start)
-            adjacent = self._mention_ending(ctx, title.start)
-            if before_org is None and adjacent is not None and self._typed(adjacent) != PERSON \
-                    and not self._is_comma(ctx, title.start - 1):
+            adjacent = ctx.mention_ending(title.start)
+            if before_org is None and adjacent is not None and self.reading.type_of(adjacent) != PERSON \
+                    and not ctx.is_comma(title.start - 1):
                 # "Halcyon chief executive Marcus Vell", "A Quillmark spokesperson".
-                before_org = self.actx.mention_ref(adjacent)
+                before_org = self.reading.mention_ref(adjacent)
             if holder is None:
                 holder = self._holder_before(ctx, title.start, title.end)
             org = org or before_org
@@ -247,11 +226,11 @@ class RoleReader:
         for cue in ctx.matches(Category.ROLE_LED_BY):
             before = [m for m in ctx.mentions if m.end <= cue.start]
             org = before[-1] if before else None
-            if org is None or cue.start - org.end > VERB_GAP or not self._is_org(org):
+            if org is None or cue.start - org.end > self.lex.windows.verb or not self._is_org(org):
                 continue
             holder = self._holder_after(ctx, cue.end)
             if holder is not None:
-                facts.append(RoleFact(self.leader, self.actx.mention_ref(org), holder, None, ctx))
+                facts.append(RoleFact(self.leader, self.reading.mention_ref(org), holder, None, ctx))
         return facts
 
     def _leads_facts(self, ctx: SentenceContext) -> list[RoleFact]:
@@ -263,7 +242,7 @@ class RoleReader:
         for cue, status in cues:
             # The subject before the verb ("Roe, who has led"), else right after it ("قاد فلان").
             before = [m for m in ctx.mentions if m.end <= cue.start]
-            holder = before[-1] if before and cue.start - before[-1].end <= VERB_GAP \
+            holder = before[-1] if before and cue.start - before[-1].end <= self.lex.windows.verb \
                 and self._is_person(before[-1]) else None
             start = cue.end
             if holder is None:
@@ -284,15 +263,15 @@ class RoleReader:
         """
         candidates: list[EntityRef] = []
         index = start
-        while index < min(len(ctx.tokens), start + OBJECT_WINDOW):
+        while index < min(len(ctx.tokens), start + self.lex.windows.led_object):
             if self._starting(ctx, Category.ROLE_OBJECT_STOPS, index):
                 break
-            mention = self._mention_at(ctx, index)
+            mention = ctx.mention_at(index)
             anaphora = self._starting(ctx, Category.ORG_ANAPHORA, index)
             if mention is not None:
                 if not self._is_org(mention) or self._possessive_after(ctx, mention.end):
                     break
-                candidates.append(self.actx.mention_ref(mention))
+                candidates.append(self.reading.mention_ref(mention))
                 index = mention.end
             elif anaphora is not None:
                 if self._possessive_after(ctx, anaphora.end) or self.home_org is None:
@@ -316,8 +295,8 @@ class RoleReader:
             return earlier[-1] if earlier else self.last
 
         def person_near(start: int) -> Mention | None:
-            for index in range(max(0, start - 1), min(len(ctx.tokens), start + HANDOVER_WINDOW)):
-                mention = self._mention_at(ctx, index)
+            for index in range(max(0, start - 1), min(len(ctx.tokens), start + self.lex.windows.handover)):
+                mention = ctx.mention_at(index)
                 if mention is not None:
                     return mention if self._is_person(mention) else None
             return None
@@ -330,8 +309,8 @@ class RoleReader:
                 out.append(RoleFact(post.role, post.org, successor, "current", ctx))
         predecessors = [(cue.start, person_near(cue.end)) for cue in ctx.matches(Category.ROLE_REPLACING)]
         for cue in ctx.matches(Category.ROLE_TAKES_OVER):
-            for index in range(cue.end, min(len(ctx.tokens), cue.end + FROM_WINDOW)):
-                if self._is_comma(ctx, index):
+            for index in range(cue.end, min(len(ctx.tokens), cue.end + self.lex.windows.handover_from)):
+                if ctx.is_comma(index):
                     break
                 if self._starting(ctx, Category.ROLE_FROM_WORDS, index):
                     predecessors.append((cue.start, person_near(index + 1)))
@@ -354,7 +333,7 @@ class RoleReader:
     # -- claims -----------------------------------------------------------------
 
     def facts(self, ctx: SentenceContext) -> list[RoleFact]:
-        if ctx.ann.keys().isdisjoint(_POST_CUES):
+        if ctx.phrases.keys().isdisjoint(_POST_CUES):
             return []  # most sentences name no post at all (annotations hold no empty category)
         facts = self._title_facts(ctx)
         if self.leader is not None:
@@ -373,22 +352,17 @@ class RoleReader:
         return list(unique.values())
 
     def claims(self, ctx: SentenceContext, next_id) -> list[Claim]:
-        text = self.actx.article.text
+        text = self.reading.article.text
         claims = []
         for fact in self.facts(ctx):
             definition = self.lex.predicates.get(fact.role)
             if definition is None:
                 continue  # a lexicon without the post verbs of leading name
-            holder = self.actx.mention_ref(fact.holder)
-            stance = stance_for(ctx, text, fact.holder.start)
-            claims.append(Claim(
-                id=next_id(), article=self.actx.article.id, subject=fact.org,
-                predicate=fact.role,
-                predicate_text=definition.label_for(self.lex.lang),
+            holder = self.reading.mention_ref(fact.holder)
+            claims.append(new_claim(
+                self.reading, ctx, next_id(), at=fact.holder.start, subject=fact.org,
+                predicate=fact.role, predicate_text=definition.label_for(self.lex.lang),
                 value=Value(kind="entity", text=holder.text or "", entity=holder, dimension=ROLE,
                             qualifier=fact.status),
-                attribution=stance.attribution, hedge=stance.hedge, negated=stance.negated,
-                quote=ctx.sentence.text, span=(ctx.sentence.start, ctx.sentence.end),
-                sentence=ctx.sentence.index, published=self.actx.article.published,
             ))
         return claims

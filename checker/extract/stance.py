@@ -21,8 +21,6 @@ from checker.text.tokens import Token, breaks_clause
 def _ends_clause(token: Token) -> bool:
     """A clause break, or a colon: what follows it is another statement."""
     return breaks_clause(token) or token.norm == ":"
-NEGATION_WINDOW = 6
-FORECAST_WINDOW = 8
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Stance:
     forecast: bool = False
 
 
-def _source_after(ctx: SentenceContext, text: str, start: int, limit: int = 8) -> str | None:
+def _source_after(ctx: SentenceContext, text: str, start: int, limit: int) -> str | None:
     """The name (or, failing that, the words) a cue introduces; people first."""
     near = [m for m in ctx.mentions if start <= m.start < start + limit]
     people = [m for m in near if m.type == PERSON]
@@ -47,7 +45,7 @@ def _source_after(ctx: SentenceContext, text: str, start: int, limit: int = 8) -
 
 def _source_before(ctx: SentenceContext, end: int) -> str | None:
     for mention in reversed(ctx.mentions):
-        if end - 4 <= mention.end <= end:
+        if end - ctx.lex.windows.speaker_before <= mention.end <= end:
             return mention.text
     return None
 
@@ -56,13 +54,13 @@ def attribution_for(ctx: SentenceContext, text: str, position: int) -> str | Non
     """The source a sentence credits for what stands at token `position`."""
     best: tuple[int, str] | None = None
     for match in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO):
-        source = _source_after(ctx, text, match.end, limit=2)
+        source = _source_after(ctx, text, match.end, ctx.lex.windows.according_to)
         if source:
             distance = abs(position - match.end)
             if best is None or distance < best[0]:
                 best = (distance, source)
     for match in ctx.matches(Category.ATTRIBUTION_SPEECH_VERBS):
-        source = _source_after(ctx, text, match.end) if match.end <= position else None
+        source = _source_after(ctx, text, match.end, ctx.lex.windows.speaker) if match.end <= position else None
         source = _mention_only(ctx, match.end, source) or _source_before(ctx, match.start)
         if source:
             distance = abs(position - match.end)
@@ -90,7 +88,7 @@ def negated_at(ctx: SentenceContext, position: int) -> bool:
     idiom_tokens = {k for category in (Category.QUALIFIER_BEFORE, Category.NOT_NEGATIONS)
                     for m in ctx.matches(category) for k in range(m.start, m.end)}
     for match in ctx.matches(Category.NEGATIONS):
-        if match.start in idiom_tokens or not (position - NEGATION_WINDOW <= match.start < position):
+        if match.start in idiom_tokens or not (position - ctx.lex.windows.negation <= match.start < position):
             continue
         between = ctx.tokens[match.end:position]
         if not any(_ends_clause(t) for t in between):
@@ -108,6 +106,6 @@ def forecast_at(ctx: SentenceContext, position: int) -> bool:
     "يستهدف خفض التضخم إلى 5 في المئة", "to 4 percent by the end of the year"."""
     for match in ctx.matches(Category.FORECASTS):
         low, high = (match.end, position) if match.start < position else (position + 1, match.start)
-        if high - low <= FORECAST_WINDOW and not any(_ends_clause(t) for t in ctx.tokens[low:high]):
+        if high - low <= ctx.lex.windows.forecast and not any(_ends_clause(t) for t in ctx.tokens[low:high]):
             return True
     return False

@@ -113,7 +113,7 @@ class Judge:
         return self.ontology.label(predicate, self.lang)
 
     def finding(self, rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim],
-                severity: str | None = None, **details) -> Finding:
+                severity: str | None = None, pairs: list | None = None) -> Finding:
         outlets = sorted({c.article for c in claims})
         values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
         template = rule.spec.get("message", "{predicate} of {subject}: {values}")
@@ -123,7 +123,8 @@ class Judge:
         print_id = fingerprint(kind, claims)
         return Finding(id=f"{kind}-{print_id[:8]}", kind=kind, rule=rule.id,
                        severity=severity or rule.severity, subject=group.subject, predicate=group.predicate,
-                       claims=[c.id for c in claims], message=message, fingerprint=print_id, details=details)
+                       claims=[c.id for c in claims], message=message, fingerprint=print_id,
+                       pairs=[tuple(p) for p in pairs] if pairs is not None else None)
 
     def _numeric(self, rule: Rule, group: ClaimGroup, state: dict) -> list[Finding]:
         clashes: list[tuple[Claim, Claim]] = []
@@ -185,13 +186,13 @@ class Judge:
         per value that was compared."""
         position = {c.id: k for k, c in enumerate(group.claims)}
         members: dict[int, list[int]] = defaultdict(list)
-        for k, rep in enumerate(group.classes or range(len(group.claims))):
+        for k, rep in enumerate(group.same_value_as or range(len(group.claims))):
             members[rep].append(k)
         pairs: list[list[str]] = []
         seen: set[tuple[str, str]] = set()
         for a, b in clashes:
-            class_a = group.classes[position[a.id]] if group.classes else position[a.id]
-            class_b = group.classes[position[b.id]] if group.classes else position[b.id]
+            class_a = group.same_value_as[position[a.id]] if group.same_value_as else position[a.id]
+            class_b = group.same_value_as[position[b.id]] if group.same_value_as else position[b.id]
             for x in members[class_a]:
                 for y in members[class_b]:
                     if len(pairs) >= cls.MAX_PAIRS:

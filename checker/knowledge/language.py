@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef
+from checker.knowledge.windows import Windows
 from checker.memo import Memo
 from checker.text.normalize import fold
 from checker.text.phrases import PhraseIndex
@@ -51,6 +52,7 @@ class Language:
     attached_conjunctions: frozenset[str] = field(init=False)
     possessive_markers: frozenset[str] = field(init=False)
     object_prepositions: frozenset[str] = field(init=False)
+    windows: Windows = field(init=False)
     season_months: dict[str, tuple[int, int]] = field(init=False)
     # Per-word answers, remembered on this lexicon (see the methods they wrap).
     variants: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
@@ -69,6 +71,7 @@ class Language:
         self.number_word = Memo(self._number_word).lookup
         self.may_start_number = Memo(self._may_start_number).lookup
         self.index = PhraseIndex(self.variants, self.prefixes)
+        self.windows = Windows(**data.get("windows", {}))
         writing = data.get("writing_system", {})
         self.script = writing.get("script")
         self.has_case = bool(writing.get("has_case", True))

@@ -122,7 +122,7 @@ class Ontology:
 
     def label(self, predicate: str, lang: str) -> str:
         definition = self.predicates.get(predicate)
-        return definition.label_for(lang) if definition else predicate.lstrip("~")
+        return definition.label_for(lang) if definition else predicate
 
     def undefined(self, words: dict[str, Any], origin: str) -> list[RuleError]:
         """Words given for predicates or units the ontology does not define."""

@@ -59,7 +59,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "message": f.message,
             "fingerprint": f.fingerprint,
             "reviewed": f.reviewed,
-            **({"pairs": f.details["pairs"]} if "pairs" in f.details else {}),
+            **({"pairs": [list(pair) for pair in f.pairs]} if f.pairs is not None else {}),
         })
     # Few and loosely typed: left to pydantic's own JSON conversion.
     rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems"})

@@ -14,7 +14,7 @@ from itertools import chain
 import tabulate as tabulate_pkg
 from tabulate import SEPARATING_LINE, tabulate
 
-from checker.models import FORECAST, Article, Claim, Finding, Report
+from checker.models import Article, Claim, Finding, Report
 from checker.gcpause import cycle_collector_paused
 
 SECTIONS = [
@@ -82,7 +82,7 @@ def _qualifier(claim: Claim) -> str:
     parts = [claim.value.qualifier or ("exact" if claim.value.kind == "quantity" else "—")]
     if claim.hedge:
         parts.append(f"hedged: {claim.hedge}")
-    if claim.extra.get(FORECAST):
+    if claim.forecast:
         parts.append("forecast")
     if claim.negated:
         parts.append("negated")
@@ -122,7 +122,7 @@ def draft_verdict(report: Report) -> list[str]:
         mine = [c for c in finding.claims if c in standing]
         for claim_id in mine:
             if finding.kind == "conflict" and not finding.reviewed:
-                against = {claims[o].article for pair in finding.details.get("pairs", []) if claim_id in pair
+                against = {claims[o].article for pair in finding.pairs or [] if claim_id in pair
                            for o in pair if o != claim_id}
                 agreeing = {claims[o].article for o in finding.claims if o not in pair_members(finding, claim_id)
                             and claims[o].article != report.draft}
@@ -150,7 +150,7 @@ def draft_verdict(report: Report) -> list[str]:
 
 def pair_members(finding: Finding, claim_id: str) -> set[str]:
     """The claims a conflict pits against `claim_id`."""
-    return {o for pair in finding.details.get("pairs", []) if claim_id in pair for o in pair}
+    return {o for pair in finding.pairs or [] if claim_id in pair for o in pair}
 
 
 def verdict(report: Report) -> str:
@@ -180,7 +180,7 @@ def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[s
     clash: Counter[tuple[str, str]] = Counter()
     for finding in report.findings:
         if finding.kind == "conflict":
-            for a, b in finding.details.get("pairs", []):
+            for a, b in finding.pairs or []:
                 pair = tuple(sorted((claims[a].article, claims[b].article)))
                 clash[pair] += 1
         elif finding.kind == "agreement":

@@ -1,0 +1,40 @@
+"""The one way a Claim is made: what every extractor's claim shares.
+
+A claim quotes its whole sentence, with the sentence's span in the article, and
+carries the stance around the word it stands at: who it is attributed to,
+whether it is hedged, denied, or a forecast.
+"""
+
+from __future__ import annotations
+
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.stance import stance_for
+from checker.models import Claim, EntityRef, Value
+
+
+def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: int,
+              subject: EntityRef | None, predicate: str, value: Value,
+              participants: list[EntityRef] | None = None, object: EntityRef | None = None,
+              predicate_text: str = "", fallback: bool = False, event_year: int | None = None) -> Claim:
+    """A claim of sentence `ctx`, whose stance is read at token `at`."""
+    stance = stance_for(ctx, reading.article.text, at)
+    return Claim(
+        id=claim_id,
+        article=reading.article.id,
+        subject=subject or EntityRef(),
+        participants=participants or [],
+        object=object,
+        predicate=predicate,
+        predicate_text=predicate_text,
+        fallback=fallback,
+        value=value,
+        attribution=stance.attribution,
+        hedge=stance.hedge,
+        negated=stance.negated,
+        forecast=stance.forecast,
+        event_year=event_year,
+        quote=ctx.sentence.text,
+        span=(ctx.sentence.start, ctx.sentence.end),
+        sentence=ctx.sentence.index,
+        published=reading.article.published,
+    )
