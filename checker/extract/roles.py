@@ -26,7 +26,6 @@ from checker.extract.claims import new_claim
 from checker.knowledge.ontology import ORG, PERSON, ROLE
 from checker.models import Claim, EntityRef, Value
 from checker.text.phrases import Match
-from checker.text.tokens import is_comma
 
 _QUOTES = frozenset('«»“”"()')
 # The cues a post needs; a handover alone only passes on a post named before.
@@ -352,7 +351,6 @@ class RoleReader:
         return list(unique.values())
 
     def claims(self, ctx: SentenceContext, next_id) -> list[Claim]:
-        text = self.reading.article.text
         claims = []
         for fact in self.facts(ctx):
             definition = self.lex.predicates.get(fact.role)
