@@ -23,6 +23,7 @@ from checker.knowledge import load_knowledge
 from checker.pipeline import check
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
+from checker.judge.schema import rule_schema_text
 from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
 from checker.tools.selftest import dead_selectors, test_rule
 
@@ -75,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     testing = rule_commands.add_parser("test", help="run every rule's examples; exit 2 if one fails")
     testing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
     testing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
+    rule_commands.add_parser("schema", help="print the JSON Schema of rule files (every kind's keys)",
+                             description="Print the JSON Schema rule files are validated against, for an "
+                                         "editor's YAML language server (rules/schema/rule.schema.json is a copy).")
     listing = rule_commands.add_parser("list", help="list the rules in force and where each comes from")
     listing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
     listing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
@@ -202,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_eval(args)
         if args.rules_command == "validate":
             return run_validate(args)
+        if args.rules_command == "schema":
+            sys.stdout.write(rule_schema_text())
+            return EXIT_CLEAN
         if args.rules_command == "test":
             return run_rule_tests(args)
         return run_list(args)

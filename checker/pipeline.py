@@ -14,7 +14,7 @@ from checker.judge.baseline import apply_baseline
 from checker.gcpause import cycle_collector_paused
 from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
 from checker.align.names import NameMatcher
-from checker.judge.judge import Judge
+from checker.judge import judge
 
 
 def name_matcher(knowledge: Knowledge) -> NameMatcher:
@@ -58,7 +58,7 @@ def _check(articles: list[Article], knowledge: Knowledge, problems: list[Article
     findings, unmatched = judge_groups(groups, knowledge)
     if draft is not None:
         findings = draft_findings(findings, claims, draft)
-    apply_baseline(findings, reviewed or {})
+    findings = apply_baseline(findings, reviewed or {})
     return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
                   unmatched_rules=unmatched, problems=list(problems), draft=draft)
 
@@ -92,8 +92,5 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> tuple[list[ClaimG
 
 def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge) -> tuple[list[Finding], list[str]]:
     """Findings, and the ids of judging rules that applied to no group."""
-    judge = Judge(knowledge.rules, knowledge.ontology)
-    findings = judge.judge(groups)
-    judging = {r.id for r in knowledge.rules.of_kind("numeric", "categorical", "agreement", "corroboration")
-               if r.spec.get("enabled", True)}
-    return findings, sorted(judging - judge.matched)
+    judgement = judge(groups, knowledge.rules, knowledge.ontology)
+    return judgement.findings, judgement.unmatched_rules

@@ -10,7 +10,7 @@ import pytest
 from checker.extract.article import extract_claims
 from checker.extract.dates import resolve_year
 from checker.models import Value
-from checker.judge.judge import same_category
+from checker.judge.values import same_category
 from conftest import ROOT, article, conflict_pairs, run
 
 

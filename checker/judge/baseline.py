@@ -40,7 +40,6 @@ def read_baseline(path: Path) -> dict[str, str]:
 
 
 def apply_baseline(findings: list[Finding], reviewed: dict[str, str]) -> list[Finding]:
-    for finding in findings:
-        if finding.fingerprint in reviewed:
-            finding.reviewed = reviewed[finding.fingerprint]
-    return findings
+    """The findings, those an editor reviewed marked with the reason given."""
+    return [f.model_copy(update={"reviewed": reviewed[f.fingerprint]}) if f.fingerprint in reviewed else f
+            for f in findings]

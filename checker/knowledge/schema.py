@@ -19,7 +19,8 @@ from checker.errors import RuleError
 from checker.resources import rules_home
 from checker.yamlio import LoadedYaml
 
-SCHEMAS = ("lexicon.schema.json", "language.schema.json", "rule.schema.json")
+RULES = "rule.schema.json"
+SCHEMAS = ("lexicon.schema.json", "language.schema.json", RULES)
 
 
 def schema_path(name: str) -> Path:
@@ -33,10 +34,17 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> jsonschema.Draft202012Validator:
-    """A validator for one schema, able to follow references to the others; built once."""
+    """A validator for one schema, able to follow references to the others; built once.
+
+    The rule schema is composed from the judging kinds' modules (imported here,
+    not at the top: judging depends on rules, which depend on this module).
+    """
+    from checker.judge.schema import rule_schema
+
+    schemas = {other: rule_schema() if other == RULES else load_schema(other) for other in SCHEMAS}
     registry = Registry().with_resources(
-        (load_schema(other)["$id"], Resource.from_contents(load_schema(other))) for other in SCHEMAS)
-    return jsonschema.Draft202012Validator(load_schema(name), registry=registry)
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
+    return jsonschema.Draft202012Validator(schemas[name], registry=registry)
 
 
 def schema_errors(loaded: LoadedYaml, name: str) -> list[RuleError]:

@@ -1,0 +1,76 @@
+"""Making a finding: its message, its fingerprint, and the pairs it names.
+
+What every rule kind shares when it concludes something about a claim group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from checker.judge.values import show_value
+from checker.knowledge.ontology import Ontology
+from checker.knowledge.rules import Rule
+from checker.models import Claim, ClaimGroup, Finding
+
+DEFAULT_MESSAGE = "{predicate} of {subject}: {values}"
+MAX_PAIRS = 50
+
+
+@dataclass(frozen=True)
+class JudgeContext:
+    """What a rule kind may read besides its rule and group: nothing it can change."""
+
+    ontology: Ontology
+    lang: str = "en"
+    earlier: tuple[Finding, ...] = ()  # this group's findings from kinds judged before
+
+    def found_earlier(self, kind: str) -> bool:
+        return any(f.kind == kind for f in self.earlier)
+
+
+def fingerprint(kind: str, claims: list[Claim]) -> str:
+    """Stable across runs: the claims' articles, subject, predicate and values."""
+    parts = sorted(f"{c.article}|{c.subject.id}|{c.predicate}|{c.value.low}|{c.value.high}|{c.value.unit}"
+                   + (f"|{c.value.entity.id}" if c.value.entity else "")
+                   for c in claims)
+    return hashlib.sha256("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:16]
+
+
+def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], context: JudgeContext,
+                 severity: str | None = None, pairs: list[tuple[str, str]] | None = None) -> Finding:
+    outlets = sorted({c.article for c in claims})
+    values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
+    template = rule.spec.get("message", DEFAULT_MESSAGE)
+    message = template.format_map(defaultdict(str, predicate=context.ontology.label(group.predicate, context.lang),
+                                              subject=group.subject.text or "?", values=values,
+                                              outlets=len(outlets)))
+    print_id = fingerprint(kind, claims)
+    return Finding(id=f"{kind}-{print_id[:8]}", kind=kind, rule=rule.id,
+                   severity=severity or rule.severity, subject=group.subject, predicate=group.predicate,
+                   claims=[c.id for c in claims], message=message, fingerprint=print_id,
+                   pairs=[tuple(p) for p in pairs] if pairs is not None else None)
+
+
+def every_pair(group: ClaimGroup, compared: list[tuple[Claim, Claim]]) -> list[tuple[str, str]]:
+    """Every pair of outlets in conflict (up to MAX_PAIRS), from the one pair per
+    value that was compared (see ClaimGroup.same_value_as)."""
+    position = {c.id: k for k, c in enumerate(group.claims)}
+    value_of = group.same_value_as or list(range(len(group.claims)))
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, representative in enumerate(value_of):
+        members[representative].append(k)
+    pairs: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for a, b in compared:
+        for x in members[value_of[position[a.id]]]:
+            for y in members[value_of[position[b.id]]]:
+                if len(pairs) >= MAX_PAIRS:
+                    return pairs
+                cx, cy = group.claims[x], group.claims[y]
+                key = (cx.id, cy.id) if cx.id < cy.id else (cy.id, cx.id)
+                if cx.article != cy.article and key not in seen:
+                    seen.add(key)
+                    pairs.append((cx.id, cy.id))
+    return pairs
