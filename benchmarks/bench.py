@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import pstats
 import random
 import resource
-import pstats
 import sys
 import time
 import tracemalloc
@@ -24,12 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.ingest import load_articles
-from checker.models import Article
-from checker.gcpause import cycle_collector_paused
 from checker.knowledge import Knowledge, load_knowledge
-from checker.knowledge import load_knowledge
-from checker.pipeline import (align_claims, check, judge_groups, read_each, story_claims,
-                              with_story_names)
+from checker.models import Article
+from checker.pipeline import (
+    align_claims,
+    check,
+    judge_groups,
+    read_each,
+    story_claims,
+    with_story_names,
+)
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
 
@@ -116,12 +120,11 @@ def stage_times(articles: list[Article], setup: Knowledge, repeat: int) -> dict[
         return out
 
     for _ in range(repeat):
-        with cycle_collector_paused():  # as check() runs them
-            contexts = timed("read articles", read_each, articles, setup)
-            contexts = timed("names from other articles", with_story_names, contexts)
-            claims = timed("claims", story_claims, contexts)
-            groups, _ = timed("align", align_claims, claims, setup)
-            timed("judge", judge_groups, groups, setup)
+        contexts = timed("read articles", read_each, articles, setup)
+        contexts = timed("names from other articles", with_story_names, contexts)
+        claims = timed("claims", story_claims, contexts)
+        groups, _ = timed("align", align_claims, claims, setup)
+        timed("judge", judge_groups, groups, setup)
         report = check(articles, setup)
         timed("Markdown report", render_markdown, report)
         timed("JSON report", render_json, report)

@@ -7,14 +7,18 @@ or writes files. `check` runs the whole chain on articles already read.
 from __future__ import annotations
 
 from checker.align import align
-from checker.extract.article import claims_of, find_known_names, read_article, story_names
-from checker.extract.context import ArticleReading
-from checker.knowledge import Knowledge
-from checker.judge.baseline import apply_baseline
-from checker.gcpause import cycle_collector_paused
-from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
 from checker.align.names import NameMatcher
+from checker.extract.article import (
+    claims_of,
+    find_known_names,
+    read_article,
+    story_names,
+)
+from checker.extract.context import ArticleReading
 from checker.judge import judge
+from checker.judge.baseline import apply_baseline
+from checker.knowledge import Knowledge
+from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
 
 
 def name_matcher(knowledge: Knowledge) -> NameMatcher:
@@ -46,12 +50,6 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     """
-    with cycle_collector_paused():
-        return _check(articles, knowledge, problems, draft, reviewed)
-
-
-def _check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleProblem],
-           draft: str | None, reviewed: dict[str, str] | None) -> Report:
     articles = with_languages(articles, knowledge)
     claims = story_claims(with_story_names(read_each(articles, knowledge)))
     groups, aliases = align_claims(claims, knowledge)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.models import Article
 from checker.knowledge import Knowledge, load_knowledge
+from checker.models import Article
 from checker.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent

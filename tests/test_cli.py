@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 
-from checker.cli import main
 from conftest import ROOT
+
+from checker.cli import main
 
 STORY = ROOT / "tests" / "articles" / "deal_ar"
 BAD = ROOT / "tests" / "articles" / "bad"

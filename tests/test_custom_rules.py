@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, article
 
 from checker.ingest import load_articles
 from checker.knowledge import load_knowledge
 from checker.pipeline import check
-from conftest import ROOT, article
 
 
 def check_with_rules(tmp_path: Path, rules_yaml: str, articles: list):

@@ -15,9 +15,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from conftest import article
 
 from checker.extract.article import extract_claims
-from conftest import article
 
 dateparser_date = pytest.importorskip("dateparser.date")
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import ROOT, article, conflict_pairs, run
 
 from checker.extract.article import extract_claims
 from checker.extract.dates import resolve_year
-from checker.models import Value
 from checker.judge.values import same_category
-from conftest import ROOT, article, conflict_pairs, run
+from checker.models import Value
 
 
 @pytest.mark.parametrize("month, relative, published, year", [

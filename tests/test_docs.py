@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from conftest import ROOT
 
 from checker.knowledge.rules import validate_rule_doc
 from checker.yamlio import parse_yaml
-from conftest import ROOT
 
 DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 SCHEMA = json.loads((ROOT / "rules" / "schema" / "rule.schema.json").read_text(encoding="utf-8"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from checker.cli import main
 from conftest import ROOT
+
+from checker.cli import main
 
 DRAFT = "عرضت ميتا على الباحثين مكافآت تصل إلى 100 مليون دولار للباحث الواحد، بحسب مصادر مطلعة.\n"
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from checker.cli import main
 from checker.tools.gold import evaluate
-from conftest import ROOT
 
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
 FLOORS = {

@@ -7,6 +7,7 @@ import types
 from pathlib import Path
 
 import jsonschema
+from conftest import ROOT, article
 
 from checker.judge import judge
 from checker.judge.findings import JudgeContext, make_finding
@@ -15,8 +16,13 @@ from checker.judge.schema import rule_schema, rule_schema_text
 from checker.knowledge import load_knowledge
 from checker.knowledge.rules import Rule, RuleSet
 from checker.models import ClaimGroup, Finding
-from checker.pipeline import align_claims, check, read_each, story_claims, with_languages
-from conftest import ROOT, article
+from checker.pipeline import (
+    align_claims,
+    check,
+    read_each,
+    story_claims,
+    with_languages,
+)
 
 FRENCH = """
 rules:

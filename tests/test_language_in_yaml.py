@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "checker"

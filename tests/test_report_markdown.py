@@ -1,32 +1,10 @@
-"""The Markdown report's shortcuts must write what the long way writes."""
+"""The Markdown report: table cells, and what the report shows."""
 
 from __future__ import annotations
 
 import pytest
-from tabulate import SEPARATING_LINE, tabulate
 
-from checker.report.markdown import QUOTE_LIMIT, cell, github_table
-
-HEADERS = ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"]
-ROWS = [
-    ["[الجزيرة](https://example.com/a)", "`a`", "تصل إلى 100 مليون دولار", "up_to", "—", "قال \\| ألتمان: “بدأت ميتا”"],
-    ["b", "`b`", "", "True", "سام ألتمان", "A much longer quote than any header, by far…"],
-    [" padded ", "`c`", "42", "False", "", "1,000"],
-]
-
-
-@pytest.mark.parametrize("rows", [
-    ROWS,
-    ROWS[:1],
-    [],
-    [row[:] for row in ROWS] + [["x", "y", "z", "", "", "two\nlines"]],
-    [row[:] for row in ROWS] + [["\x1b[31mred\x1b[0m", "y", "z", "", "", ""]],
-    [row[:] for row in ROWS] + [[SEPARATING_LINE, "", "", "", "", ""]],
-    [row[:] for row in ROWS] + [[None, 3, 2.5, "", "", ""]],
-])
-def test_github_table_is_tabulates_text(rows):
-    expected = tabulate(rows, headers=HEADERS, tablefmt="github", disable_numparse=True)
-    assert github_table(rows, HEADERS) == expected
+from checker.report.tables import QUOTE_LIMIT, cell
 
 
 @pytest.mark.parametrize("text", [
@@ -34,7 +12,7 @@ def test_github_table_is_tabulates_text(rows):
     "\u200fأ\u200c ب", "a | b", "x" * (QUOTE_LIMIT + 5), ("y " * QUOTE_LIMIT).strip(),
 ])
 def test_cell_is_split_joined_cut_and_escaped(text):
-    """cell() skips splitting text with no white space to fold; it must not change what it writes."""
+    """White space folded, long text cut, pipes escaped."""
     folded = " ".join(text.split())
     if len(folded) > QUOTE_LIMIT:
         folded = folded[:QUOTE_LIMIT - 1] + "…"

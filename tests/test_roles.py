@@ -4,9 +4,9 @@ outlets' accounts of one post are compared (a fictional port-authority story).""
 from __future__ import annotations
 
 import pytest
+from conftest import article, run
 
 from checker.extract.article import extract_claims
-from conftest import article, run
 
 
 def roles(claims):

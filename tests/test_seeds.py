@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from checker.ingest import load_articles
 from checker.pipeline import check
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

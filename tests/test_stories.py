@@ -4,11 +4,11 @@ by each outlet, in Arabic, in English, and across the two languages."""
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT, article, conflict_pairs, run
 
 from checker.extract.article import read_article
 from checker.ingest import load_articles
 from checker.pipeline import check
-from conftest import ROOT, article, conflict_pairs, run
 
 STORIES = ROOT / "tests" / "articles"
 

@@ -17,9 +17,9 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
+from checker.align.names import NameMatcher
 from checker.knowledge.ontology import MONEY, PERSON
 from checker.models import PHRASE, Claim, ClaimGroup, EntityRef
-from checker.align.names import NameMatcher
 
 PREDICATE_SIMILARITY = 85
 # Buckets of claims that pair without a shared name (see `align`).

@@ -27,9 +27,9 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from checker.knowledge.categories import Category
-from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.claims import new_claim
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.knowledge.categories import Category
 from checker.knowledge.ontology import DATE
 from checker.models import Claim, EntityRef, Value
 

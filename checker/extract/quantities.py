@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checker.knowledge.categories import Category
-from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.claims import new_claim
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
 from checker.models import PHRASE, Claim, EntityRef, Value

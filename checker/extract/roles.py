@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from checker.knowledge.categories import Category
+from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.entities import Mention
-from checker.extract.claims import new_claim
+from checker.knowledge.categories import Category
 from checker.knowledge.ontology import ORG, PERSON, ROLE
 from checker.models import Claim, EntityRef, Value
 from checker.text.phrases import Match

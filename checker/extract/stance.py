@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.knowledge.categories import Category
 from checker.extract.context import SentenceContext
+from checker.knowledge.categories import Category
 from checker.knowledge.ontology import PERSON
 from checker.text.tokens import Token, breaks_clause
-
 
 
 def _ends_clause(token: Token) -> bool:

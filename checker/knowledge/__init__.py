@@ -18,6 +18,7 @@ from checker.knowledge.sources import Extension, build_languages, read_lexicon_s
 from checker.text.normalize import fold
 from checker.text.script import script_data
 
+
 @dataclass(frozen=True)
 class Knowledge:
     """Everything a run knows before it reads an article."""

@@ -9,13 +9,9 @@ then names the checker matched across spellings and rules that matched nothing.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
-
-import tabulate as tabulate_pkg
-from tabulate import SEPARATING_LINE, tabulate
 
 from checker.models import Article, Claim, Finding, Report
-from checker.gcpause import cycle_collector_paused
+from checker.report.tables import cell, table
 
 SECTIONS = [
     ("conflict", "Conflicts"),
@@ -24,52 +20,7 @@ SECTIONS = [
     ("agreement", "Agreements"),
     ("single_source", "Single-source claims"),
 ]
-QUOTE_LIMIT = 400
 MAX_OVERVIEW = 40
-
-
-def cell(text: str | None) -> str:
-    """Table-safe text: no pipes or line breaks to break the row."""
-    if not text:
-        return ""
-    # Most text has no runs of spaces or other white space (which is never printable
-    # but for " "): testing that is cheaper than splitting and joining every cell.
-    if not (text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "):
-        text = " ".join(text.split())
-    if len(text) > QUOTE_LIMIT:
-        text = text[:QUOTE_LIMIT - 1] + "…"
-    return text.replace("|", "\\|")
-
-
-# What tabulate reads as a line break, a colour code or its separating-line marker.
-TABULATE_SPECIAL = ("\r", "\n", "\x1b", SEPARATING_LINE)
-
-
-def _plain(rows: list[list[str]], headers: list[str]) -> bool:
-    """Whether tabulate writes these cells as they are, only padded."""
-    try:
-        text = "\t".join(chain(headers, chain.from_iterable(rows)))
-    except TypeError:  # a number, date or None: tabulate formats it
-        return False
-    return all(len(row) == len(headers) for row in rows) and not any(c in text for c in TABULATE_SPECIAL)
-
-
-def github_table(rows: list[list[str]], headers: list[str]) -> str:
-    """tabulate(rows, headers, tablefmt="github", disable_numparse=True), for rows of plain text.
-
-    tabulate infers a type for every cell even with numparse off, which made
-    it most of the report's time on big conflict tables; this writes the same
-    text without it. Tables tabulate might write otherwise are left to it.
-    """
-    if not rows or tabulate_pkg.WIDE_CHARS_MODE or not _plain(rows, headers):
-        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
-    rows = [[c.strip() for c in row] for row in rows]  # as tabulate does
-    # Headers get two spaces of room, as in tabulate (its MIN_PADDING).
-    widths = [max(len(h) + 2, *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
-    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |",
-             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
-    lines += ["| " + " | ".join([c.ljust(w) for c, w in zip(row, widths)]) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def outlet_link(article: Article) -> str:
@@ -101,8 +52,7 @@ def claims_table(claims: list[Claim], links: dict[str, str]) -> str:
             cell(claim.attribution) or "—",
             cell(claim.quote),
         ])
-    # Not tabulate itself: on big stories its per-cell type inference here was most of the report's time.
-    return github_table(rows, ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"])
+    return table(rows, ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"])
 
 
 def summary(report: Report) -> str:
@@ -110,7 +60,7 @@ def summary(report: Report) -> str:
     rows = [[title, sum(n for (k, _), n in counts.items() if k == kind),
              ", ".join(f"{n} {sev}" for (k, sev), n in sorted(counts.items()) if k == kind) or "—"]
             for kind, title in SECTIONS]
-    return tabulate(rows, headers=["Finding", "Count", "By severity"], tablefmt="github", disable_numparse=True)
+    return table(rows, ["Finding", "Count", "By severity"])
 
 
 def draft_verdict(report: Report) -> list[str]:
@@ -143,8 +93,7 @@ def draft_verdict(report: Report) -> list[str]:
     if draft_claims:
         rows = [[cell(c.value.text), c.predicate, standing[c.id][0],
                  ", ".join(f"`{a}`" for a in sorted(standing[c.id][1])) or "—"] for c in draft_claims]
-        lines += [tabulate(rows, headers=["Draft says", "About", "Standing", "Sources"], tablefmt="github",
-                           disable_numparse=True), ""]
+        lines += [table(rows, ["Draft says", "About", "Standing", "Sources"]), ""]
     return lines
 
 
@@ -192,16 +141,10 @@ def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[s
     if not pairs:
         return ""
     rows = [[outlet_link(articles[a]), outlet_link(articles[b]), agree[(a, b)], clash[(a, b)]] for a, b in pairs]
-    return tabulate(rows, headers=["Outlet", "Outlet", "Agree on", "Conflict on"], tablefmt="github",
-                    disable_numparse=True)
+    return table(rows, ["Outlet", "Outlet", "Agree on", "Conflict on"])
 
 
 def render_markdown(report: Report) -> str:
-    with cycle_collector_paused():
-        return _render_markdown(report)
-
-
-def _render_markdown(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
     links = {article_id: outlet_link(a) for article_id, a in articles.items()}
     claims = {c.id: c for c in report.claims}
@@ -220,8 +163,7 @@ def _render_markdown(report: Report) -> str:
             rows = [[cell(f.subject.text), f.predicate, cell(claims[f.claims[0]].value.text),
                      links[claims[f.claims[0]].article], cell(claims[f.claims[0]].quote)]
                     for f in findings if f.claims and f.claims[0] in claims]
-            out += [tabulate(rows, headers=["Subject", "Predicate", "Value", "Outlet", "Quote"],
-                             tablefmt="github", disable_numparse=True), ""]
+            out += [table(rows, ["Subject", "Predicate", "Value", "Outlet", "Quote"]), ""]
             continue
         for finding in findings:
             out.append(finding_block(finding, claims, links))
@@ -234,8 +176,7 @@ def _render_markdown(report: Report) -> str:
     if report.unmatched_rules:
         out += ["## Rules that matched nothing", ""]
         out += [f"- `{r}`" for r in report.unmatched_rules] + [""]
-    # Not tabulate itself: one row per article, this was most of what tabulate still had to do.
     out += ["## Articles", "",
-            github_table([[f"`{a.id}`", outlet_link(a), cell(a.title), str(a.published or "—"), a.lang]
+            table([[f"`{a.id}`", outlet_link(a), cell(a.title), str(a.published or "—"), a.lang]
                           for a in report.articles], ["Article", "Outlet", "Title", "Published", "Lang"]), ""]
     return "\n".join(out)

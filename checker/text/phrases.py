@@ -28,8 +28,6 @@ class Match(NamedTuple):
     payload: Any
 
 
-# NamedTuple's own constructor is a Python function; this builds the tuple in C.
-_new_match = tuple.__new__
 
 # A phrase: its tokens' matching forms, its category and its payload.
 Entry = tuple[tuple[str, ...], str, Any]
@@ -114,7 +112,7 @@ class PhraseIndex:
                             continue
                     if size > 2 and not self._rest_matches(norms, tokens, i):
                         continue
-                match = _new_match(Match, (category, i, i + size, payload))
+                match = Match(category, i, i + size, payload)
                 found = out.get(category)
                 if found is None:
                     out[category] = [match]

@@ -16,7 +16,6 @@ from checker.text.normalize import fold
 from checker.text.script import script_data
 
 
-
 @cache
 def token_pattern() -> re.Pattern[str]:
     """Numbers, words and punctuation marks (rules/lexicons/common/script.yaml).
@@ -60,7 +59,6 @@ class Token(NamedTuple):
     latin: bool
 
 
-_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=200_000)
@@ -92,8 +90,7 @@ def tokenize_range(text: str, start: int, end: int) -> list[Token]:
     for space, raw in _spaced_token_pattern().findall(text, start, end):
         position += len(space)
         after = position + len(raw)
-        # tuple.__new__ skips NamedTuple's Python-level constructor.
-        append(_new_tuple(Token, (position, after) + _shape(raw)))
+        append(Token(position, after, *_shape(raw)))
         position = after
     return tokens
 
