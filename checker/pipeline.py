@@ -6,6 +6,8 @@ or writes files. `check` runs the whole chain on articles already read.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from checker.align import align
 from checker.align.names import NameMatcher
 from checker.extract.article import (
@@ -52,8 +54,9 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     """
     articles = with_languages(articles, knowledge)
     claims = story_claims(with_story_names(read_each(articles, knowledge)))
-    groups, aliases = align_claims(claims, knowledge)
-    findings, unmatched = judge_groups(groups, knowledge)
+    lang = report_language(articles)
+    groups, aliases = align_claims(claims, knowledge, lang)
+    findings, unmatched = judge_groups(groups, knowledge, lang)
     if draft is not None:
         findings = draft_findings(findings, claims, draft)
     findings = apply_baseline(findings, reviewed or {})
@@ -83,12 +86,21 @@ def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
     return [claim for reading in contexts for claim in claims_of(reading)]
 
 
-def align_claims(claims: list[Claim], knowledge: Knowledge) -> tuple[list[ClaimGroup], list[dict]]:
+def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") -> tuple[list[ClaimGroup], list[dict]]:
+    """Groups of claims about one thing; `lang` is the report's, for the words it shows."""
     align_on = {p: d.align_on for p, d in knowledge.ontology.predicates.items()}
-    return align(claims, name_matcher(knowledge), align_on)
+    story_label = knowledge.language(lang).labels.get("story", "")
+    return align(claims, name_matcher(knowledge), align_on, story_label)
 
 
-def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge) -> tuple[list[Finding], list[str]]:
-    """Findings, and the ids of judging rules that applied to no group."""
-    judgement = judge(groups, knowledge.rules, knowledge.ontology)
+def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en") -> tuple[list[Finding], list[str]]:
+    """Findings (their messages in the report's language `lang`), and the ids of
+    judging rules that applied to no group."""
+    judgement = judge(groups, knowledge.rules, knowledge.ontology, lang)
     return judgement.findings, judgement.unmatched_rules
+
+
+def report_language(articles: list[Article]) -> str:
+    """The language most of the articles are in (the first in name order on a tie)."""
+    counts = Counter(a.lang for a in articles if a.lang)
+    return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else "en"

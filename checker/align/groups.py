@@ -25,7 +25,6 @@ PREDICATE_SIMILARITY = 85
 # Buckets of claims that pair without a shared name (see `align`).
 NOBODY = "(nobody)"
 STORY = "(story)"
-STORY_LABEL = "the story"
 
 
 class _UnionFind:
@@ -151,8 +150,8 @@ def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
     return True
 
 
-def align(claims: list[Claim], matcher: NameMatcher,
-          align_on: Mapping[str, str] | None = None) -> tuple[list[ClaimGroup], list[dict]]:
+def align(claims: list[Claim], matcher: NameMatcher, align_on: Mapping[str, str] | None = None,
+          story_label: str = "") -> tuple[list[ClaimGroup], list[dict]]:
     """Group claims about the same subject and predicate; return groups and learned aliases.
 
     `align_on` maps predicates to how their claims pair (default: by any
@@ -220,7 +219,7 @@ def align(claims: list[Claim], matcher: NameMatcher,
         if all(align_on.get(c.predicate) == "story" for c in members):
             # A toll is the story's own (or a past event's), not the official's who gave it.
             year = members[0].event_year
-            subject_id, subject = None, EntityRef(text=str(year) if year else STORY_LABEL)
+            subject_id, subject = None, EntityRef(text=str(year) if year else story_label)
         group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
         same_value_as = [position.get(representative_of.get(i, i), k) for k, i in enumerate(indices)]
         groups.append(ClaimGroup(

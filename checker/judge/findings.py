@@ -38,11 +38,19 @@ def fingerprint(kind: str, claims: list[Claim]) -> str:
     return hashlib.sha256("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:16]
 
 
+def message_template(rule: Rule, lang: str) -> str:
+    """The rule's message in the report's language, else in English, else any it has."""
+    message = rule.spec.get("message", DEFAULT_MESSAGE)
+    if isinstance(message, str):
+        return message
+    return message.get(lang) or message.get("en") or next(iter(message.values()))
+
+
 def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], context: JudgeContext,
                  severity: str | None = None, pairs: list[tuple[str, str]] | None = None) -> Finding:
     outlets = sorted({c.article for c in claims})
     values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
-    template = rule.spec.get("message", DEFAULT_MESSAGE)
+    template = message_template(rule, context.lang)
     message = template.format_map(defaultdict(str, predicate=context.ontology.label(group.predicate, context.lang),
                                               subject=group.subject.text or "?", values=values,
                                               outlets=len(outlets)))

@@ -72,6 +72,7 @@ class Language:
         self.may_start_number = Memo(self._may_start_number).lookup
         self.index = PhraseIndex(self.variants, self.prefixes)
         self.windows = Windows(**data.get("windows", {}))
+        self.labels: dict[str, str] = dict(data.get("labels", {}))
         writing = data.get("writing_system", {})
         self.script = writing.get("script")
         self.has_case = bool(writing.get("has_case", True))
