@@ -9,6 +9,7 @@ editors do not need them, and they are how a "billion laughs" file explodes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +106,22 @@ def parse_yaml(text: str, path: str | Path) -> LoadedYaml:
 
 
 def load_yaml(path: str | Path) -> LoadedYaml:
-    """Read and parse a YAML file (UTF-8), refusing oversized files before reading."""
+    """Read and parse a YAML file (UTF-8), refusing oversized files before reading.
+
+    A file is parsed once per run (the same file, unchanged, gives the same
+    object): the text layer and the lexicons both read common/script.yaml.
+    Callers treat what they get as read-only.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        stat = path.stat()
     except OSError as exc:
         raise RuleError(f"cannot read file: {exc.strerror}", path) from None
+    return _load_yaml(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _load_yaml(path: Path, mtime_ns: int, size: int) -> LoadedYaml:
     if size > MAX_YAML_BYTES:
         raise RuleError(f"file is larger than {MAX_YAML_BYTES} bytes; refusing to read it", path)
     try:

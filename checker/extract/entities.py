@@ -24,9 +24,9 @@ from checker.text.phrases import Match
 from checker.text.tokens import Token, is_comma
 
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
-Proposal = tuple[int, int, str, "str | None", "str | None"]
+NameSpan = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
-Claimer = Callable[[int, int, str, "str | None", "str | None"], None]
+TakeName = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _OPEN_QUOTE_RE = re.compile("[" + "".join(_OPEN_QUOTES) + "]")
 # A Latin token starts with an ASCII letter (see tokens.py), a capitalised one with A-Z.
@@ -78,8 +78,8 @@ class NameCues:
     with more known names (see find_known_names) only the gazetteer is read again.
     """
 
-    lexicon: list[Proposal]  # lexicon entities: claimed before the gazetteer
-    cues: list[Proposal]  # titles, cue words, quotes, Latin runs: claimed after it
+    lexicon: list[NameSpan]  # lexicon entities: claimed before the gazetteer
+    cues: list[NameSpan]  # titles, cue words, quotes, Latin runs: claimed after it
 
 
 def add_name(gazetteer: Gazetteer, lex: Language, norms: tuple[str, ...], key: str, type_: str | None,
@@ -158,11 +158,11 @@ class EntityFinder:
 
     def cues(self, tokens: list[Token], phrases: dict[str, list[Match]]) -> NameCues:
         """Every name the lexicon and the cue rules propose, strongest first."""
-        lexicon: list[Proposal] = []
+        lexicon: list[NameSpan] = []
         for match in phrases.get(Category.ENTITY, []):
             entity = self.lex.entities[match.payload]
             lexicon.append((match.start, match.end, entity.id, entity.type, entity.id))
-        proposals: list[Proposal] = []
+        proposals: list[NameSpan] = []
 
         def propose(start: int, end: int, key: str, type_: str | None, lexicon_id: str | None) -> None:
             proposals.append((start, end, key, type_, lexicon_id))
@@ -204,7 +204,7 @@ class EntityFinder:
 
     # -- sources of names ---------------------------------------------------
 
-    def _from_gazetteer(self, tokens: list[Token], claim: Claimer) -> None:
+    def _from_gazetteer(self, tokens: list[Token], claim: TakeName) -> None:
         firsts = self.gazetteer.by_first.keys()
         if not firsts:
             return
@@ -232,7 +232,7 @@ class EntityFinder:
                     return end, key, type_
         return None
 
-    def _after_title(self, tokens: list[Token], title: Match, claim: Claimer,
+    def _after_title(self, tokens: list[Token], title: Match, claim: TakeName,
                      known_orgs: dict[int, int]) -> None:
         """"الباحث سامر نجم", "رئيس قسم الأبحاث الجديد كريم داود",
         "الرئيس التنفيذي لـ«نوفاتيك» أسامة الزهيري", "المدير التقني في X، سامر نجم",
@@ -281,7 +281,7 @@ class EntityFinder:
                 claim(*span, self._key(tokens, *span), PERSON, None)
             return
 
-    def _before_title(self, tokens: list[Token], title: Match, claim: Claimer) -> None:
+    def _before_title(self, tokens: list[Token], title: Match, claim: TakeName) -> None:
         """"أسامة الزهيري، الرئيس التنفيذي": a name in apposition before a title."""
         comma = title.start - 1
         if comma < 1 or not is_comma(tokens[comma]):
@@ -294,7 +294,7 @@ class EntityFinder:
         if start < comma:
             claim(start, comma, self._key(tokens, start, comma), PERSON, None)
 
-    def _before_age(self, tokens: list[Token], phrases: dict[str, list[Match]], claim: Claimer) -> None:
+    def _before_age(self, tokens: list[Token], phrases: dict[str, list[Match]], claim: TakeName) -> None:
         """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
         appositive = self.lex.ontology.appositive_predicates()
         age_starts = {m.start for m in phrases.get(Category.TRIGGER, []) if any(p.id == m.payload for p in appositive)}
@@ -315,7 +315,7 @@ class EntityFinder:
                 if start < k:
                     claim(start, k, self._key(tokens, start, k), PERSON, None)
 
-    def _after_org_cue(self, tokens: list[Token], j: int, claim: Claimer) -> None:
+    def _after_org_cue(self, tokens: list[Token], j: int, claim: TakeName) -> None:
         """"شركة نوفاتك", "شركة التقنية الناشئة Orbis Labs"."""
         skipped = 0
         closer = _OPEN_QUOTES.get(tokens[j].text) if j < len(tokens) else None
@@ -339,7 +339,7 @@ class EntityFinder:
         if span and (tokens[span[0]].latin or self._recurs(tokens, *span)):
             claim(*span, self._key(tokens, *span), ORG, None)
 
-    def _party(self, tokens: list[Token], cue: Match, claim: Claimer) -> None:
+    def _party(self, tokens: list[Token], cue: Match, claim: TakeName) -> None:
         """"حزب العدالة", "الحزب الوطني", "حركة التجديد": a party's name is words
         that may carry the article, so the cue stays in it ("الحزب الوطني")
         or comes just before it ("حزب العدالة")."""
@@ -352,7 +352,7 @@ class EntityFinder:
         if end > cue.end:
             claim(start, end, self._key(tokens, start, end), ORG, None)
 
-    def _quoted_names(self, tokens: list[Token], claim: Claimer) -> None:
+    def _quoted_names(self, tokens: list[Token], claim: TakeName) -> None:
         """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
         for i in [i for i, token in enumerate(tokens) if token.text in _OPEN_QUOTES]:
             closer = _OPEN_QUOTES[tokens[i].text]
@@ -365,7 +365,7 @@ class EntityFinder:
                         claim(i + 1, end, self._key(tokens, i + 1, end), ORG, None)
                     break
 
-    def _latin_runs(self, tokens: list[Token], claim: Claimer) -> None:
+    def _latin_runs(self, tokens: list[Token], claim: TakeName) -> None:
         """Runs of capitalised Latin words: "Orbis Labs", "Layla Haddad"."""
         end = 0
         # Only a capitalised Latin word can start a run; most sentences have none.
