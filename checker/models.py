@@ -105,6 +105,10 @@ class Claim(BaseModel):
     span: tuple[int, int]
     sentence: int = 0
     published: date | None = None
+    # The content words of the claim's clause, as light stems: what alignment
+    # compares when two claims have no trigger word or name in common.
+    context: list[str] = Field(default_factory=list)
+    headline: bool = False  # the claim is in the article's title line
 
 
 class ClaimGroup(BaseModel):

@@ -12,12 +12,13 @@ from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
 
 
-def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: int,
+def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: tuple[int, int],
               subject: EntityRef | None, predicate: str, value: Value,
               participants: list[EntityRef] | None = None, object: EntityRef | None = None,
               predicate_text: str = "", fallback: bool = False, event_year: int | None = None) -> Claim:
-    """A claim of sentence `ctx`, whose stance is read at token `at`."""
-    stance = stance_for(ctx, reading.article.text, at)
+    """A claim of sentence `ctx` whose value is written at tokens[at[0]:at[1]]: its
+    stance is read there, and its context is the clause around it."""
+    stance = stance_for(ctx, reading.article.text, at[0])
     return Claim(
         id=claim_id,
         article=reading.article.id,
@@ -37,4 +38,6 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         span=(ctx.sentence.start, ctx.sentence.end),
         sentence=ctx.sentence.index,
         published=reading.article.published,
+        context=ctx.clause_words(*at),
+        headline=ctx.sentence.paragraph == 0,
     )

@@ -74,6 +74,23 @@ class SentenceContext:
         """A comma or another clause break among tokens[start:end]."""
         return any(breaks_clause(token) for token in self.tokens[max(0, start):end])
 
+    def clause_words(self, start: int, end: int) -> list[str]:
+        """The light stems of the content words around tokens[start:end], in its clause,
+        within the `context` window: no function words, numbers or names."""
+        window = self.lex.windows.context
+        words: list[str] = []
+        for step, first in ((-1, start - 1), (1, end)):
+            k = first
+            while 0 <= k < len(self.tokens) and abs(k - (start if step < 0 else end - 1)) <= window:
+                token = self.tokens[k]
+                if breaks_clause(token):
+                    break
+                if token.kind == "word" and not self.lex.is_stopword(token.norm) \
+                        and self.mention_covering(k) is None:
+                    words.append(self.lex.stem(token.norm))
+                k += step
+        return words
+
     def new_clause_between(self, start: int, end: int) -> bool:
         """A clause break or a word opening another clause ("after", "بعدما") among tokens[start:end]."""
         return any(breaks_clause(self.tokens[k]) or self.starting_at(Category.CLAUSE_OPENERS, k)

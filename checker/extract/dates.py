@@ -270,7 +270,7 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
         trigger = triggers[0]
         subject = _subject(reading, ctx, trigger.start, span.start)
         claims.append(new_claim(
-            reading, ctx, next_id(), at=span.start, subject=subject,
+            reading, ctx, next_id(), at=(span.start, span.end), subject=subject,
             participants=[reading.mention_ref(m) for m in ctx.mentions] + ([subject] if subject else []),
             predicate=trigger.payload, predicate_text=ctx.text_of(text, trigger.start, trigger.end),
             value=span.value,

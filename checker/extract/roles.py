@@ -358,7 +358,7 @@ class RoleReader:
                 continue  # a lexicon without the post verbs of leading name
             holder = self.reading.mention_ref(fact.holder)
             claims.append(new_claim(
-                self.reading, ctx, next_id(), at=fact.holder.start, subject=fact.org,
+                self.reading, ctx, next_id(), at=(fact.holder.start, fact.holder.end), subject=fact.org,
                 predicate=fact.role, predicate_text=definition.label_for(self.lex.lang),
                 value=Value(kind="entity", text=holder.text or "", entity=holder, dimension=ROLE,
                             qualifier=fact.status),

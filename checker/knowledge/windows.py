@@ -10,6 +10,7 @@ class Windows:
     """Window sizes, one per question an extractor asks; see windows.yaml for each."""
 
     trigger: int
+    context: int
     date_trigger: int
     appositive_trigger: int
     money_trigger: int
