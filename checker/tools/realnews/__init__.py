@@ -1,0 +1,1 @@
+"""Pair-level scoring on the real-news corpus (benchmarks/realnews): `factcheck eval --realnews`."""
