@@ -16,6 +16,7 @@ from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
 from checker.tools.ans import run_ans
 from checker.tools.gold import evaluate
+from checker.tools.realnews import evaluate_corpus, render as render_realnews
 from checker.ingest import load_articles
 from checker.knowledge.sources import read_lexicon_sources
 from checker.models import SEVERITY_RANK, Report
@@ -60,12 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     scoring = commands.add_parser("eval", help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
-                                              "precision and recall for claims and for findings.")
+                                              "precision and recall for claims and for findings; with "
+                                              "--realnews, score real-news stories pair by pair.")
     scoring.add_argument("gold", nargs="*", type=Path, metavar="GOLD", help="gold YAML files (tests/gold/*.yaml)")
     scoring.add_argument("--ans", type=Path, metavar="PAIRS.jsonl",
                          help="also run over ANS headline pairs (e.g. shared/benchmarks/ans/numeric_scan_all_splits.jsonl)")
     scoring.add_argument("--root", type=Path, default=Path.cwd(), metavar="DIR",
                          help="folder the gold files' article paths are relative to (default: current folder)")
+    scoring.add_argument("--realnews", action="append", type=Path, default=[], metavar="DIR",
+                         help="also score real-news stories pair by pair (e.g. benchmarks/realnews: "
+                              "one folder per story, with gold.yaml; repeatable)")
+    scoring.add_argument("--story", action="append", default=[], metavar="NAME",
+                         help="with --realnews: only this story (a folder name, or a pattern such as '*-mixed'; "
+                              "repeatable)")
+    scoring.add_argument("--format", choices=["text", "markdown"], default="text",
+                         help="with --realnews: print the per-story table as text (default) or Markdown")
     scoring.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
 
     rules = commands.add_parser("rules", help="validate or list rule files")
@@ -176,9 +186,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    if not args.gold and not args.ans:
-        raise CheckerError("give gold files, --ans PAIRS.jsonl, or both")
+    if args.story and not args.realnews:
+        raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
+    if not args.gold and not args.ans and not args.realnews:
+        raise CheckerError("give gold files, --ans PAIRS.jsonl or --realnews DIR")
     knowledge = load_knowledge()
+    if args.realnews:
+        results = evaluate_corpus(args.realnews, knowledge, args.story)
+        sys.stdout.write(render_realnews(results, args.format == "markdown", args.verbose))
     if args.ans:
         ans = run_ans(args.ans, knowledge)
         print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "

@@ -1,0 +1,114 @@
+"""The real-news scores as a table (plain text or Markdown), and what --verbose lists.
+
+One row per story, then totals: all stories, and apart the stories that mix
+languages (where alignment must cross scripts) and those in one language.
+"""
+
+from __future__ import annotations
+
+from tabulate import SEPARATING_LINE, tabulate
+
+from checker.tools.realnews.evaluate import StoryResult, total
+from checker.tools.realnews.gold import GoldClaim
+from checker.tools.realnews.matching import JsonClaim, values_differ
+from checker.tools.realnews.pairs import FlaggedPair, PairScore
+
+HEADERS = ["story", "lang", "articles", "conflicts found", "agreements shown", "false alarms",
+           "misaligned pairs", "quotes verbatim"]
+QUOTE_ROOM = 160
+
+
+def ratio(part: int, whole: int, percent: bool = False) -> str:
+    if not whole:
+        return f"{part}/0"
+    share = f"{part / whole:.0%}" if percent else f"{part / whole:.2f}"
+    return f"{part}/{whole} ({share})"
+
+
+def row(name: str, lang: str, articles: int, s: PairScore) -> list[str]:
+    return [name, lang, str(articles), ratio(s.conflicts_found, s.conflicts),
+            ratio(s.agreements_shown, s.agreements), f"{s.false_alarms}/{s.agreements}",
+            ratio(s.misaligned, s.pairs, percent=True), ratio(s.quotes_verbatim, s.claims, percent=True)]
+
+
+def total_rows(results: list[StoryResult], markdown: bool) -> list[list[str]]:
+    groups = [("all stories", results), ("mixed-language", [r for r in results if r.story.mixed]),
+              ("one-language", [r for r in results if not r.story.mixed])]
+    rows = []
+    for label, members in groups:
+        if not members or (label != "all stories" and len(members) == len(results)):
+            continue  # a subtotal equal to the total says nothing new
+        name = f"{label} ({len(members)})"
+        rows.append(row(f"**{name}**" if markdown else name, "",
+                        sum(len(r.story.files) for r in members), total(members)))
+    return rows
+
+
+def render_table(results: list[StoryResult], markdown: bool = False) -> str:
+    stories = [row(r.story.name, "+".join(r.story.langs), len(r.story.files), r.score) for r in results]
+    totals = total_rows(results, markdown)
+    if markdown:
+        return tabulate(stories + totals, headers=HEADERS, tablefmt="github", disable_numparse=True) + "\n"
+    table = tabulate(stories + [SEPARATING_LINE] + totals, headers=HEADERS, tablefmt="simple",
+                     disable_numparse=True)
+    return "Real news, scored by pair (definitions: docs/eval.md)\n\n" + table + "\n"
+
+
+def shorten(quote: str, around: str) -> str:
+    """The quote on one line, cut to QUOTE_ROOM characters around `around` (the value as written)."""
+    quote = " ".join(quote.split())
+    if len(quote) <= QUOTE_ROOM:
+        return quote
+    at = quote.find(around) if around else -1
+    start = max(0, min(at - QUOTE_ROOM // 3, len(quote) - QUOTE_ROOM)) if at > 0 else 0
+    end = start + QUOTE_ROOM
+    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
+
+
+def claim_line(claim: JsonClaim) -> str:
+    value = (claim.get("value") or {}).get("text") or ""
+    return f"{claim.get('article')}: {value} — “{shorten(claim.get('quote') or '', value)}”"
+
+
+def gold_pair_lines(gold: GoldClaim, extracted: set[tuple[str, int]]) -> list[str]:
+    """Two values of the gold claim from two articles (differing ones, for a conflict), each
+    marked with whether the checker has a claim for it; values it has are shown first."""
+    def has(k: int) -> bool:
+        return (gold.id, k) in extracted
+
+    candidates = [(i, j) for i, a in enumerate(gold.values) for j, b in enumerate(gold.values)
+                  if i < j and a.article != b.article and (not gold.is_conflict or values_differ(a, b))]
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda p: has(p[0]) + has(p[1]))
+    return [f"      {gold.values[k].article}: {gold.values[k].value} — “{gold.values[k].quote}” "
+            f"[{'a claim matches' if has(k) else 'no claim matches'}]" for k in best]
+
+
+def flagged_lines(label: str, pair: FlaggedPair) -> list[str]:
+    gold = " vs ".join(pair.gold)
+    return [f"    {label} {gold} ({pair.finding})", f"      {claim_line(pair.a)}", f"      {claim_line(pair.b)}"]
+
+
+def render_details(result: StoryResult) -> str:
+    """Each missed conflict, agreement not shown, false alarm and misaligned pair of one story."""
+    s = result.score
+    lines = [f"{result.story.name}:"]
+    for label, golds in (("missed conflict", s.missed), ("agreement not shown", s.not_shown)):
+        for gold in golds:
+            note = ", temporal" if gold.note else ""
+            lines.append(f"    {label} {gold.id}{note}: {gold.subject} / {gold.predicate}")
+            lines += gold_pair_lines(gold, s.extracted)
+    for pair in s.false_alarm_pairs:
+        lines += flagged_lines("false alarm on", pair)
+    for pair in s.misaligned_pairs:
+        lines += flagged_lines("misaligned pair, gold", pair)
+    return "\n".join(lines) + "\n"
+
+
+def render(results: list[StoryResult], markdown: bool = False, verbose: bool = False) -> str:
+    text = render_table(results, markdown)
+    if verbose:
+        details = "\n".join(render_details(r) for r in results)
+        text += ("\n```text\n" + details + "```\n") if markdown else "\n" + details
+    return text
