@@ -127,12 +127,22 @@ class ClaimGroup(BaseModel):
     subject: EntityRef
     claims: list[Claim]
     links: list[tuple[int, int]] = Field(default_factory=list)
+    evidence: list[list[str]] = Field(default_factory=list)  # why each link was made
     same_value_as: list[int] = Field(default_factory=list)
     value_keys: list[str | None] = Field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
         return sorted({c.article for c in self.claims})
+
+
+class ValueCluster(BaseModel):
+    """Values of one quantity that can all be true together, and the outlets that give them."""
+
+    claims: list[str]
+    outlets: list[str]
+    low: float | str | None = None  # what they share: the intersection of their intervals
+    high: float | str | None = None
 
 
 class Finding(BaseModel):
@@ -150,6 +160,11 @@ class Finding(BaseModel):
     reviewed: str | None = None
     # The pairs of claims that cannot both be true (conflicts), or that rose over time (updates).
     pairs: list[tuple[str, str]] | None = None
+    # The values of the quantity grouped into clusters that can all be true together.
+    clusters: list[ValueCluster] | None = None
+    # A figure that changes over time, given differently by outlets whose dates are unknown:
+    # it may have changed between them rather than be wrong in one.
+    possible_update: bool = False
 
 
 class ArticleProblem(BaseModel):

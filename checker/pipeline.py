@@ -88,9 +88,8 @@ def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
 
 def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") -> tuple[list[ClaimGroup], list[dict]]:
     """Groups of claims about one thing; `lang` is the report's, for the words it shows."""
-    align_on = {p: d.align_on for p, d in knowledge.ontology.predicates.items()}
     story_label = knowledge.language(lang).labels.get("story", "")
-    return align(claims, name_matcher(knowledge), align_on, story_label)
+    return align(claims, name_matcher(knowledge), knowledge.ontology, story_label)
 
 
 def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en") -> tuple[list[Finding], list[str]]:

@@ -85,9 +85,9 @@ class SentenceContext:
                 token = self.tokens[k]
                 if breaks_clause(token):
                     break
-                if token.kind == "word" and not self.lex.is_stopword(token.norm) \
+                if token.kind == "word" and not self.lex.says_nothing(token.norm) \
                         and self.mention_covering(k) is None:
-                    words.append(self.lex.stem(token.norm))
+                    words.extend(self.lex.word_stems(token.norm))
                 k += step
         return words
 

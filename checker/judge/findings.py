@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from checker.judge.values import show_value
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import Rule
-from checker.models import Claim, ClaimGroup, Finding
+from checker.models import Claim, ClaimGroup, Finding, ValueCluster
 
 DEFAULT_MESSAGE = "{predicate} of {subject}: {values}"
 MAX_PAIRS = 50
@@ -47,18 +47,20 @@ def message_template(rule: Rule, lang: str) -> str:
 
 
 def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], context: JudgeContext,
-                 severity: str | None = None, pairs: list[tuple[str, str]] | None = None) -> Finding:
+                 severity: str | None = None, pairs: list[tuple[str, str]] | None = None,
+                 clusters: list[ValueCluster] | None = None, possible_update: bool = False) -> Finding:
     outlets = sorted({c.article for c in claims})
     values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
     template = message_template(rule, context.lang)
     message = template.format_map(defaultdict(str, predicate=context.ontology.label(group.predicate, context.lang),
                                               subject=group.subject.text or "?", values=values,
                                               outlets=len(outlets)))
-    print_id = fingerprint(kind, claims)
+    print_id = fingerprint("possible_update" if possible_update else kind, claims)
     return Finding(id=f"{kind}-{print_id[:8]}", kind=kind, rule=rule.id,
                    severity=severity or rule.severity, subject=group.subject, predicate=group.predicate,
                    claims=[c.id for c in claims], message=message, fingerprint=print_id,
-                   pairs=[tuple(p) for p in pairs] if pairs is not None else None)
+                   pairs=[tuple(p) for p in pairs] if pairs is not None else None,
+                   clusters=clusters, possible_update=possible_update)
 
 
 def every_pair(group: ClaimGroup, compared: list[tuple[Claim, Claim]]) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ claims compare their maxima. Dates are compatible when both can be true.
 
 from __future__ import annotations
 
-from checker.knowledge.ontology import ROLE
+from checker.knowledge.ontology import ROLE, Ontology
 from checker.knowledge.rules import Rule
 from checker.models import Claim, Value
 
@@ -27,18 +27,53 @@ def _bounds(value: Value, about: float, use_ceiling: bool) -> tuple[float, float
     return low, high
 
 
-def compatible(a: Value, b: Value, rule: Rule) -> bool:
-    """Whether two quantities can both be true under the rule's tolerance."""
+def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -> bool:
+    """Whether two quantities can both be true under the rule's tolerance (and at least
+    `at_least_relative` of it, for amounts converted from another unit)."""
     tolerance = rule.spec.get("tolerance") or {}
     about = float(rule.spec.get("about", 0.1))
     both_ceilings = bool(a.ceiling and b.ceiling)
     la, ha = _bounds(a, about, both_ceilings)
     lb, hb = _bounds(b, about, both_ceilings)
     slack = float(tolerance.get("absolute", 0))
-    relative = float(tolerance.get("relative", 0))
+    relative = max(float(tolerance.get("relative", 0)), at_least_relative)
     finite = [abs(x) for x in (la, ha, lb, hb) if x not in (INF, -INF)]
     slack = max(slack, relative * max(finite, default=0))
     return la <= hb + slack and lb <= ha + slack
+
+
+# How far apart two amounts may be once one is converted into the other's unit: rates
+# move within a month, and outlets round what they convert.
+CONVERSION_TOLERANCE = 0.03
+
+
+def in_base_units(claim: Claim, ontology: Ontology) -> tuple[Value, str] | None:
+    """The claim's value in its dimension's base unit (US dollars, seconds, hectares),
+    with the month of the exchange rate used; None where it cannot be converted."""
+    value = claim.value
+    month = claim.published.isoformat()[:7] if claim.published else None
+    found = ontology.in_base_units(value.unit, value.dimension or "", month)
+    if found is None:
+        return None
+    factor, rate_month = found
+
+    def scaled(x):
+        return x * factor if isinstance(x, (int, float)) else x
+
+    ceiling = (value.ceiling[0] * factor, value.ceiling[1] * factor) if value.ceiling else None
+    return value.model_copy(update={"low": scaled(value.low), "high": scaled(value.high), "ceiling": ceiling,
+                                    "unit": None}), rate_month
+
+
+def claims_compatible(a: Claim, b: Claim, rule: Rule, ontology: Ontology) -> bool:
+    """compatible() for two claims, converting between units of one dimension
+    ("116 million pounds" and "136.3 million euros", "30 seconds" and "a minute")."""
+    if a.value.unit == b.value.unit:
+        return compatible(a.value, b.value, rule)
+    first, second = in_base_units(a, ontology), in_base_units(b, ontology)
+    if first is None or second is None:
+        return compatible(a.value, b.value, rule)  # a unit the text leaves out aligns with any
+    return compatible(first[0], second[0], rule, CONVERSION_TOLERANCE)
 
 
 def _months(value: Value) -> set[int]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import snowballstemmer
+
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef
 from checker.knowledge.windows import Windows
@@ -76,6 +78,8 @@ class Language:
         writing = data.get("writing_system", {})
         self.script = writing.get("script")
         self.has_case = bool(writing.get("has_case", True))
+        self.word_stems = Memo(self._word_stems).lookup
+        self._stemmer = snowballstemmer.stemmer(writing["stemmer"]) if writing.get("stemmer") else None
         grammar = data.get("grammar", {})
         self.definite_article = tuple(grammar.get("definite_article", []))
         self.contracted_article = tuple(grammar.get("contracted_article", []))
@@ -122,6 +126,7 @@ class Language:
             for phrase in data.get(category, []):
                 self._index(category, phrase, phrase)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
+        self.function_words = frozenset(fold(w) for w in data.get("function_words", [])) | self.stopwords
         self._compile_dates(data.get("dates", {}))
         self._compile_roles(data.get("roles", {}))
 
@@ -260,6 +265,17 @@ class Language:
     def in_set(self, category: str, norm: str) -> bool:
         words = self.word_sets.get(category, frozenset())
         return any(form in words for form in self.variants(norm))
+
+    def _word_stems(self, norm: str) -> frozenset[str]:
+        """The stems a word may be compared by: its Snowball stem, with and without the
+        clitics it may carry ("البنزين", "بنزين"); stems shorter than three letters say too little."""
+        forms = self.variants(norm)
+        stems = {self._stemmer.stemWord(form) for form in forms} if self._stemmer else {self.stem(norm)}
+        return frozenset(stem for stem in stems if len(stem) >= 3)
+
+    def says_nothing(self, norm: str) -> bool:
+        """A function word or a verb of reporting, with or without attached clitics."""
+        return any(form in self.function_words for form in self.variants(norm))
 
     def _is_stopword(self, norm: str) -> bool:
         return any(form in self.stopwords for form in self.variants(norm))
