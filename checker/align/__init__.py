@@ -2,7 +2,7 @@
 
 Names are resolved across the story first (spellings and scripts); then each
 claim's features are compared with those of every other article's claims, and
-pairs are taken on evidence, best first, one per claim and article (pairing.py).
+claims are grouped into quantities on that evidence (pairing.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from checker.align.entities import resolve_names
 from checker.align.evidence import Story, features_of
 from checker.align.groups import build_groups
 from checker.align.names import NameMatcher
-from checker.align.pairing import pair_claims
+from checker.align.pairing import group_claims
 from checker.knowledge.ontology import Ontology
 from checker.models import Claim, ClaimGroup
 
@@ -21,8 +21,8 @@ def align(claims: list[Claim], matcher: NameMatcher, ontology: Ontology,
     """Groups of claims about one quantity, and the aliases learned for names."""
     mapping, aliases = resolve_names(claims, matcher)
     features = [features_of(claim, ontology, mapping) for claim in claims]
-    links = pair_claims(features, Story.of(features))
-    return build_groups(features, links, mapping, story_label), aliases
+    members, links = group_claims(features, Story.of(features))
+    return build_groups(features, members, links, mapping, story_label), aliases
 
 
 __all__ = ["align"]

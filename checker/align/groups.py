@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.align.entities import UnionFind, canonical
+from checker.align.entities import canonical
 from checker.align.evidence import Evidence, Features
 from checker.models import Claim, ClaimGroup, EntityRef
 
@@ -22,45 +22,15 @@ def _value_signature(claim: Claim, mapping: dict[str, str]) -> tuple:
             canonical(value.entity, mapping))
 
 
-def _one_value_each(features: list[Features], links: dict[Link, Evidence]) -> tuple[UnionFind, list[Link]]:
-    """Join claims along their links, strongest first, so that a group never holds two
-    different figures from one article: an article states a quantity once (or restates it),
-    so a link that would say otherwise is the weaker evidence, and is dropped."""
-    union = UnionFind()
-    values: dict[str, dict[str, set[tuple]]] = {}
-    kept: list[Link] = []
-    for (a, b), _ in sorted(links.items(), key=lambda item: (-item[1].score, item[0])):
-        ra, rb = union.find(str(a)), union.find(str(b))
-        va = values.setdefault(ra, {features[a].claim.article: {_figure(features[a].claim)}})
-        vb = values.setdefault(rb, {features[b].claim.article: {_figure(features[b].claim)}})
-        if ra != rb:
-            if any(article in vb and vb[article] != figures for article, figures in va.items()):
-                continue
-            union.union(ra, rb)
-            merged = {article: set(figures) for article, figures in va.items()}
-            for article, figures in vb.items():
-                merged.setdefault(article, set()).update(figures)
-            values[union.find(ra)] = merged
-        kept.append((a, b))
-    return union, kept
-
-
-def _figure(claim: Claim) -> tuple:
-    value = claim.value
-    return (value.low, value.high, value.unit) if value.low is not None else (value.text, value.unit)
-
-
-def build_groups(features: list[Features], links: dict[Link, Evidence], mapping: dict[str, str],
-                 story_label: str) -> list[ClaimGroup]:
-    union, kept = _one_value_each(features, links)
-    members: dict[str, list[int]] = defaultdict(list)
-    for index in range(len(features)):
-        members[union.find(str(index))].append(index)
-    links_of: dict[str, list[Link]] = defaultdict(list)
-    for a, b in sorted(kept):
-        links_of[union.find(str(a))].append((a, b))
-    groups = [_group(features, sorted(indices), links_of[root], links, mapping, story_label)
-              for root, indices in members.items()]
+def build_groups(features: list[Features], members: list[list[int]], links: dict[Link, Evidence],
+                 mapping: dict[str, str], story_label: str) -> list[ClaimGroup]:
+    """One ClaimGroup per quantity, with the links between its claims and their evidence."""
+    group_of = {index: n for n, group in enumerate(members) for index in group}
+    links_of: dict[int, list[Link]] = defaultdict(list)
+    for a, b in sorted(links):
+        links_of[group_of[a]].append((a, b))
+    groups = [_group(features, sorted(indices), links_of[n], links, mapping, story_label)
+              for n, indices in enumerate(members)]
     groups.sort(key=lambda g: (g.claims[0].article, g.claims[0].id))
     return groups
 

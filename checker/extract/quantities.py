@@ -188,6 +188,8 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             continue
         inside = q.start <= match.start < unit_end
         if match.end <= q.start:
+            if ctx.new_clause_between(match.end, q.start):
+                continue  # "100 remain unaccounted for, while 79 were injured": another clause's trigger
             distance = q.start - match.end
         elif match.start >= unit_end:
             if ctx.new_clause_between(unit_end, match.start):

@@ -12,7 +12,7 @@ possible update, a warning and never an error.
 from __future__ import annotations
 
 from checker.judge.clusters import cross_pairs, describe, value_clusters
-from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
+from checker.judge.findings import MAX_PAIRS, JudgeContext, every_pair, make_finding
 from checker.judge.values import claims_compatible
 from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
@@ -87,7 +87,15 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     described = [describe(cluster) for cluster in clusters]
     definition = context.ontology.predicates.get(group.predicate)
     if definition is None or not (definition.grows or definition.varies):
-        pairs = cross_pairs(clusters, fits, MAX_PAIRS)
+        import os
+        mode = os.environ.get("PAIRMODE", "cross")
+        if mode == "cross":
+            pairs = cross_pairs(clusters, fits, MAX_PAIRS)
+        else:
+            direct = [(group.claims[i], group.claims[j]) for i, j in group.links
+                      if group.claims[i].article != group.claims[j].article
+                      and group.claims[i].value.kind == "quantity" and not fits(group.claims[i], group.claims[j])]
+            pairs = every_pair(group, direct) if mode == "expand" else [(a.id, b.id) for a, b in direct]
         if not pairs:
             return []
         return [make_finding(rule, "conflict", group, claims, context, pairs=pairs, clusters=described)]
