@@ -98,6 +98,19 @@ def _unit_from_trigger(ctx: SentenceContext, lex: Language, q: Quantity) -> Unit
     return None
 
 
+def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: list[Quantity]) -> UnitHit | None:
+    """A bare number counted in the unit another figure of its sentence names: "22 and 7
+    seats", "161 districts versus 150 for the Conservatives", "45 قتيلا و120 آخرين"."""
+    if q.is_year or q.vague or q.low != int(q.low):
+        return None
+    others = [(abs(o.start - q.start), o) for o in quantities if o is not q and not o.is_year]
+    for _, other in sorted(others, key=lambda item: item[0]):
+        hit = _unit(ctx, lex, other)
+        if hit is not None and hit.unit.dimension == COUNT and hit.unit.id != hit.unit.dimension:
+            return UnitHit(hit.unit, q.start, q.end)
+    return None
+
+
 def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة")."""
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
@@ -340,6 +353,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             appositive = _appositive(ctx, lex, q, None)
             if appositive is not None and appositive.appositive in lex.units:
                 hit = UnitHit(lex.units[appositive.appositive], q.start, q.end)
+        if hit is None:
+            hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
         unit_end = hit.end
