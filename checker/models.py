@@ -108,6 +108,7 @@ class Claim(BaseModel):
     # The content words of the claim's clause, as light stems: what alignment
     # compares when two claims have no trigger word or name in common.
     context: list[str] = Field(default_factory=list)
+    context_names: list[str] = Field(default_factory=list)  # the keys of the names in that clause
     headline: bool = False  # the claim is in the article's title line
 
 

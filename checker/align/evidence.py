@@ -30,7 +30,7 @@ CLOSE_VALUE = 0.75  # figures within a few percent of each other
 NEAR_VALUE = 0.4  # figures within half again of each other
 FAR_VALUE = -0.5  # figures of another order: more often another quantity
 ONLY_ONES = 1.0  # the only figure of its kind in each of the two articles
-THRESHOLD = 2.0
+THRESHOLD = 2.5
 
 
 @dataclass(frozen=True)
@@ -96,9 +96,7 @@ def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str]) -> Fe
     definition = None if claim.fallback else ontology.predicates.get(claim.predicate)
     dimension = value.dimension or value.kind
     noun = value.unit if dimension == COUNT else None
-    refs = [claim.subject, *claim.participants, claim.object]
-    names = frozenset(key for ref in refs if ref is not None and ref.type != PHRASE
-                      and (key := canonical(ref, mapping)))
+    names = frozenset(mapping.get(key, key) for key in claim.context_names)
     return Features(
         claim=claim, kind=value.kind, dimension=dimension, unit=value.unit,
         predicate=definition.id if definition else None, noun=noun,

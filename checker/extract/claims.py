@@ -19,6 +19,7 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
     """A claim of sentence `ctx` whose value is written at tokens[at[0]:at[1]]: its
     stance is read there, and its context is the clause around it."""
     stance = stance_for(ctx, reading.article.text, at[0])
+    words, names = ctx.clause_context(*at)
     return Claim(
         id=claim_id,
         article=reading.article.id,
@@ -38,6 +39,7 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         span=(ctx.sentence.start, ctx.sentence.end),
         sentence=ctx.sentence.index,
         published=reading.article.published,
-        context=ctx.clause_words(*at),
+        context=words,
+        context_names=names,
         headline=ctx.sentence.paragraph == 0,
     )

@@ -74,22 +74,27 @@ class SentenceContext:
         """A comma or another clause break among tokens[start:end]."""
         return any(breaks_clause(token) for token in self.tokens[max(0, start):end])
 
-    def clause_words(self, start: int, end: int) -> list[str]:
-        """The light stems of the content words around tokens[start:end], in its clause,
-        within the `context` window: no function words, numbers or names."""
+    def clause_context(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        """What stands around tokens[start:end] in its clause, within the `context` window:
+        the stems of its content words (no function words or numbers), and the keys of
+        the names in it."""
         window = self.lex.windows.context
         words: list[str] = []
+        names: list[str] = []
         for step, first in ((-1, start - 1), (1, end)):
             k = first
             while 0 <= k < len(self.tokens) and abs(k - (start if step < 0 else end - 1)) <= window:
                 token = self.tokens[k]
                 if breaks_clause(token):
                     break
-                if token.kind == "word" and not self.lex.says_nothing(token.norm) \
-                        and self.mention_covering(k) is None:
+                mention = self.mention_covering(k)
+                if mention is not None:
+                    if mention.key not in names:
+                        names.append(mention.key)
+                elif token.kind == "word" and not self.lex.says_nothing(token.norm):
                     words.extend(self.lex.word_stems(token.norm))
                 k += step
-        return words
+        return words, names
 
     def new_clause_between(self, start: int, end: int) -> bool:
         """A clause break or a word opening another clause ("after", "بعدما") among tokens[start:end]."""

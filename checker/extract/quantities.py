@@ -379,7 +379,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
         start = min(wording_start, hit.start)
         value_text = ctx.text_of(text, start, hit.end)
         claims.append(new_claim(
-            reading, ctx, next_id(), at=(q.start, hit.end),
+            reading, ctx, next_id(), at=(q.start, q.end),  # the unit and its adjectives are context
             subject=subject,
             participants=_participants(reading, ctx, subject),
             # The past event is what such a toll is of, whatever place the sentence names.

@@ -110,6 +110,7 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
         findings.append(make_finding(rule, "conflict", group, claims, context, pairs=conflicts[:MAX_PAIRS],
                                      clusters=described))
     if possible:
-        findings.append(make_finding(rule, "conflict", group, claims, context, severity="warning",
+        import os
+        findings.append(make_finding(rule, os.environ.get("POSSIBLE", "conflict"), group, claims, context, severity="warning",
                                      pairs=possible[:MAX_PAIRS], clusters=described, possible_update=True))
     return findings
