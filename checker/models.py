@@ -163,9 +163,7 @@ class Finding(BaseModel):
     pairs: list[tuple[str, str]] | None = None
     # The values of the quantity grouped into clusters that can all be true together.
     clusters: list[ValueCluster] | None = None
-    # A figure that changes over time, given differently by outlets whose dates are unknown:
-    # it may have changed between them rather than be wrong in one.
-    possible_update: bool = False
+    label: str = ""  # what the figures are, as an editor reads it (the predicate's label)
 
 
 class ArticleProblem(BaseModel):

@@ -52,8 +52,9 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     """
-    articles = with_languages(articles, knowledge)
-    claims = story_claims(with_story_names(read_each(articles, knowledge)))
+    readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
+    articles = [reading.article for reading in readings]  # with what reading learned (a dateline's date)
+    claims = story_claims(readings)
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
     findings, unmatched = judge_groups(groups, knowledge, lang)

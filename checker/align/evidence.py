@@ -30,7 +30,6 @@ CLOSE_VALUE = 0.75  # figures within a few percent of each other
 NEAR_VALUE = 0.4  # figures within half again of each other
 FAR_VALUE = -0.5  # figures of another order: more often another quantity
 ONLY_ONES = 1.0  # the only figure of its kind in each of the two articles
-THRESHOLD = 2.5
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-from checker.align.evidence import ONLY_ONES, THRESHOLD, Evidence, Features, Story, comparable, weigh
-from collections import Counter
+from checker.align.evidence import ONLY_ONES, Evidence, Features, Story, comparable, weigh
 
 Link = tuple[int, int]
 # Evidence two claims with the same figure need to be one quantity, and the average
@@ -118,9 +117,6 @@ class _Groups:
 
 def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]], dict[Link, Evidence]]:
     """The claims of each quantity, and the evidence of the pairs that joined them."""
-    import os
-    if os.environ.get("ALIGN") == "competitive":
-        return _competitive_groups(features, story)
     weighed = weigh_pairs(features, story)
     groups = _Groups(features)
     kept: dict[Link, Evidence] = {}
@@ -169,77 +165,3 @@ def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]
                 if (x, y) in weighed and (x, y) not in kept:
                     kept[(x, y)] = weighed[(x, y)]
     return members, kept
-
-
-def competitive_links(features: list[Features], story: Story) -> dict[Link, Evidence]:
-    """The links between claims: each with the evidence that made it."""
-    by_article: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, f in enumerate(features):
-        by_article[f.claim.article][(f.kind, f.dimension)].append(index)
-    kinds_in = {article: Counter(_kind(features[i]) for block in blocks.values() for i in block)
-                for article, blocks in by_article.items()}
-    links: dict[Link, Evidence] = {}
-    for blocks in by_article.values():
-        for indices in blocks.values():
-            links.update(_restatements(indices, features))
-    articles = sorted(by_article)
-    for n, first in enumerate(articles):
-        for second in articles[n + 1:]:
-            candidates: list[tuple[float, int, int, Evidence]] = []
-            for block, left in by_article[first].items():
-                for x in left:
-                    for y in by_article[second].get(block, ()):
-                        a, b = features[x], features[y]
-                        if not comparable(a, b):
-                            continue
-                        evidence = weigh(a, b, story)
-                        if kinds_in[first][_kind(a)] == 1 and kinds_in[second][_kind(b)] == 1 \
-                                and _kind(a) == _kind(b):
-                            evidence = Evidence(evidence.score + ONLY_ONES,
-                                                evidence.reasons + (("the only one of its kind in each", ONLY_ONES),))
-                        if evidence.score >= THRESHOLD:
-                            candidates.append((evidence.score, x, y, evidence))
-            candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-            taken_left: set[int] = set()
-            taken_right: set[int] = set()
-            for _, x, y, evidence in candidates:
-                if x not in taken_left and y not in taken_right:
-                    taken_left.add(x)
-                    taken_right.add(y)
-                    links[(x, y)] = evidence
-    return links
-
-
-def _competitive_groups(features, story):
-    links = competitive_links(features, story)
-    members = {i: [i] for i in range(len(features))}
-    figures = {i: {f.claim.article: _figure(f)} for i, f in enumerate(features)}
-    group_of = list(range(len(features)))
-    kept = {}
-    for (a, b), ev in sorted(links.items(), key=lambda item: (-item[1].score, item[0])):
-        g, h = group_of[a], group_of[b]
-        if g == h:
-            kept[(a, b)] = ev; continue
-        if any(figures[h].get(art, fig) != fig for art, fig in figures[g].items()):
-            continue
-        for i in members[h]: group_of[i] = g
-        members[g] += members.pop(h); figures[g].update(figures.pop(h)); kept[(a, b)] = ev
-    return [sorted(m) for m in members.values()], kept
-
-
-def _restatements(indices: list[int], features: list[Features]) -> dict[Link, Evidence]:
-    """Claims of one article that state the same figure of the same thing again."""
-    links: dict[Link, Evidence] = {}
-    seen: dict[tuple, int] = {}
-    for index in indices:
-        f = features[index]
-        value = f.claim.value
-        key = (_kind(f), value.low, value.high, value.unit, value.text if value.low is None else None,
-               f.claim.forecast, f.claim.negated, f.claim.event_year, f.subject if f.align_on == "subject" else None)
-        if key in seen:
-            links[(seen[key], index)] = Evidence(1.0, (("the same figure again in one article", 1.0),))
-        else:
-            seen[key] = index
-    return links
-
-

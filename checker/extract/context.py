@@ -119,6 +119,7 @@ class ArticleReading:
     topic_org: EntityRef | None = None
     topic: EntityRef | None = None
     gazetteer: Gazetteer | None = None
+    furniture: set[int] = field(default_factory=set)  # indexes of the page-furniture lines
 
     def finish(self) -> None:
         """Count mentions to find the organisation the article is about."""

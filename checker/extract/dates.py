@@ -124,6 +124,15 @@ def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan
     return spans
 
 
+def full_date(reading: ArticleReading, ctx: SentenceContext) -> date | None:
+    """A date with its day, month and year written in the sentence ("01 Jun 2025")."""
+    for span in _month_spans(reading, ctx):
+        low, high = str(span.value.low), str(span.value.high)
+        if low == high and len(low) == 10 and not low.startswith("--"):
+            return date.fromisoformat(low)
+    return None
+
+
 def _weekday_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
     """"أمس الخميس", "on Sunday": the latest such day on or before publication."""
     published = reading.article.published

@@ -226,18 +226,23 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
     return None, None
 
 
-def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, start: int) -> str:
-    """No trigger: name the predicate by what is counted, or by the nearest content
-    word before the number ("count:قتيل", "money:صفق")."""
+def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit,
+                        start: int) -> tuple[str, str]:
+    """No trigger: name the predicate by what is counted, or by the nearest content word
+    before the number: an id ("count:قتيل", "money:صفق") and the words as written, for the report."""
+    text = ctx.sentence.text
+    offset = ctx.sentence.start
+    unit = hit.unit
     if unit.dimension == COUNT:
-        return f"{COUNT}:{unit.id}"
+        return f"{COUNT}:{unit.id}", text[ctx.tokens[q.end].start - offset:ctx.tokens[hit.end - 1].end - offset] \
+            if hit.end > q.end else unit.id
     j = start - 1
     while j >= 0 and start - j <= lex.windows.fallback_word:
         token = ctx.tokens[j]
         if token.kind == "word" and not lex.is_stopword(token.norm) and ctx.mention_covering(j) is None:
-            return f"{unit.dimension}:{lex.stem(token.norm)}"
+            return f"{unit.dimension}:{lex.stem(token.norm)}", token.text
         j -= 1
-    return unit.dimension
+    return unit.dimension, ""
 
 
 def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> EntityRef | None:
@@ -368,9 +373,9 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
             if predicate is not None and lex.predicates[predicate].appositive:
                 predicate, trigger = None, None  # an age trigger that is not beside the number
-        fallback = predicate is None
+        fallback, named_by = predicate is None, ""
         if fallback:
-            predicate = _fallback_predicate(ctx, lex, q, unit, wording_start)
+            predicate, named_by = _fallback_predicate(ctx, lex, q, hit, wording_start)
         low, high, ceiling = _interval(q, qualifier)
         skip = range(q.start, hit.end)
         subject = _subject(reading, ctx, q, predicate, trigger, skip)
@@ -385,7 +390,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             # The past event is what such a toll is of, whatever place the sentence names.
             object=None if event_year else _object(ctx, text, lex, hit.end),
             predicate=predicate,
-            predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else "",
+            predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else named_by,
             fallback=fallback,
             value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
                         qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling),

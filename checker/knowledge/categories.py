@@ -38,6 +38,7 @@ class Category(StrEnum):
     NOT_NEGATIONS = "not_negations"
     FORECASTS = "forecasts"
     CLAUSE_OPENERS = "clause_openers"
+    FURNITURE = "furniture"  # "published", "updated", "ago", "share": words of a page's furniture
     # dates
     MONTH = "month"
     YEAR_CUE = "year_cue"
@@ -52,6 +53,7 @@ class Category(StrEnum):
     AGO_AFTER = "ago_after"
     AGO_UNIT = "ago_unit"
     WEEKDAY = "weekday"
+    DAY_HALF = "day_half"  # "PM", "مساءً" after a clock; payload "am" or "pm"
     DAY_BEFORE = "day_before"
     # posts (the cue lists of roles.yaml, each as "role_<name>")
     ROLE_TITLE = "role_title"

@@ -122,7 +122,7 @@ class Language:
             for phrase in attribution.get(category, []):
                 self._index(f"attribution_{category}", phrase, category)
         for category in (Category.HEDGES, Category.NEGATIONS, Category.NOT_NEGATIONS, Category.FORECASTS,
-                         Category.CLAUSE_OPENERS):
+                         Category.CLAUSE_OPENERS, Category.FURNITURE):
             for phrase in data.get(category, []):
                 self._index(category, phrase, phrase)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
@@ -196,6 +196,9 @@ class Language:
         for number, names in dates.get("weekdays", {}).items():
             for name in names:
                 self._index("weekday", name, int(number))
+        for half, phrases in dates.get("day_halves", {}).items():
+            for phrase in phrases:
+                self._index(Category.DAY_HALF, phrase, half)
         for phrase in dates.get("day_before", []):
             self._index("day_before", phrase, True)
         for predicate, phrases in dates.get("event_nouns", {}).items():

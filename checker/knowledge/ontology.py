@@ -26,7 +26,7 @@ ONTOLOGY_SECTIONS = frozenset({"entities", "exchange_rates"})
 
 # The entity types and dimensions the code reasons about (closed lists in lexicon.schema.json).
 PERSON, ORG = "person", "org"
-MONEY, COUNT, YEARS, ROLE, DATE = "money", "count", "years", "role", "date"
+MONEY, COUNT, YEARS, ROLE, DATE, TIME_OF_DAY = "money", "count", "years", "role", "date", "time_of_day"
 
 
 @dataclass(frozen=True)

@@ -53,13 +53,13 @@ def report_dict(report: Report) -> dict[str, Any]:
             "severity": f.severity,
             "subject": _ref(f.subject),
             "predicate": f.predicate,
+            "label": f.label,
             "claims": f.claims,
             "message": f.message,
             "fingerprint": f.fingerprint,
             "reviewed": f.reviewed,
             **({"pairs": [list(pair) for pair in f.pairs]} if f.pairs is not None else {}),
             **({"clusters": [c.model_dump() for c in f.clusters]} if f.clusters is not None else {}),
-            **({"possible_update": True} if f.possible_update else {}),
         })
     # Few and loosely typed: left to pydantic's own JSON conversion.
     rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems"})

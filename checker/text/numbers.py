@@ -85,6 +85,36 @@ def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
     return j >= 0 and tokens[j].text[:1].isupper() and not lex.is_stopword(tokens[j].norm)
 
 
+def _glued(tokens: list[Token], i: int, j: int) -> bool:
+    """Tokens i and j (i < j) written with nothing between them."""
+    return 0 <= i and j < len(tokens) and tokens[i].end == tokens[j].start
+
+
+def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
+    """Digits that are part of a name, a code or a clock, not a quantity: "G7", "AI171",
+    "11A", "787-8", "S-300", "13:39", "5-0" (a unit after "10-15" makes it a range)."""
+    before, after = i - 1, i + 1
+    if _glued(tokens, before, i) and tokens[before].latin:
+        return True  # "G7", "AI171"
+    if _glued(tokens, i, after):
+        nxt = tokens[after]
+        if nxt.latin and len(nxt.text) <= 2 and not lex.lookup(lex.scales, nxt.norm) \
+                and not any(m for m in lex.index.annotate([nxt]).get("unit", ())):
+            return True  # "11A", "3B"
+        if nxt.text == ":" and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+            return True  # a time of day, read as one elsewhere
+        if nxt.text in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+            return not _unit_follows(tokens, after + 2, lex)  # "787-8", "5-0"; "10-15 years" is a range
+    if _glued(tokens, before, i) and tokens[before].text in (":", "-", "–") and \
+            _glued(tokens, before - 1, before) and tokens[before - 1].kind == "num":
+        return tokens[before].text == ":" or not _unit_follows(tokens, after, lex)
+    return False
+
+
+def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
+    return j < len(tokens) and bool(lex.index.annotate(tokens[j:j + 4]).get("unit"))
+
+
 class NumberReader:
     """Reads the numbers of one token list, left to right."""
 
@@ -118,7 +148,7 @@ class NumberReader:
     def _read_at(self, i: int) -> Quantity | None:
         token = self.tokens[i]
         if token.kind == "num":
-            if _is_version_number(self.tokens, i, self.lex):
+            if _is_version_number(self.tokens, i, self.lex) or _is_code(self.tokens, i, self.lex):
                 return None
             value = parse_digits(token.norm)
             if value is None:
@@ -191,6 +221,7 @@ class NumberReader:
             scaled, last_scale = True, scale
         if scaled:
             value, end = self._fraction(value, end, last_scale)
+            value, end = self._remainder(value, end, last_scale)
         if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
                 and value == int(value) and 1 <= value <= 15:
             digits = int(value)
@@ -200,6 +231,18 @@ class NumberReader:
             digits = int(value)
             return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
         return Quantity(start, end, value, value, is_year=is_year and not scaled)
+
+    def _remainder(self, value: float, end: int, scale: float) -> tuple[float, int]:
+        """"13 ألفا و500", "7 ملايين و976 ألفا": a smaller number joined on after a scale word."""
+        tokens = self.tokens
+        j = end
+        if scale < 1000 or j + 1 >= len(tokens) or tokens[j].norm not in self.lex.joiners:
+            return value, end
+        rest = self._read_at(j + 1) if tokens[j + 1].kind == "num" or self.lex.may_start_number(tokens[j + 1].norm) \
+            else None
+        if rest is None or rest.low != rest.high or not scale / 1000 <= rest.low < scale:
+            return value, end
+        return value + rest.low, rest.end
 
     def _fraction(self, value: float, end: int, scale: float) -> tuple[float, int]:
         """"مليار ونصف المليار", "مليون وربع": a fraction of the scale joined on."""

@@ -20,7 +20,8 @@ PARAMETERS = {"min_outlets": {"type": "integer", "minimum": 2}}
 
 def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]:
     minimum = int(rule.spec.get("min_outlets", 2))
-    if context.found_earlier("conflict") or len(group.articles) < minimum:
+    if context.found_earlier("conflict") or context.found_earlier("possible_update") \
+            or len(group.articles) < minimum:
         return []
     if context.found_earlier("updated"):
         by_day: dict[str, list[Claim]] = defaultdict(list)

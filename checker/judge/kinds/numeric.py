@@ -12,7 +12,7 @@ possible update, a warning and never an error.
 from __future__ import annotations
 
 from checker.judge.clusters import cross_pairs, describe, value_clusters
-from checker.judge.findings import MAX_PAIRS, JudgeContext, every_pair, make_finding
+from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
 from checker.judge.values import claims_compatible
 from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
@@ -87,15 +87,7 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     described = [describe(cluster) for cluster in clusters]
     definition = context.ontology.predicates.get(group.predicate)
     if definition is None or not (definition.grows or definition.varies):
-        import os
-        mode = os.environ.get("PAIRMODE", "cross")
-        if mode == "cross":
-            pairs = cross_pairs(clusters, fits, MAX_PAIRS)
-        else:
-            direct = [(group.claims[i], group.claims[j]) for i, j in group.links
-                      if group.claims[i].article != group.claims[j].article
-                      and group.claims[i].value.kind == "quantity" and not fits(group.claims[i], group.claims[j])]
-            pairs = every_pair(group, direct) if mode == "expand" else [(a.id, b.id) for a, b in direct]
+        pairs = cross_pairs(clusters, fits, MAX_PAIRS)
         if not pairs:
             return []
         return [make_finding(rule, "conflict", group, claims, context, pairs=pairs, clusters=described)]
@@ -110,7 +102,6 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
         findings.append(make_finding(rule, "conflict", group, claims, context, pairs=conflicts[:MAX_PAIRS],
                                      clusters=described))
     if possible:
-        import os
-        findings.append(make_finding(rule, os.environ.get("POSSIBLE", "conflict"), group, claims, context, severity="warning",
-                                     pairs=possible[:MAX_PAIRS], clusters=described, possible_update=True))
+        findings.append(make_finding(rule, "possible_update", group, claims, context, severity="warning",
+                                     pairs=possible[:MAX_PAIRS], clusters=described))
     return findings
