@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.align.entities import canonical
-from checker.knowledge.ontology import COUNT, MONEY, Ontology
+from checker.knowledge.ontology import COUNT, MONEY, ROLE, Ontology
 from checker.models import PHRASE, Claim
 
 # Weights of each kind of evidence, and the score two claims need to pair.
@@ -45,6 +45,7 @@ class Features:
     subject: str | None
     figure: float | None  # the value in its dimension's base unit (dollars, seconds...), where known
     convertible: bool  # its unit converts into its dimension's base unit
+    value_key: str | None  # a named value (a post's holder) as one entity across spellings
     names: frozenset[str]
     words: frozenset[str]
     align_on: str
@@ -101,6 +102,7 @@ def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str]) -> Fe
         predicate=definition.id if definition else None, noun=noun,
         subject=canonical(claim.subject, mapping), figure=_figure(claim, ontology),
         convertible=ontology.in_base_units(value.unit, dimension) is not None,
+        value_key=canonical(value.entity, mapping),
         names=names, words=frozenset(claim.context),
         align_on=definition.align_on if definition else "participants",
     )
@@ -135,8 +137,8 @@ def comparable(a: Features, b: Features) -> bool:
             return False
     if a.kind != "quantity" and a.predicate != b.predicate:
         return False  # dates and posts pair on what they date or name
-    if "subject" in (a.align_on, b.align_on) and a.subject != b.subject:
-        return False  # a property of its subject alone: an age, a valuation
+    if ("subject" in (a.align_on, b.align_on) or a.dimension == ROLE) and a.subject != b.subject:
+        return False  # a property of its subject alone (an age, a valuation), or a post at one organisation
     return True
 
 
@@ -161,7 +163,9 @@ def weigh(a: Features, b: Features, story: Story) -> Evidence:
         if weight > 0:
             reasons.append(("words " + ", ".join(sorted(shared_words)), weight))
     va, vb = a.claim.value, b.claim.value
-    if (va.low, va.high, va.unit) == (vb.low, vb.high, vb.unit) and (va.low is not None or va.text == vb.text):
+    if a.value_key is not None and a.value_key == b.value_key:
+        reasons.append(("same holder", SAME_VALUE))
+    elif (va.low, va.high, va.unit) == (vb.low, vb.high, vb.unit) and (va.low is not None or va.text == vb.text):
         reasons.append(("same value", SAME_VALUE))
     elif a.figure and b.figure and a.figure > 0 and b.figure > 0:
         ratio = max(a.figure, b.figure) / min(a.figure, b.figure)

@@ -17,6 +17,7 @@ import heapq
 from collections import defaultdict
 
 from checker.align.evidence import ONLY_ONES, Evidence, Features, Story, comparable, weigh
+from checker.knowledge.ontology import ROLE
 
 Link = tuple[int, int]
 # Evidence two claims with the same figure need to be one quantity, and the average
@@ -31,8 +32,20 @@ def _kind(f: Features) -> tuple:
 
 
 def _figure(f: Features) -> tuple:
+    """What a claim states, comparable across units: its bounds in its dimension's base
+    unit ("45 قتيلا" and "45 شخصًا" under one toll, "116 million pounds" in dollars), to
+    three significant digits, so that a conversion an outlet rounds stays the same figure."""
     value = f.claim.value
-    return (value.low, value.high, value.unit) if value.low is not None else (value.text, value.unit)
+    if value.kind != "quantity":
+        return (value.low, value.high) if value.low is not None else (f.value_key or value.text,)
+    if value.low is None and value.high is None:
+        return (value.text,)
+    scale = f.figure / float(value.low if value.low is not None else value.high) if f.figure else 1.0
+
+    def rounded(x):
+        return None if x is None else float(f"{x * scale:.3g}")
+
+    return rounded(value.low), rounded(value.high)
 
 
 def _restated(a: Features, b: Features) -> bool:
@@ -73,27 +86,46 @@ def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
     return weighed
 
 
+def _both_true(first: tuple, second: tuple) -> bool:
+    """Whether two figures of one article can both be true: equal, or overlapping bounds
+    ("more than 50 million" and "hundreds of millions")."""
+    if first == second:
+        return True
+    if len(first) != 2 or len(second) != 2 or isinstance(first[0], str) or isinstance(second[0], str):
+        return False
+    low = max(x for x in (first[0], second[0], float("-inf")) if x is not None)
+    high = min(x for x in (first[1], second[1], float("inf")) if x is not None)
+    return low <= high
+
+
 class _Groups:
-    """Groups being joined: their members, one figure per article, and the evidence between them."""
+    """Groups being joined: their members, the figures each article gives them, and the evidence between them."""
 
     def __init__(self, features: list[Features]) -> None:
         self.features = features
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(features))}
-        self.figures: dict[int, dict[str, tuple]] = {i: {f.claim.article: _figure(f)} for i, f in enumerate(features)}
+        self.figures: dict[int, dict[str, list[tuple]]] = {
+            i: {f.claim.article: [_figure(f)]} for i, f in enumerate(features)}
         self.group_of = list(range(len(features)))
         # group -> other group -> (sum of evidence, pairs weighed, pairs in all)
         self.between: dict[int, dict[int, list[float]]] = defaultdict(dict)
 
     def compatible(self, g: int, h: int) -> bool:
+        """An article may give a quantity twice, in figures that can both be true (a post
+        may pass from one holder to another in one article); never two that cannot."""
+        if self.features[self.members[g][0]].dimension == ROLE:
+            return True
         figures = self.figures[h]
-        return all(figures.get(article, figure) == figure for article, figure in self.figures[g].items())
+        return all(_both_true(mine, theirs) for article, own in self.figures[g].items()
+                   for mine in own for theirs in figures.get(article, ()))
 
     def join(self, g: int, h: int) -> int:
         """Join h into g; return g."""
         for i in self.members[h]:
             self.group_of[i] = g
         self.members[g] += self.members.pop(h)
-        self.figures[g].update(self.figures.pop(h))
+        for article, figures in self.figures.pop(h).items():
+            self.figures[g].setdefault(article, []).extend(figures)
         for other, (total, count) in self.between.pop(h, {}).items():
             self.between[other].pop(h, None)
             if other == g:

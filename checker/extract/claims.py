@@ -15,11 +15,12 @@ from checker.models import Claim, EntityRef, Value
 def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: tuple[int, int],
               subject: EntityRef | None, predicate: str, value: Value,
               participants: list[EntityRef] | None = None, object: EntityRef | None = None,
-              predicate_text: str = "", fallback: bool = False, event_year: int | None = None) -> Claim:
+              predicate_text: str = "", fallback: bool = False, event_year: int | None = None,
+              unit_words: tuple[int, int] | None = None) -> Claim:
     """A claim of sentence `ctx` whose value is written at tokens[at[0]:at[1]]: its
     stance is read there, and its context is the clause around it."""
     stance = stance_for(ctx, reading.article.text, at[0])
-    words, names = ctx.clause_context(*at)
+    words, names = ctx.clause_context(*at, skip=unit_words)
     return Claim(
         id=claim_id,
         article=reading.article.id,

@@ -74,10 +74,10 @@ class SentenceContext:
         """A comma or another clause break among tokens[start:end]."""
         return any(breaks_clause(token) for token in self.tokens[max(0, start):end])
 
-    def clause_context(self, start: int, end: int) -> tuple[list[str], list[str]]:
+    def clause_context(self, start: int, end: int, skip: tuple[int, int] | None = None) -> tuple[list[str], list[str]]:
         """What stands around tokens[start:end] in its clause, within the `context` window:
-        the stems of its content words (no function words or numbers), and the keys of
-        the names in it."""
+        the stems of its content words (no function words or numbers, nothing in `skip`),
+        and the keys of the names in it."""
         window = self.lex.windows.context
         words: list[str] = []
         names: list[str] = []
@@ -88,7 +88,9 @@ class SentenceContext:
                 if breaks_clause(token):
                     break
                 mention = self.mention_covering(k)
-                if mention is not None:
+                if skip is not None and skip[0] <= k < skip[1]:
+                    pass  # the unit's own words: every figure of that unit has them
+                elif mention is not None:
                     if mention.key not in names:
                         names.append(mention.key)
                 elif token.kind == "word" and not self.lex.says_nothing(token.norm):

@@ -275,7 +275,7 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
     for span in _without_overlaps(named + relative):
         triggers = _triggers(ctx, span)
-        if not triggers and span not in named:
+        if not triggers and (span not in named or _is_the_day(span, reading)):
             continue
         trigger = triggers[0] if triggers else None
         subject = _subject(reading, ctx, trigger.start if trigger else span.start, span.start)
@@ -287,6 +287,13 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
             fallback=trigger is None, value=span.value,
         ))
     return claims
+
+
+def _is_the_day(span: DateSpan, reading: ArticleReading) -> bool:
+    """A date with no trigger that is the article's own day ("اليوم الأربعاء", "on Tuesday"
+    in Tuesday's paper): when it was said, not a fact to check."""
+    published = reading.article.published
+    return published is not None and span.value.low <= published.isoformat() <= span.value.high
 
 
 def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:

@@ -37,8 +37,9 @@ def _money_trigger_near(ctx: SentenceContext, lex: Language, q: Quantity) -> boo
 @dataclass
 class UnitHit:
     unit: UnitDef
-    start: int
+    start: int  # where the figure's wording starts (a symbol before the number: "$")
     end: int
+    words: int | None = None  # where the unit's own words start, when they follow the number
 
 
 def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
@@ -54,7 +55,7 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
         hits = ctx.starting_at(Category.UNIT, position)
         if hits:
             best = max(hits, key=lambda m: m.end)
-            return UnitHit(best.payload, q.start, best.end)
+            return UnitHit(best.payload, q.start, best.end, best.start)
     return (_counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
             or _bare_count(ctx, lex, q))
 
@@ -124,7 +125,7 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
         return None  # "لتوظيف": a preposition's object, not the counted noun
     if ctx.mention_covering(q.end) is not None:
         return None
-    return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1)
+    return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1, q.end)
 
 
 def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) -> tuple[str | None, int]:
@@ -153,7 +154,7 @@ def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float |
         return 0.0, q.high, None
     if qualifier == "less_than":
         return 0.0, q.low, None
-    if qualifier in ("more_than", "at_least", "additional"):
+    if qualifier in ("more_than", "at_least"):
         return q.low, None, None
     return q.low, q.high, None
 
@@ -347,7 +348,9 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
     for q in quantities:
-        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None:
+        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
+                or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
+            # "الإثنين" is Monday, not "two"; a month's name is no number either
             continue
         hit = _unit(ctx, lex, q)
         if hit is None and (q.vague or q.low >= 1e6) and _money_trigger_near(ctx, lex, q):
@@ -384,7 +387,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
         start = min(wording_start, hit.start)
         value_text = ctx.text_of(text, start, hit.end)
         claims.append(new_claim(
-            reading, ctx, next_id(), at=(q.start, q.end),  # the unit and its adjectives are context
+            # The words between the number and its unit ("68 suspected cases") say what it counts.
+            reading, ctx, next_id(), at=(q.start, q.end), unit_words=(hit.words, hit.end) if hit.words else None,
             subject=subject,
             participants=_participants(reading, ctx, subject),
             # The past event is what such a toll is of, whatever place the sentence names.
