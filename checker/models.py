@@ -78,6 +78,13 @@ PHRASE = "phrase"
 
 
 
+class AlignedWith(BaseModel):
+    """Another claim this one was aligned with, and why."""
+
+    claim: str
+    evidence: list[str]
+
+
 class Claim(BaseModel):
     """One checkable statement found in one article."""
 
@@ -109,6 +116,8 @@ class Claim(BaseModel):
     # compares when two claims have no trigger word or name in common.
     context: list[str] = Field(default_factory=list)
     context_names: list[str] = Field(default_factory=list)  # the keys of the names in that clause
+    # The claims alignment paired this one with, each with the evidence that paired them.
+    aligned_by: list[AlignedWith] = Field(default_factory=list)
     headline: bool = False  # the claim is in the article's title line
 
 
@@ -144,6 +153,8 @@ class ValueCluster(BaseModel):
     outlets: list[str]
     low: float | str | None = None  # what they share: the intersection of their intervals
     high: float | str | None = None
+    # How amounts in other units were compared: "116 million GBP ≈ 136 million EUR at the rate of 2025-06".
+    conversions: list[str] = Field(default_factory=list)
 
 
 class Finding(BaseModel):

@@ -12,6 +12,7 @@ from checker.align.evidence import Story, features_of
 from checker.align.groups import build_groups
 from checker.align.names import NameMatcher
 from checker.align.pairing import group_claims
+from checker.judge.values import story_month
 from checker.knowledge.ontology import Ontology
 from checker.models import Claim, ClaimGroup
 
@@ -20,7 +21,8 @@ def align(claims: list[Claim], matcher: NameMatcher, ontology: Ontology,
           story_label: str = "") -> tuple[list[ClaimGroup], list[dict]]:
     """Groups of claims about one quantity, and the aliases learned for names."""
     mapping, aliases = resolve_names(claims, matcher)
-    features = [features_of(claim, ontology, mapping) for claim in claims]
+    month = story_month(claims)
+    features = [features_of(claim, ontology, mapping, month) for claim in claims]
     members, links = group_claims(features, Story.of(features))
     return build_groups(features, members, links, mapping, story_label), aliases
 

@@ -91,7 +91,7 @@ class Story:
         return max(0.0, min(1.0, math.log(size / used) / math.log(size / 2)))
 
 
-def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str]) -> Features:
+def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str], story_month: str | None = None) -> Features:
     value = claim.value
     definition = None if claim.fallback else ontology.predicates.get(claim.predicate)
     dimension = value.dimension or value.kind
@@ -100,7 +100,7 @@ def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str]) -> Fe
     return Features(
         claim=claim, kind=value.kind, dimension=dimension, unit=value.unit,
         predicate=definition.id if definition else None, noun=noun,
-        subject=canonical(claim.subject, mapping), figure=_figure(claim, ontology),
+        subject=canonical(claim.subject, mapping), figure=_figure(claim, ontology, story_month),
         convertible=ontology.in_base_units(value.unit, dimension) is not None,
         value_key=canonical(value.entity, mapping),
         names=names, words=frozenset(claim.context),
@@ -108,13 +108,14 @@ def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str]) -> Fe
     )
 
 
-def _figure(claim: Claim, ontology: Ontology) -> float | None:
-    """The figure a claim states, in its dimension's base unit where it has one."""
+def _figure(claim: Claim, ontology: Ontology, story_month: str | None) -> float | None:
+    """The figure a claim states, in its dimension's base unit where it has one (an
+    amount at the rate of its article's month, or of the story's)."""
     value = claim.value
     stated = value.low if isinstance(value.low, (int, float)) else value.high
     if not isinstance(stated, (int, float)):
         return None
-    month = claim.published.isoformat()[:7] if claim.published else None
+    month = claim.published.isoformat()[:7] if claim.published else story_month
     converted = ontology.in_base_units(value.unit, value.dimension or "", month)
     return stated * converted[0] if converted else float(stated)
 

@@ -9,8 +9,10 @@ of its own.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable
 
+from checker.knowledge.ontology import Ontology
 from checker.models import Claim, ValueCluster
 
 Compatible = Callable[[Claim, Claim], bool]
@@ -44,12 +46,40 @@ def value_clusters(claims: list[Claim], compatible: Compatible) -> list[list[Cla
     return clusters
 
 
-def describe(cluster: list[Claim]) -> ValueCluster:
-    """A cluster as the report gives it: its claims, its outlets, the interval they share."""
-    lows = [c.value.low for c in cluster if c.value.low is not None]
-    highs = [c.value.high for c in cluster if c.value.high is not None]
+def describe(cluster: list[Claim], ontology: Ontology | None = None, month: str | None = None) -> ValueCluster:
+    """A cluster as the report gives it: its claims, its outlets, the interval they share
+    (in the unit most of them use), and how amounts in other units were converted."""
+    units = Counter(c.value.unit for c in cluster if c.value.low is not None or c.value.high is not None)
+    main = units.most_common(1)[0][0] if units else None
+    same_unit = [c for c in cluster if c.value.unit == main]
+    lows = [c.value.low for c in same_unit if c.value.low is not None]
+    highs = [c.value.high for c in same_unit if c.value.high is not None]
+    conversions = [note for c in cluster if c.value.unit != main and ontology is not None
+                   and (note := _conversion(c, main, ontology, month))]
     return ValueCluster(claims=[c.id for c in cluster], outlets=sorted({c.article for c in cluster}),
-                        low=max(lows) if lows else None, high=min(highs) if highs else None)
+                        low=max(lows) if lows else None, high=min(highs) if highs else None,
+                        conversions=sorted(set(conversions)))
+
+
+def _conversion(claim: Claim, unit: str | None, ontology: Ontology, story_month: str | None) -> str | None:
+    """"116 million GBP ≈ 136 million EUR at the rate of 2025-06"."""
+    value = claim.value
+    figure = value.low if isinstance(value.low, (int, float)) else value.high
+    month = claim.published.isoformat()[:7] if claim.published else story_month
+    source = ontology.in_base_units(value.unit, value.dimension or "", month)
+    target = ontology.in_base_units(unit, value.dimension or "", month)
+    if not isinstance(figure, (int, float)) or source is None or target is None:
+        return None
+    converted = figure * source[0] / target[0]
+    rate = f" at the rate of {source[1]}" if source[1] else ""
+    return f"{_amount(figure)} {value.unit} ≈ {_amount(converted)} {unit}{rate}"
+
+
+def _amount(x: float) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if abs(x) >= size:
+            return f"{x / size:.3g} {word}"
+    return f"{x:.3g}"
 
 
 def cross_pairs(clusters: list[list[Claim]], compatible: Compatible, limit: int) -> list[tuple[str, str]]:

@@ -7,6 +7,8 @@ claims compare their maxima. Dates are compatible when both can be true.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from checker.knowledge.ontology import ROLE, Ontology
 from checker.knowledge.rules import Rule
 from checker.models import Claim, Value
@@ -47,11 +49,22 @@ def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -
 CONVERSION_TOLERANCE = 0.03
 
 
-def in_base_units(claim: Claim, ontology: Ontology) -> tuple[Value, str] | None:
+def month_of(claim: Claim, story_month: str | None = None) -> str | None:
+    """The month an amount is converted at: its article's, else the story's."""
+    return claim.published.isoformat()[:7] if claim.published else story_month
+
+
+def story_month(claims: list[Claim]) -> str | None:
+    """The month most of the dated claims were published in."""
+    months = Counter(c.published.isoformat()[:7] for c in claims if c.published)
+    return months.most_common(1)[0][0] if months else None
+
+
+def in_base_units(claim: Claim, ontology: Ontology, default_month: str | None = None) -> tuple[Value, str] | None:
     """The claim's value in its dimension's base unit (US dollars, seconds, hectares),
     with the month of the exchange rate used; None where it cannot be converted."""
     value = claim.value
-    month = claim.published.isoformat()[:7] if claim.published else None
+    month = month_of(claim, default_month)
     found = ontology.in_base_units(value.unit, value.dimension or "", month)
     if found is None:
         return None
@@ -65,12 +78,13 @@ def in_base_units(claim: Claim, ontology: Ontology) -> tuple[Value, str] | None:
                                     "unit": None}), rate_month
 
 
-def claims_compatible(a: Claim, b: Claim, rule: Rule, ontology: Ontology) -> bool:
+def claims_compatible(a: Claim, b: Claim, rule: Rule, ontology: Ontology, default_month: str | None = None) -> bool:
     """compatible() for two claims, converting between units of one dimension
-    ("116 million pounds" and "136.3 million euros", "30 seconds" and "a minute")."""
+    ("116 million pounds" and "136.3 million euros", "30 seconds" and "a minute"),
+    at the rate of each article's month (`default_month` for an undated one)."""
     if a.value.unit == b.value.unit:
         return compatible(a.value, b.value, rule)
-    first, second = in_base_units(a, ontology), in_base_units(b, ontology)
+    first, second = in_base_units(a, ontology, default_month), in_base_units(b, ontology, default_month)
     if first is None or second is None:
         return compatible(a.value, b.value, rule)  # a unit the text leaves out aligns with any
     return compatible(first[0], second[0], rule, CONVERSION_TOLERANCE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from checker.judge.clusters import cross_pairs, describe, value_clusters
 from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
-from checker.judge.values import claims_compatible
+from checker.judge.values import claims_compatible, story_month
 from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
 from checker.models import Claim, ClaimGroup, Finding
@@ -80,11 +80,13 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     if len(claims) < 2:
         return []
 
+    month = story_month(claims)
+
     def fits(a: Claim, b: Claim) -> bool:
-        return claims_compatible(a, b, rule, context.ontology)
+        return claims_compatible(a, b, rule, context.ontology, month)
 
     clusters = value_clusters(claims, fits)
-    described = [describe(cluster) for cluster in clusters]
+    described = [describe(cluster, context.ontology, month) for cluster in clusters]
     definition = context.ontology.predicates.get(group.predicate)
     if definition is None or not (definition.grows or definition.varies):
         pairs = cross_pairs(clusters, fits, MAX_PAIRS)
