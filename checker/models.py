@@ -71,6 +71,9 @@ class Value(BaseModel):
     dimension: str | None = None
     ceiling: tuple[float, float] | None = None
     entity: EntityRef | None = None
+    # The place value of the last digit stated (1 for "232", 1e8 for "14.3 billion"):
+    # a figure stated to a coarser step may be a rounding of a finer one.
+    precision: float | None = None
 
 
 # The type of a claim's object that is common words, not a name ("في المشروع").

@@ -302,3 +302,17 @@ def test_small_readings_from_the_probe_stories(setup):
     assert by_predicate["funds_allocated"].subject.text == "National Orchard Bank"
     mentions = [m.text for ctx in read_article(ar, setup.languages["ar"]).sentences for m in ctx.mentions]
     assert mentions == ["كمال زريق"]
+
+
+@pytest.mark.parametrize("first, second, kind", [
+    ("The plane carried 230 passengers, the airline said.", "The plane carried 232 passengers, officials said.",
+     "conflict"),
+    ("Turnout was 43.6%, the commission said.", "Turnout was 43.7%, the commission said.", "conflict"),
+    ("Turnout was 46%, the commission said.", "Turnout was 46.1%, the commission said.", "agreement"),
+    ("Orbis will pay $14 billion for the stake.", "Orbis will pay $14.3 billion for the stake.", "agreement"),
+    ("Orbis will pay $3 billion for the stake.", "Orbis will pay $2.5 billion for the stake.", "conflict"),
+])
+def test_a_coarser_figure_may_round_a_finer_one_and_nothing_else(setup, first, second, kind):
+    report = run(setup, article("a", first, "en", published="2026-03-01"),
+                 article("b", second, "en", published="2026-03-01"))
+    assert [f.kind for f in report.findings if f.kind in ("conflict", "agreement")] == [kind]

@@ -397,7 +397,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else named_by,
             fallback=fallback,
             value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
-                        qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling),
+                        qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling,
+                        precision=None if q.vague else q.step),
             event_year=event_year,
         ))
     return claims

@@ -29,14 +29,28 @@ def _bounds(value: Value, about: float, use_ceiling: bool) -> tuple[float, float
     return low, high
 
 
+def _rounded(low: float, high: float, step: float) -> tuple[float, float]:
+    """What a figure stated to `step` may stand for: a finer one rounded to the nearest
+    step ("14 billion" for 13.6 or 14.3 billion, never for 2.5 against "3 billion")."""
+    margin = step / 2 * (1 - 1e-9)
+    return low - margin, high + margin
+
+
 def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -> bool:
     """Whether two quantities can both be true under the rule's tolerance (and at least
-    `at_least_relative` of it, for amounts converted from another unit)."""
+    `at_least_relative` of it, for amounts converted from another unit). The coarser of
+    two figures stated to different steps may round the finer: "46%" holds with
+    "46.1%", "43.6%" does not with "43.7%", nor "230" with "232"."""
     tolerance = rule.spec.get("tolerance") or {}
     about = float(rule.spec.get("about", 0.1))
     both_ceilings = bool(a.ceiling and b.ceiling)
     la, ha = _bounds(a, about, both_ceilings)
     lb, hb = _bounds(b, about, both_ceilings)
+    if a.precision and b.precision and a.precision != b.precision:
+        if a.precision > b.precision:
+            la, ha = _rounded(la, ha, a.precision)
+        else:
+            lb, hb = _rounded(lb, hb, b.precision)
     slack = float(tolerance.get("absolute", 0))
     relative = max(float(tolerance.get("relative", 0)), at_least_relative)
     finite = [abs(x) for x in (la, ha, lb, hb) if x not in (INF, -INF)]
@@ -75,7 +89,7 @@ def in_base_units(claim: Claim, ontology: Ontology, default_month: str | None = 
 
     ceiling = (value.ceiling[0] * factor, value.ceiling[1] * factor) if value.ceiling else None
     return value.model_copy(update={"low": scaled(value.low), "high": scaled(value.high), "ceiling": ceiling,
-                                    "unit": None}), rate_month
+                                    "precision": scaled(value.precision), "unit": None}), rate_month
 
 
 def claims_compatible(a: Claim, b: Claim, rule: Rule, ontology: Ontology, default_month: str | None = None) -> bool:

@@ -29,6 +29,10 @@ class Quantity:
     high: float
     vague: bool = False
     is_year: bool = False
+    # The place value of the last digit stated: 1 for "232", 0.1 for "14.3", 1e9 for
+    # "14 billion", 1000 for "904,000". A figure is true to that step: "14 billion"
+    # may round 14.3 billion, "232" rounds nothing.
+    step: float = 1.0
 
     @property
     def point(self) -> bool:
@@ -47,6 +51,20 @@ def parse_digits(text: str) -> float | None:
         return float(text.replace(",", ""))
     except ValueError:
         return None
+
+
+def digit_step(text: str) -> float:
+    """The place value of the last digit of a folded digit string: 0.01 for "46.10",
+    1 for "230", 1000 for "904,000" and "40,000", a million for "14,000,000". Zeros
+    short of a whole group of three may be a count's own digits ("100 people", "40,000"
+    against "48,000"); each whole group of them marks a figure rounded to that place."""
+    if not _THOUSANDS_RE.match(text) and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    digits = text.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.rsplit(".", 1)[1])
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 1000.0 ** (zeros // 3) if zeros < len(digits) else 1.0
 
 
 @dataclass(slots=True)
@@ -154,7 +172,7 @@ class NumberReader:
             if value is None:
                 return None
             is_year = (token.norm.isdigit() and len(token.norm) == 4 and 1900 <= value <= 2100)
-            return self._finish(i, i + 1, value, is_year)
+            return self._finish(i, i + 1, value, is_year, digit_step(token.norm))
         if token.kind != "word":
             return None
         if i in self.vague_at:
@@ -209,7 +227,7 @@ class NumberReader:
             return None
         return self.lex.lookup(self.lex.scales, self.tokens[j].norm)
 
-    def _finish(self, start: int, end: int, value: float, is_year: bool) -> Quantity:
+    def _finish(self, start: int, end: int, value: float, is_year: bool, step: float = 1.0) -> Quantity:
         """Apply following scale words ("2.5 مليار", "2.5bn") and digit counts."""
         scaled = False
         last_scale = 1.0
@@ -217,11 +235,12 @@ class NumberReader:
             if scaled and self.tokens[end].norm not in self.lex.scales:
                 break  # "خمسة آلاف ومليون": a second number joined by "و", not a product
             value *= scale
+            step *= scale
             end += 1
             scaled, last_scale = True, scale
         if scaled:
-            value, end = self._fraction(value, end, last_scale)
-            value, end = self._remainder(value, end, last_scale)
+            value, end, step = self._fraction(value, end, last_scale, step)
+            value, end, step = self._remainder(value, end, last_scale, step)
         if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
                 and value == int(value) and 1 <= value <= 15:
             digits = int(value)
@@ -230,35 +249,35 @@ class NumberReader:
                 and self.tokens[end + 1].norm in self.lex.digit_count and value == int(value):
             digits = int(value)
             return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
-        return Quantity(start, end, value, value, is_year=is_year and not scaled)
+        return Quantity(start, end, value, value, is_year=is_year and not scaled, step=step)
 
-    def _remainder(self, value: float, end: int, scale: float) -> tuple[float, int]:
+    def _remainder(self, value: float, end: int, scale: float, step: float) -> tuple[float, int, float]:
         """"13 ألفا و500", "7 ملايين و976 ألفا": a smaller number joined on after a scale word."""
         tokens = self.tokens
         j = end
         if scale < 1000 or j + 1 >= len(tokens) or tokens[j].norm not in self.lex.joiners:
-            return value, end
+            return value, end, step
         rest = self._read_at(j + 1) if tokens[j + 1].kind == "num" or self.lex.may_start_number(tokens[j + 1].norm) \
             else None
         if rest is None or rest.low != rest.high or not scale / 1000 <= rest.low < scale:
-            return value, end
-        return value + rest.low, rest.end
+            return value, end, step
+        return value + rest.low, rest.end, rest.step
 
-    def _fraction(self, value: float, end: int, scale: float) -> tuple[float, int]:
+    def _fraction(self, value: float, end: int, scale: float, step: float) -> tuple[float, int, float]:
         """"مليار ونصف المليار", "مليون وربع": a fraction of the scale joined on."""
         tokens = self.tokens
         j = end
         if j < len(tokens) and tokens[j].norm in self.lex.joiners:
             j += 1  # "and a half" written apart
         elif j < len(tokens) and not any(tokens[j].norm.startswith(w) for w in self.lex.joiners):
-            return value, end
+            return value, end, step
         fraction = self.lex.lookup(self.lex.fractions, tokens[j].norm) if j < len(tokens) else None
         if fraction is None:
-            return value, end
+            return value, end, step
         j += 1
         if self._scale_at(j) == scale:
             j += 1  # "ونصف المليار": the scale said again
-        return value + fraction * scale, j
+        return value + fraction * scale, j, min(step, fraction * scale)
 
     def _vague(self, match: Match) -> Quantity:
         """"مئات الملايين", "hundreds of millions", "عشرات": an interval."""
