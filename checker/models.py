@@ -78,6 +78,8 @@ class Value(BaseModel):
 
 # The type of a claim's object that is common words, not a name ("في المشروع").
 PHRASE = "phrase"
+# Marks a context word that is a number naming a thing, not counting it ("#92" of "بنزين 92").
+LABEL_MARK = "#"
 
 
 
@@ -108,6 +110,9 @@ class Claim(BaseModel):
     # A forecast or target ("إلى 4 في المئة بحلول نهاية العام"): compared only
     # with other forecasts, never with what the figure is now.
     forecast: bool = False
+    # The figure a change started from ("بدلًا من 19 جنيهًا", "up from 4.2%", "from 15.50
+    # to 17.50"): compared only with other such figures, never with the figure now.
+    earlier: bool = False
     # The past year of another event the figure belongs to ("the 2011 floods
     # killed 200"): such a toll is not the story's own.
     event_year: int | None = None

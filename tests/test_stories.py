@@ -316,3 +316,25 @@ def test_a_coarser_figure_may_round_a_finer_one_and_nothing_else(setup, first, s
     report = run(setup, article("a", first, "en", published="2026-03-01"),
                  article("b", second, "en", published="2026-03-01"))
     assert [f.kind for f in report.findings if f.kind in ("conflict", "agreement")] == [kind]
+
+
+def test_the_figure_a_change_started_from_is_compared_only_with_such_figures(setup):
+    a = article("a", "ارتفع سعر لتر البنزين إلى 19.25 جنيهًا بدلًا من 17.25 جنيهًا.", published="2026-03-01")
+    b = article("b", "ارتفع سعر لتر البنزين من 17.75 جنيهًا إلى 19.25 جنيهًا.", published="2026-03-01")
+    c = article("c", "The price of a litre of petrol rose to 19.25 pounds, up from 17.25 pounds.", "en",
+                published="2026-03-01")
+    report = run(setup, a, b, c)
+    earlier = {c.article: c.value.low for c in report.claims if c.earlier}
+    assert earlier == {"a": 17.25, "b": 17.75, "c": 17.25}
+    claims = {c.id: c for c in report.claims}
+    pairs = [pair for f in report.findings if f.kind == "conflict" for pair in f.pairs]
+    assert pairs, "17.25 and 17.75 before the rise disagree"
+    assert all(claims[x].earlier and claims[y].earlier for x, y in pairs)  # then against then only
+
+
+def test_a_number_naming_a_thing_keeps_its_figures_apart(setup):
+    a = article("a", "وبلغ سعر لتر بنزين 95 نحو 21 جنيهًا.", published="2026-03-01")
+    b = article("b", "وبلغ سعر لتر بنزين 92 نحو 19.25 جنيهًا.", published="2026-03-01")
+    report = run(setup, a, b)
+    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert {"#95", "#92"} == {w for c in report.claims for w in c.context if w.startswith("#")}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from checker.align.entities import canonical
 from checker.knowledge.ontology import COUNT, MONEY, ROLE, Ontology
-from checker.models import PHRASE, Claim
+from checker.models import LABEL_MARK, PHRASE, Claim
 
 # Weights of each kind of evidence, and the score two claims need to pair.
 PREDICATE = 2.0  # the same predicate, named by a trigger word in each
@@ -49,6 +49,11 @@ class Features:
     names: frozenset[str]
     words: frozenset[str]
     align_on: str
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """The numbers naming a thing in the figure's clause ("#92" of "بنزين 92")."""
+        return frozenset(w for w in self.words if w.startswith(LABEL_MARK))
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,8 @@ def comparable(a: Features, b: Features) -> bool:
     ca, cb = a.claim, b.claim
     if a.kind != b.kind or a.dimension != b.dimension:
         return False
-    if ca.negated or cb.negated or ca.forecast != cb.forecast or ca.event_year != cb.event_year:
+    if ca.negated or cb.negated or ca.forecast != cb.forecast or ca.earlier != cb.earlier \
+            or ca.event_year != cb.event_year:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False
@@ -140,6 +146,9 @@ def comparable(a: Features, b: Features) -> bool:
         return False  # dates and posts pair on what they date or name
     if ("subject" in (a.align_on, b.align_on) or a.dimension == ROLE) and a.subject != b.subject:
         return False  # a property of its subject alone (an age, a valuation), or a post at one organisation
+    labels_a, labels_b = a.labels, b.labels
+    if labels_a and labels_b and not labels_a & labels_b:
+        return False  # the price of "بنزين 92" is not that of "بنزين 95"
     return True
 
 

@@ -15,7 +15,7 @@ from checker.extract.entities import Gazetteer, Mention, NameCues
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import ORG, PERSON
-from checker.models import Article, EntityRef, Sentence
+from checker.models import LABEL_MARK, Article, EntityRef, Sentence
 from checker.text.phrases import Match
 from checker.text.tokens import Token, breaks_clause, is_comma
 
@@ -76,8 +76,9 @@ class SentenceContext:
 
     def clause_context(self, start: int, end: int, skip: tuple[int, int] | None = None) -> tuple[list[str], list[str]]:
         """What stands around tokens[start:end] in its clause, within the `context` window:
-        the stems of its content words (no function words or numbers, nothing in `skip`),
-        and the keys of the names in it."""
+        the stems of its content words (no function words, nothing in `skip`), the numbers
+        that label a thing rather than count it ("بنزين 92", "runway 23"), and the keys of
+        the names in it."""
         window = self.lex.windows.context
         words: list[str] = []
         names: list[str] = []
@@ -95,8 +96,17 @@ class SentenceContext:
                         names.append(mention.key)
                 elif token.kind == "word" and not self.lex.says_nothing(token.norm):
                     words.extend(self.lex.word_stems(token.norm))
+                elif self.is_label(k):
+                    words.append(LABEL_MARK + token.norm)
                 k += step
         return words, names
+
+    def is_label(self, k: int) -> bool:
+        """A number that names a thing rather than counts it: right after a content word,
+        with no unit after it ("بنزين 92", "Flight 171", "seat 11")."""
+        tokens = self.tokens
+        return (tokens[k].kind == "num" and k > 0 and tokens[k - 1].kind == "word"
+                and not self.lex.says_nothing(tokens[k - 1].norm) and not self.starting_at(Category.UNIT, k + 1))
 
     def new_clause_between(self, start: int, end: int) -> bool:
         """A clause break or a word opening another clause ("after", "بعدما") among tokens[start:end]."""

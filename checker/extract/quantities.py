@@ -147,6 +147,18 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
     return found[0][0], min(f[1] for f in found)
 
 
+def _earlier(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
+    """Whether a figure is the one a change started from: "بدلًا من 19 جنيهًا", "15.25
+    جنيه سابقًا", "up from 4.2%", or the first of "from 15.50 to 17.50"."""
+    if ctx.ending_at(Category.EARLIER_BEFORE, q.start) or ctx.starting_at(Category.EARLIER_AFTER, unit_end):
+        return True
+    if not ctx.ending_at(Category.CHANGE_FROM, q.start):
+        return False
+    after_to = max((m.end for m in ctx.starting_at(Category.CHANGE_TO, unit_end)), default=None)
+    return after_to is not None and after_to < len(ctx.tokens) and (
+        ctx.tokens[after_to].kind == "num" or bool(ctx.starting_at(Category.UNIT_BEFORE, after_to)))
+
+
 def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float | None, tuple[float, float] | None]:
     if qualifier == "up_to":
         return 0.0, q.high, (q.low, q.high)
@@ -400,5 +412,6 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
                         qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling,
                         precision=None if q.vague else q.step),
             event_year=event_year,
+            earlier=_earlier(ctx, q, hit.end),
         ))
     return claims

@@ -37,6 +37,10 @@ class Category(StrEnum):
     NEGATIONS = "negations"
     NOT_NEGATIONS = "not_negations"
     FORECASTS = "forecasts"
+    EARLIER_BEFORE = "earlier_before"  # "بدلًا من", "up from": the figure a change started from
+    EARLIER_AFTER = "earlier_after"  # "سابقًا", "previously"
+    CHANGE_FROM = "change_from"  # "من", "from" in "from 15.50 to 17.50"
+    CHANGE_TO = "change_to"  # "إلى", "to" in the same
     CLAUSE_OPENERS = "clause_openers"
     FURNITURE = "furniture"  # "published", "updated", "ago", "share": words of a page's furniture
     # dates

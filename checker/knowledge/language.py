@@ -125,6 +125,10 @@ class Language:
                          Category.CLAUSE_OPENERS, Category.FURNITURE):
             for phrase in data.get(category, []):
                 self._index(category, phrase, phrase)
+        for place, phrases in data.get("earlier", {}).items():
+            category = f"earlier_{place}" if place in ("before", "after") else f"change_{place}"
+            for phrase in phrases:
+                self._index(category, phrase, place)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
         self.function_words = frozenset(fold(w) for w in data.get("function_words", [])) | self.stopwords
         self._compile_dates(data.get("dates", {}))
