@@ -321,7 +321,7 @@ def test_a_coarser_figure_may_round_a_finer_one_and_nothing_else(setup, first, s
 def test_the_figure_a_change_started_from_is_compared_only_with_such_figures(setup):
     a = article("a", "ارتفع سعر لتر البنزين إلى 19.25 جنيهًا بدلًا من 17.25 جنيهًا.", published="2026-03-01")
     b = article("b", "ارتفع سعر لتر البنزين من 17.75 جنيهًا إلى 19.25 جنيهًا.", published="2026-03-01")
-    c = article("c", "The price of a litre of petrol rose to 19.25 pounds, up from 17.25 pounds.", "en",
+    c = article("c", "The price of a litre of petrol rose to 19.25 Egyptian pounds, up from 17.25 Egyptian pounds.", "en",
                 published="2026-03-01")
     report = run(setup, a, b, c)
     earlier = {c.article: c.value.low for c in report.claims if c.earlier}
