@@ -74,6 +74,9 @@ class Value(BaseModel):
     # The place value of the last digit stated (1 for "232", 1e8 for "14.3 billion"):
     # a figure stated to a coarser step may be a rounding of a finer one.
     precision: float | None = None
+    # A range stated by its two ends ("between 26 and 74", "20 to 25%"): it says where
+    # the figures start and end, so two ranges compare end by end.
+    range: bool = False
 
 
 # The type of a claim's object that is common words, not a name ("في المشروع").

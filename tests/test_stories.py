@@ -338,3 +338,31 @@ def test_a_number_naming_a_thing_keeps_its_figures_apart(setup):
     report = run(setup, a, b)
     assert not [f for f in report.findings if f.kind == "conflict"]
     assert {"#95", "#92"} == {w for c in report.claims for w in c.context if w.startswith("#")}
+
+
+@pytest.mark.parametrize("text, lang, low, high", [
+    ("تراوحت الأحكام بالسجن بين 10 و45 عامًا.", "ar", 10, 45),
+    ("وتراوحت نسبة الزيادة من 20 لـ 25%.", "ar", 20, 25),
+    ("The men, aged between 26 and 74, were convicted.", "en", 26, 74),
+    ("Sentences ranged from three to 20 years.", "en", 3, 20),
+])
+def test_a_range_stated_by_its_ends_is_one_claim(setup, text, lang, low, high):
+    report = run(setup, article("a", text, lang))
+    [claim] = report.claims
+    assert (claim.value.low, claim.value.high, claim.value.range) == (low, high, True)
+
+
+def test_two_ranges_compare_end_by_end(setup):
+    first = article("a", "Sentences ranged from three to 15 years, the court said.", "en", published="2026-03-01")
+    same = article("b", "The court handed down sentences ranging from three to 15 years.", "en", published="2026-03-01")
+    longer = article("c", "The court handed down sentences ranging from three to 20 years.", "en",
+                     published="2026-03-01")
+    report = run(setup, first, same, longer)
+    assert sorted(map(sorted, conflict_pairs(report))) == [["a", "c"], ["b", "c"]]
+
+
+def test_a_figure_of_an_earlier_stage_is_not_set_against_the_final_one(setup):
+    report = run(setup, article("a", "صدرت في الطور الابتدائي أحكام بالسجن 66 عامًا.", published="2026-03-01"),
+                 article("b", "وقضت محكمة الاستئناف بالسجن 45 عامًا.", published="2026-03-01"))
+    assert [c.earlier for c in report.claims] == [True, False]
+    assert not conflict_pairs(report)

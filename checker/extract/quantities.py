@@ -147,11 +147,54 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
     return found[0][0], min(f[1] for f in found)
 
 
+def _joined_ranges(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> list[Quantity]:
+    """Two numbers that are the ends of one range become one quantity: "بين 26 و74",
+    "ranging from 20 to 25%", "10-15 years" (a hyphen between them needs no cue)."""
+    out: list[Quantity] = []
+    n = 0
+    while n < len(quantities):
+        first = quantities[n]
+        second = quantities[n + 1] if n + 1 < len(quantities) else None
+        if second is not None and not first.is_year and not second.is_year and first.point and second.point \
+                and first.low < second.low and _range_between(ctx, lex, first, second):
+            out.append(Quantity(first.start, second.end, first.low, second.high, step=min(first.step, second.step),
+                                stated_range=True))
+            n += 2
+            continue
+        out.append(first)
+        n += 1
+    return out
+
+
+def _range_between(ctx: SentenceContext, lex: Language, first: Quantity, second: Quantity) -> bool:
+    tokens = ctx.tokens
+    gap = first.end
+    units = ctx.starting_at(Category.UNIT, gap)
+    if units:
+        gap = max(m.end for m in units)  # "between 26 years and 74 years"
+    if second.start != gap + 1:
+        return False
+    join = tokens[gap]
+    if join.text in "-–" and tokens[first.end - 1].end == join.start:
+        return True  # "10-15", "26–74"
+    if join.norm not in lex.range_joins:
+        return False
+    window = lex.windows.range_cue
+    return any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
+               for m in ctx.matches(Category.RANGE_CUES))
+
+
 def _earlier(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
     """Whether a figure is the one a change started from: "بدلًا من 19 جنيهًا", "15.25
-    جنيه سابقًا", "up from 4.2%", or the first of "from 15.50 to 17.50"."""
+    جنيه سابقًا", "up from 4.2%", the first of "from 15.50 to 17.50", or a figure of an
+    earlier stage named in its clause ("أحكام في الطور الابتدائي", "at first instance")."""
     if ctx.ending_at(Category.EARLIER_BEFORE, q.start) or ctx.starting_at(Category.EARLIER_AFTER, unit_end):
         return True
+    window = ctx.lex.windows.forecast
+    for match in ctx.matches(Category.EARLIER_CLAUSE):
+        low, high = (match.end, q.start) if match.start < q.start else (unit_end, match.start)
+        if high - low <= window and not ctx.breaks_between(low, high):
+            return True
     if not ctx.ending_at(Category.CHANGE_FROM, q.start):
         return False
     after_to = max((m.end for m in ctx.starting_at(Category.CHANGE_TO, unit_end)), default=None)
@@ -356,7 +399,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     lex = reading.lex
     text = reading.article.text
     claims: list[Claim] = []
-    quantities = read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE))
+    quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
     for q in quantities:
@@ -410,7 +453,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             fallback=fallback,
             value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
                         qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling,
-                        precision=None if q.vague else q.step),
+                        precision=None if q.vague else q.step, range=q.stated_range),
             event_year=event_year,
             earlier=_earlier(ctx, q, hit.end),
         ))

@@ -41,6 +41,11 @@ def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -
     `at_least_relative` of it, for amounts converted from another unit). The coarser of
     two figures stated to different steps may round the finer: "46%" holds with
     "46.1%", "43.6%" does not with "43.7%", nor "230" with "232"."""
+    if a.range and b.range:
+        # Two ranges say where the figures start and where they end: each end must hold.
+        return all(compatible(a.model_copy(update={"low": x, "high": x, "range": False}),
+                              b.model_copy(update={"low": y, "high": y, "range": False}), rule, at_least_relative)
+                   for x, y in ((a.low, b.low), (a.high, b.high)))
     tolerance = rule.spec.get("tolerance") or {}
     about = float(rule.spec.get("about", 0.1))
     both_ceilings = bool(a.ceiling and b.ceiling)

@@ -18,6 +18,7 @@ class Category(StrEnum):
     VAGUE = "vague"  # "hundreds of millions", "عشرات"
     OUT_OF = "out_of"  # "46 of the 120 seats"
     RISES_TO = "rises_to"  # "rose to", "ارتفع إلى"
+    RANGE_CUES = "range_cues"  # "between", "تراوح": a range's two ends follow
     QUALIFIER_BEFORE = "qualifier_before"
     QUALIFIER_AFTER = "qualifier_after"
     # what a figure is about
@@ -41,6 +42,7 @@ class Category(StrEnum):
     EARLIER_AFTER = "earlier_after"  # "سابقًا", "previously"
     CHANGE_FROM = "change_from"  # "من", "from" in "from 15.50 to 17.50"
     CHANGE_TO = "change_to"  # "إلى", "to" in the same
+    EARLIER_CLAUSE = "earlier_clause"  # "في الطور الابتدائي", "at first instance": anywhere in the clause
     CLAUSE_OPENERS = "clause_openers"
     FURNITURE = "furniture"  # "published", "updated", "ago", "share": words of a page's furniture
     # dates

@@ -40,6 +40,7 @@ class Language:
     fractions: dict[str, float] = field(init=False)
     digit_count: frozenset[str] = field(init=False)
     joiners: frozenset[str] = field(init=False)
+    range_joins: frozenset[str] = field(init=False)
     connectors: frozenset[str] = field(init=False)
     articles: frozenset[str] = field(init=False)
     stopwords: frozenset[str] = field(init=False)
@@ -94,7 +95,8 @@ class Language:
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
-        for category in (Category.OUT_OF, Category.RISES_TO):
+        self.range_joins = frozenset(fold(w) for w in numbers.get("range_joins", []))
+        for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
         for phrase, bounds in numbers.get("vague", {}).items():
@@ -126,7 +128,7 @@ class Language:
             for phrase in data.get(category, []):
                 self._index(category, phrase, phrase)
         for place, phrases in data.get("earlier", {}).items():
-            category = f"earlier_{place}" if place in ("before", "after") else f"change_{place}"
+            category = f"earlier_{place}" if place in ("before", "after", "clause") else f"change_{place}"
             for phrase in phrases:
                 self._index(category, phrase, place)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))

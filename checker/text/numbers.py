@@ -33,6 +33,7 @@ class Quantity:
     # "14 billion", 1000 for "904,000". A figure is true to that step: "14 billion"
     # may round 14.3 billion, "232" rounds nothing.
     step: float = 1.0
+    stated_range: bool = False  # given by its two ends: "between 26 and 74"
 
     @property
     def point(self) -> bool:
