@@ -366,3 +366,12 @@ def test_a_figure_of_an_earlier_stage_is_not_set_against_the_final_one(setup):
                  article("b", "وقضت محكمة الاستئناف بالسجن 45 عامًا.", published="2026-03-01"))
     assert [c.earlier for c in report.claims] == [True, False]
     assert not conflict_pairs(report)
+
+
+def test_the_size_of_an_increase_is_not_the_new_level(setup):
+    a = article("a", "رفعت الحكومة سعر لتر البنزين إلى 19 جنيهًا، بزيادة قدرها 2 جنيه.", published="2026-03-01")
+    b = article("b", "A litre of petrol now costs 19 Egyptian pounds, an increase of 4 Egyptian pounds.",
+                "en", published="2026-03-01")
+    report = run(setup, a, b)
+    assert {(c.predicate, c.value.low) for c in report.claims} >= {("increase", 2.0), ("price", 19.0)}
+    assert [f.predicate for f in report.findings if f.kind == "conflict"] == ["increase"]
