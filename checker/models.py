@@ -127,6 +127,10 @@ class Claim(BaseModel):
     # compares when two claims have no trigger word or name in common.
     context: list[str] = Field(default_factory=list)
     context_names: list[str] = Field(default_factory=list)  # the keys of the names in that clause
+    # The stems of the words that narrow the noun a figure counts ("suspected" cases,
+    # "Indian" nationals, "مواطنًا هنديًا"): two figures narrowed differently count
+    # different things.
+    modifiers: list[str] = Field(default_factory=list)
     # The claims alignment paired this one with, each with the evidence that paired them.
     aligned_by: list[AlignedWith] = Field(default_factory=list)
     headline: bool = False  # the claim is in the article's title line

@@ -375,3 +375,20 @@ def test_the_size_of_an_increase_is_not_the_new_level(setup):
     report = run(setup, a, b)
     assert {(c.predicate, c.value.low) for c in report.claims} >= {("increase", 2.0), ("price", 19.0)}
     assert [f.predicate for f in report.findings if f.kind == "conflict"] == ["increase"]
+
+
+@pytest.mark.parametrize("first, second, lang", [
+    ("The ministry reported 68 suspected cases in the province.", "The ministry reported 20 confirmed cases in the province.",
+     "en"),
+    ("وكان على متن الطائرة 169 مواطنًا هنديًا.", "وكان على متن الطائرة 53 مواطنًا بريطانيًا.", "ar"),
+])
+def test_figures_that_count_differently_narrowed_groups_are_not_compared(setup, first, second, lang):
+    report = run(setup, article("a", first, lang, published="2026-03-01"),
+                 article("b", second, lang, published="2026-03-01"))
+    assert all(c.modifiers for c in report.claims)
+    assert not [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_a_verb_after_an_arabic_counted_noun_does_not_narrow_it(setup):
+    report = run(setup, article("a", "أعلنت الشركة أن طائرة على متنها 244 شخصا تحطمت اليوم."))
+    assert [c.modifiers for c in report.claims] == [[]]

@@ -149,7 +149,21 @@ def comparable(a: Features, b: Features) -> bool:
     labels_a, labels_b = a.labels, b.labels
     if labels_a and labels_b and not labels_a & labels_b:
         return False  # the price of "بنزين 92" is not that of "بنزين 95"
+    ma, mb = ca.modifiers, cb.modifiers
+    if ma and mb and not set(ma) & set(mb) and _one_script(ca.quote, cb.quote):
+        return False  # "68 suspected cases" and "20 confirmed cases" count different things
     return True
+
+
+def _one_script(first: str, second: str) -> bool:
+    """Whether two sentences are written in one script (Latin or not), so that a word one
+    has and the other lacks is a difference and not a translation."""
+    return _latin(first) == _latin(second)
+
+
+def _latin(text: str) -> bool:
+    letters = [c for c in text[:200] if c.isalpha()]
+    return sum(c.isascii() for c in letters) * 2 > len(letters)
 
 
 def weigh(a: Features, b: Features, story: Story) -> Evidence:

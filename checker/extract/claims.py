@@ -16,7 +16,8 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
               subject: EntityRef | None, predicate: str, value: Value,
               participants: list[EntityRef] | None = None, object: EntityRef | None = None,
               predicate_text: str = "", fallback: bool = False, event_year: int | None = None,
-              unit_words: tuple[int, int] | None = None, earlier: bool = False) -> Claim:
+              unit_words: tuple[int, int] | None = None, earlier: bool = False,
+              modifiers: list[str] | None = None) -> Claim:
     """A claim of sentence `ctx` whose value is written at tokens[at[0]:at[1]]: its
     stance is read there, and its context is the clause around it."""
     stance = stance_for(ctx, reading.article.text, at[0])
@@ -43,5 +44,6 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         published=reading.article.published,
         context=words,
         context_names=names,
+        modifiers=modifiers or [],
         headline=ctx.sentence.paragraph == 0,
     )

@@ -102,11 +102,13 @@ class SentenceContext:
         return words, names
 
     def is_label(self, k: int) -> bool:
-        """A number that names a thing rather than counts it: right after a content word,
-        with no unit after it ("بنزين 92", "Flight 171", "seat 11")."""
+        """A number that names a thing rather than counts it: right after a content word
+        that is no trigger, with no unit after it ("بنزين 92", "Flight 171", "seat 11";
+        not "killed 16", "claimed 241 of the 242")."""
         tokens = self.tokens
         return (tokens[k].kind == "num" and k > 0 and tokens[k - 1].kind == "word"
-                and not self.lex.says_nothing(tokens[k - 1].norm) and not self.starting_at(Category.UNIT, k + 1))
+                and not self.lex.says_nothing(tokens[k - 1].norm) and not self.ending_at(Category.TRIGGER, k)
+                and not self.starting_at(Category.UNIT, k + 1) and not self.starting_at(Category.OUT_OF, k + 1))
 
     def new_clause_between(self, start: int, end: int) -> bool:
         """A clause break or a word opening another clause ("after", "بعدما") among tokens[start:end]."""

@@ -117,8 +117,8 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
         return None
     token = ctx.tokens[q.end]
-    if token.kind != "word" or lex.is_stopword(token.norm) or len(token.norm) < 3:
-        return None
+    if token.kind != "word" or lex.says_nothing(token.norm) or len(token.norm) < 3:
+        return None  # "241 were confirmed dead": a verb, not what is counted
     if lex.has_article(token.text) or token.text[:1].isupper():
         return None  # "the counted noun" has no article, and a capitalised word is a name
     if token.norm[:1] in lex.attached_prepositions and len(lex.variants(token.norm)) > 1:
@@ -182,6 +182,35 @@ def _range_between(ctx: SentenceContext, lex: Language, first: Quantity, second:
     window = lex.windows.range_cue
     return any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
                for m in ctx.matches(Category.RANGE_CUES))
+
+
+def _modifiers(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit) -> list[str]:
+    """The stems of the words that narrow a counted noun: between the number and the noun
+    where the language puts adjectives first ("68 suspected cases"), the word right after
+    the noun where it puts them after ("169 مواطنًا هنديًا")."""
+    if hit.unit.dimension != COUNT:
+        return []
+    if lex.noun_modifiers == "before":
+        positions = range(q.end, hit.words) if hit.words is not None else range(0)
+    elif lex.noun_modifiers == "after" and hit.end > q.end:
+        positions = range(hit.end, hit.end + 1)
+        after = ctx.tokens[hit.end].norm if hit.end < len(ctx.tokens) else ""
+        if not (after.endswith(lex.adjective_endings) or after.startswith(lex.adjective_starts)):
+            return []  # "244 شخصًا تحطمت": a verb, not an adjective
+    else:
+        return []
+    stems: list[str] = []
+    for k in positions:
+        if k >= len(ctx.tokens):
+            break
+        token = ctx.tokens[k]
+        # Between a number and its noun, "confirmed" is an adjective, not a verb of saying.
+        if token.kind != "word" or lex.is_stopword(token.norm) or ctx.starting_at(Category.TRIGGER, k) \
+                or ctx.starting_at(Category.UNIT, k) or token.norm[:1] in lex.attached_conjunctions \
+                and len(lex.variants(token.norm)) > 1:
+            break
+        stems.append(lex.stem(token.norm))
+    return stems
 
 
 def _earlier(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
@@ -250,6 +279,8 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
     word itself: "4.9 magnitude aftershock" is about the aftershock.
     """
     implied = unit.predicate if unit.predicate and unit.predicate in lex.predicates else None
+    # "241 of the 242 people on board": what follows the whole is said of the whole.
+    part = bool(ctx.starting_at(Category.OUT_OF, q.end))
     candidates = []  # (distance, inside the unit, match)
     for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
@@ -261,7 +292,7 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
                 continue  # "100 remain unaccounted for, while 79 were injured": another clause's trigger
             distance = q.start - match.end
         elif match.start >= unit_end:
-            if ctx.new_clause_between(unit_end, match.start):
+            if part or ctx.new_clause_between(unit_end, match.start):
                 continue  # "to 4.75 percent after inflation hit ...": another clause's trigger
             if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
                 continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
@@ -456,5 +487,6 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
                         precision=None if q.vague else q.step, range=q.stated_range),
             event_year=event_year,
             earlier=_earlier(ctx, q, hit.end),
+            modifiers=_modifiers(ctx, lex, q, hit),
         ))
     return claims

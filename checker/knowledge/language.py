@@ -55,6 +55,9 @@ class Language:
     attached_conjunctions: frozenset[str] = field(init=False)
     possessive_markers: frozenset[str] = field(init=False)
     object_prepositions: frozenset[str] = field(init=False)
+    noun_modifiers: str | None = field(init=False)  # "before" or "after" the counted noun
+    adjective_endings: tuple[str, ...] = field(init=False)
+    adjective_starts: tuple[str, ...] = field(init=False)
     windows: Windows = field(init=False)
     season_months: dict[str, tuple[int, int]] = field(init=False)
     # Per-word answers, remembered on this lexicon (see the methods they wrap).
@@ -84,6 +87,10 @@ class Language:
         grammar = data.get("grammar", {})
         self.definite_article = tuple(grammar.get("definite_article", []))
         self.contracted_article = tuple(grammar.get("contracted_article", []))
+        self.noun_modifiers = grammar.get("noun_modifiers")
+        forms = grammar.get("adjective_forms", {})
+        self.adjective_endings = tuple(fold(w) for w in forms.get("endings", []))
+        self.adjective_starts = tuple(fold(w) for w in forms.get("starts", []))
         for key in ("attached_prepositions", "attached_conjunctions", "possessive_markers", "object_prepositions"):
             setattr(self, key, frozenset(fold(w) for w in grammar.get(key, [])))
         numbers = data.get("numbers", {})
