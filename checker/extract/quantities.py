@@ -433,7 +433,12 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
+    # "الثانية عشرة والنصف": an hour's words hold numbers that are no quantity.
+    clock_words = {k for category in (Category.CLOCK_HOUR, Category.CLOCK_MINUTES)
+                   for m in ctx.matches(category) for k in range(m.start, m.end)}
     for q in quantities:
+        if q.start in clock_words:
+            continue
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
             # "الإثنين" is Monday, not "two"; a month's name is no number either

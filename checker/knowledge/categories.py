@@ -61,6 +61,10 @@ class Category(StrEnum):
     WEEKDAY = "weekday"
     DAY_HALF = "day_half"  # "PM", "مساءً" after a clock; payload "am" or "pm"
     DAY_BEFORE = "day_before"
+    CLOCK_BEFORE = "clock_before"  # "الساعة" before an hour
+    CLOCK_AFTER = "clock_after"  # "o'clock" after an hour
+    CLOCK_HOUR = "clock_hour"  # "السادسة": payload the hour
+    CLOCK_MINUTES = "clock_minutes"  # "والنصف": payload the minutes added
     # posts (the cue lists of roles.yaml, each as "role_<name>")
     ROLE_TITLE = "role_title"
     ROLE_NEEDS_ORG = "role_needs_org"

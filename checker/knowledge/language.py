@@ -212,6 +212,14 @@ class Language:
         for half, phrases in dates.get("day_halves", {}).items():
             for phrase in phrases:
                 self._index(Category.DAY_HALF, phrase, half)
+        clock = dates.get("clock", {})
+        for place in ("before", "after"):
+            for phrase in clock.get(place, []):
+                self._index(f"clock_{place}", phrase, True)
+        for phrase, hour in clock.get("hours", {}).items():
+            self._index(Category.CLOCK_HOUR, phrase, int(hour))
+        for phrase, minutes in clock.get("minutes", {}).items():
+            self._index(Category.CLOCK_MINUTES, phrase, int(minutes))
         for phrase in dates.get("day_before", []):
             self._index("day_before", phrase, True)
         for predicate, phrases in dates.get("event_nouns", {}).items():
