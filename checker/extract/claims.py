@@ -8,8 +8,17 @@ whether it is hedged, denied, or a forecast.
 from __future__ import annotations
 
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
+
+
+def _source_name(reading: ArticleReading, source: Mention | str | None) -> str | None:
+    """A source as the article names it in full: "كيدواي" is "فايز أحمد كيدواي" where
+    the article gave the whole name before."""
+    if isinstance(source, Mention):
+        return reading.display.get(source.key, source.text)
+    return source
 
 
 def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: tuple[int, int],
@@ -32,7 +41,7 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         predicate_text=predicate_text,
         fallback=fallback,
         value=value,
-        attribution=stance.attribution,
+        attribution=_source_name(reading, stance.attribution),
         hedge=stance.hedge,
         negated=stance.negated,
         forecast=stance.forecast,

@@ -56,6 +56,7 @@ class Language:
     possessive_markers: frozenset[str] = field(init=False)
     object_prepositions: frozenset[str] = field(init=False)
     noun_modifiers: str | None = field(init=False)  # "before" or "after" the counted noun
+    entity_first_words: frozenset[str] = field(init=False)  # the first word of each listed name
     adjective_endings: tuple[str, ...] = field(init=False)
     adjective_starts: tuple[str, ...] = field(init=False)
     windows: Windows = field(init=False)
@@ -157,9 +158,14 @@ class Language:
                 self._index("trigger", trigger, pred_id)
 
     def _compile_entities(self) -> None:
+        firsts: set[str] = set()
         for entity in self.ontology.entities.values():
             for name in entity.names:
                 self._index("entity", name, entity.id)
+                norms = phrase_norms(name)
+                if norms:
+                    firsts.add(norms[0])
+        self.entity_first_words = frozenset(firsts)
 
     # The ontology, as this language's words point to it.
 
