@@ -392,3 +392,12 @@ def test_figures_that_count_differently_narrowed_groups_are_not_compared(setup, 
 def test_a_verb_after_an_arabic_counted_noun_does_not_narrow_it(setup):
     report = run(setup, article("a", "أعلنت الشركة أن طائرة على متنها 244 شخصا تحطمت اليوم."))
     assert [c.modifiers for c in report.claims] == [[]]
+
+
+def test_an_age_at_an_event_is_not_the_age_now(setup):
+    a = article("a", "Alexandr Wang, 28, founded the company at the age of 19.", "en", published="2026-03-01")
+    b = article("b", "أسس ألكسندر وانغ الشركة في سن 19 عامًا، ويبلغ من العمر الآن 28 عامًا.", published="2026-03-01")
+    report = run(setup, a, b)
+    assert sorted((c.predicate, c.value.low) for c in report.claims) == [
+        ("age", 28.0), ("age", 28.0), ("age_at", 19.0), ("age_at", 19.0)]
+    assert not [f for f in report.findings if f.kind == "conflict"]
