@@ -49,8 +49,10 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     positions = [q.end]
     if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "-"):
         positions.append(q.end + 1)
-    if q.end < len(tokens) and tokens[q.end].latin and not lex.is_stopword(tokens[q.end].norm):
-        positions.append(q.end + 1)  # "four new researchers"
+    for k in range(q.end, min(q.end + 2, len(tokens))):
+        if not tokens[k].latin or lex.is_stopword(tokens[k].norm) or ctx.starting_at(Category.UNIT, k):
+            break
+        positions.append(k + 1)  # "four new researchers", "68 other suspected cases", "320 were injured"
     for position in positions:
         hits = ctx.starting_at(Category.UNIT, position)
         if hits:
@@ -272,11 +274,13 @@ def _beside_a_name(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
     return False
 
 
-def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, unit_end: int):
+def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, unit_end: int,
+               unit_start: int | None = None):
     """The nearest trigger whose predicate takes this unit, else one the unit implies.
 
     A trigger right beside the number and unit outranks one that is the unit
-    word itself: "4.9 magnitude aftershock" is about the aftershock.
+    word itself: "4.9 magnitude aftershock" is about the aftershock; so does one
+    that holds the unit word and more ("700 new cases", "640 إصابة جديدة").
     """
     implied = unit.predicate if unit.predicate and unit.predicate in lex.predicates else None
     # "241 of the 242 people on board": what follows the whole is said of the whole.
@@ -301,7 +305,9 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             distance = 0
         if distance <= lex.windows.trigger:
             candidates.append((distance, inside, match))
-    beside = [c for c in candidates if not c[1] and c[0] <= 2]
+    word = unit_start if unit_start is not None else q.end
+    wider = [c for c in candidates if c[1] and (c[2].end > unit_end or c[2].start < word)]
+    beside = [c for c in candidates if not c[1] and c[0] <= 2] + wider
     if implied and not [c for c in beside if c[2].start >= unit_end or c[0] == 0]:
         # "14 people were killed and 22 injured": the unit word says what 22 is,
         # whatever verb came before it; a trigger right against the number ("of
@@ -321,7 +327,10 @@ def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, hit: U
     offset = ctx.sentence.start
     unit = hit.unit
     if unit.dimension == COUNT:
-        return f"{COUNT}:{unit.id}", text[ctx.tokens[q.end].start - offset:ctx.tokens[hit.end - 1].end - offset] \
+        first = q.end
+        while first < hit.end - 1 and lex.says_nothing(ctx.tokens[first].norm):
+            first += 1  # "30 were children": the label is "children"
+        return f"{COUNT}:{unit.id}", text[ctx.tokens[first].start - offset:ctx.tokens[hit.end - 1].end - offset] \
             if hit.end > q.end else unit.id
     j = start - 1
     while j >= 0 and start - j <= lex.windows.fallback_word:
@@ -464,7 +473,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             predicate = appositive.id
             trigger = next((m for m in ctx.matches(Category.TRIGGER) if m.payload == predicate), None)
         else:
-            predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
+            predicate, trigger = _predicate(ctx, lex, q, unit, hit.end, hit.words)
             if predicate is not None and lex.predicates[predicate].appositive:
                 predicate, trigger = None, None  # an age trigger that is not beside the number
         fallback, named_by = predicate is None, ""
