@@ -168,6 +168,8 @@ def test_a_toll_that_rose_overnight_is_an_update_and_each_day_agrees(setup):
     assert kinds == {"updated", "agreement"}
     [same_day] = finding_values(report, "agreement", "death_toll")
     assert same_day == [("a", 12.0), ("b", 12.0)]
+    [update] = [f for f in report.findings if f.kind == "updated"]
+    assert update.message.startswith("تغيّر عدد القتلى") and "تتعارض" not in update.message
 
 
 def test_a_negation_word_inside_an_idiom_does_not_negate(setup):

@@ -47,9 +47,10 @@ def predicate_label(group: ClaimGroup, context: JudgeContext) -> str:
     return named.most_common(1)[0][0] if named else group.predicate.split(":")[0]
 
 
-def message_template(rule: Rule, lang: str) -> str:
-    """The rule's message in the report's language, else in English, else any it has."""
-    message = rule.spec.get("message", DEFAULT_MESSAGE)
+def message_template(rule: Rule, lang: str, kind: str | None = None) -> str:
+    """The rule's message for this kind of finding (`messages`, by kind) or its message, in
+    the report's language, else in English, else any it has."""
+    message = (rule.spec.get("messages") or {}).get(kind) or rule.spec.get("message", DEFAULT_MESSAGE)
     if isinstance(message, str):
         return message
     return message.get(lang) or message.get("en") or next(iter(message.values()))
@@ -60,7 +61,7 @@ def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], 
                  clusters: list[ValueCluster] | None = None) -> Finding:
     outlets = sorted({c.article for c in claims})
     values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
-    template = message_template(rule, context.lang)
+    template = message_template(rule, context.lang, kind)
     label = predicate_label(group, context)
     message = template.format_map(defaultdict(str, predicate=label,
                                               subject=group.subject.text or "?", values=values,

@@ -30,6 +30,12 @@ PARAMETERS = {
         },
     },
     "about": {"type": "number", "minimum": 0, "description": "relative band for 'about' and 'estimated' values"},
+    "messages": {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "the message of the other findings this rule makes, by kind (as `message`)",
+        "properties": {kind: {"$ref": "#/$defs/message"} for kind in ("updated", "possible_update")},
+    },
     "examples": {
         "type": "object",
         "additionalProperties": False,
