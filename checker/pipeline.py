@@ -20,7 +20,15 @@ from checker.extract.context import ArticleReading
 from checker.judge import judge
 from checker.judge.baseline import apply_baseline
 from checker.knowledge import Knowledge
-from checker.models import AlignedWith, Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
+from checker.models import (
+    AlignedWith,
+    Article,
+    ArticleProblem,
+    Claim,
+    ClaimGroup,
+    Finding,
+    Report,
+)
 
 
 def name_matcher(knowledge: Knowledge) -> NameMatcher:

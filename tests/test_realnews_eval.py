@@ -15,11 +15,11 @@ import sys
 from fractions import Fraction
 
 import pytest
+from conftest import ROOT
 
 from checker.cli import main
 from checker.tools.realnews import evaluate_corpus, total
 from checker.tools.realnews.matching import norm
-from conftest import ROOT
 
 CORPUS = ROOT / "benchmarks" / "realnews"
 SCRIPT = ROOT.parent / "shared" / "tools" / "realnews_score.py"
@@ -149,7 +149,7 @@ def test_quotes_are_normalised_as_the_shared_script_does(results):
 
 LINE = re.compile(r"^(?P<story>\S+): conflicts \d+/(?P<conflicts>\d+), agreements \d+/(?P<agreements>\d+),.*"
                   r"\| pairs: conflicts (?P<found>\d+), agreements shown (?P<shown>\d+), "
-                  r"false alarms (?P<fa>\d+), misaligned (?P<mis>\d+)/(?P<pairs>\d+)$", re.M)
+                  r"false alarms (?P<fa>\d+), misaligned (?P<mis>\d+)/(?P<pairs>\d+)$", re.MULTILINE)
 
 
 @needs_script

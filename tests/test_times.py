@@ -1,7 +1,6 @@
 """Times of day are values of their own kind, read however an outlet writes them."""
 
 import pytest
-
 from conftest import article, run
 
 

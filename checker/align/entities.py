@@ -8,7 +8,7 @@ their last word, so names are never compared all against all).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from checker.align.names import NameMatcher
 from checker.knowledge.ontology import PERSON

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.align.entities import canonical
-from checker.knowledge.ontology import COUNT, MONEY, ROLE, Ontology
-from checker.models import LABEL_MARK, PHRASE, Claim
+from checker.knowledge.ontology import COUNT, ROLE, Ontology
+from checker.models import LABEL_MARK, Claim
 
 # Weights of each kind of evidence, and the score two claims need to pair.
 PREDICATE = 2.0  # the same predicate, named by a trigger word in each

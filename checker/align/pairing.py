@@ -16,7 +16,14 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-from checker.align.evidence import ONLY_ONES, Evidence, Features, Story, comparable, weigh
+from checker.align.evidence import (
+    ONLY_ONES,
+    Evidence,
+    Features,
+    Story,
+    comparable,
+    weigh,
+)
 from checker.knowledge.ontology import ROLE
 
 Link = tuple[int, int]

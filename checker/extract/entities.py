@@ -13,8 +13,8 @@ with the definite article (later words may: "أحمد الدهل").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language

@@ -10,7 +10,7 @@ of its own.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from checker.knowledge.ontology import Ontology
 from checker.models import Claim, ValueCluster

@@ -9,8 +9,9 @@ is given and never changes. Nothing about a language is written in Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import snowballstemmer
 
