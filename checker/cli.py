@@ -12,20 +12,21 @@ import sys
 from pathlib import Path
 
 from checker import __version__
-from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
-from checker.tools.ans import run_ans
-from checker.tools.gold import evaluate
-from checker.tools.realnews import evaluate_corpus, render as render_realnews
 from checker.ingest import load_articles
+from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
+from checker.judge.schema import rule_schema_text
+from checker.knowledge import load_knowledge
+from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
 from checker.knowledge.sources import read_lexicon_sources
 from checker.models import SEVERITY_RANK, Report
-from checker.knowledge import load_knowledge
 from checker.pipeline import check
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
-from checker.judge.schema import rule_schema_text
-from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
+from checker.tools.ans import run_ans
+from checker.tools.gold import evaluate
+from checker.tools.realnews import evaluate_corpus
+from checker.tools.realnews import render as render_realnews
 from checker.tools.selftest import dead_selectors, test_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -71,11 +71,26 @@ class Value(BaseModel):
     dimension: str | None = None
     ceiling: tuple[float, float] | None = None
     entity: EntityRef | None = None
+    # The place value of the last digit stated (1 for "232", 1e8 for "14.3 billion"):
+    # a figure stated to a coarser step may be a rounding of a finer one.
+    precision: float | None = None
+    # A range stated by its two ends ("between 26 and 74", "20 to 25%"): it says where
+    # the figures start and end, so two ranges compare end by end.
+    range: bool = False
 
 
 # The type of a claim's object that is common words, not a name ("في المشروع").
 PHRASE = "phrase"
+# Marks a context word that is a number naming a thing, not counting it ("#92" of "بنزين 92").
+LABEL_MARK = "#"
 
+
+
+class AlignedWith(BaseModel):
+    """Another claim this one was aligned with, and why."""
+
+    claim: str
+    evidence: list[str]
 
 
 class Claim(BaseModel):
@@ -98,6 +113,9 @@ class Claim(BaseModel):
     # A forecast or target ("إلى 4 في المئة بحلول نهاية العام"): compared only
     # with other forecasts, never with what the figure is now.
     forecast: bool = False
+    # The figure a change started from ("بدلًا من 19 جنيهًا", "up from 4.2%", "from 15.50
+    # to 17.50"): compared only with other such figures, never with the figure now.
+    earlier: bool = False
     # The past year of another event the figure belongs to ("the 2011 floods
     # killed 200"): such a toll is not the story's own.
     event_year: int | None = None
@@ -108,6 +126,13 @@ class Claim(BaseModel):
     # The content words of the claim's clause, as light stems: what alignment
     # compares when two claims have no trigger word or name in common.
     context: list[str] = Field(default_factory=list)
+    context_names: list[str] = Field(default_factory=list)  # the keys of the names in that clause
+    # The stems of the words that narrow the noun a figure counts ("suspected" cases,
+    # "Indian" nationals, "مواطنًا هنديًا"): two figures narrowed differently count
+    # different things.
+    modifiers: list[str] = Field(default_factory=list)
+    # The claims alignment paired this one with, each with the evidence that paired them.
+    aligned_by: list[AlignedWith] = Field(default_factory=list)
     headline: bool = False  # the claim is in the article's title line
 
 
@@ -127,12 +152,24 @@ class ClaimGroup(BaseModel):
     subject: EntityRef
     claims: list[Claim]
     links: list[tuple[int, int]] = Field(default_factory=list)
+    evidence: list[list[str]] = Field(default_factory=list)  # why each link was made
     same_value_as: list[int] = Field(default_factory=list)
     value_keys: list[str | None] = Field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
         return sorted({c.article for c in self.claims})
+
+
+class ValueCluster(BaseModel):
+    """Values of one quantity that can all be true together, and the outlets that give them."""
+
+    claims: list[str]
+    outlets: list[str]
+    low: float | str | None = None  # what they share: the intersection of their intervals
+    high: float | str | None = None
+    # How amounts in other units were compared: "116 million GBP ≈ 136 million EUR at the rate of 2025-06".
+    conversions: list[str] = Field(default_factory=list)
 
 
 class Finding(BaseModel):
@@ -150,6 +187,9 @@ class Finding(BaseModel):
     reviewed: str | None = None
     # The pairs of claims that cannot both be true (conflicts), or that rose over time (updates).
     pairs: list[tuple[str, str]] | None = None
+    # The values of the quantity grouped into clusters that can all be true together.
+    clusters: list[ValueCluster] | None = None
+    label: str = ""  # what the figures are, as an editor reads it (the predicate's label)
 
 
 class ArticleProblem(BaseModel):

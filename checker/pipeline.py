@@ -6,7 +6,7 @@ or writes files. `check` runs the whole chain on articles already read.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from checker.align import align
 from checker.align.names import NameMatcher
@@ -20,7 +20,15 @@ from checker.extract.context import ArticleReading
 from checker.judge import judge
 from checker.judge.baseline import apply_baseline
 from checker.knowledge import Knowledge
-from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
+from checker.models import (
+    AlignedWith,
+    Article,
+    ArticleProblem,
+    Claim,
+    ClaimGroup,
+    Finding,
+    Report,
+)
 
 
 def name_matcher(knowledge: Knowledge) -> NameMatcher:
@@ -52,10 +60,12 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     """
-    articles = with_languages(articles, knowledge)
-    claims = story_claims(with_story_names(read_each(articles, knowledge)))
+    readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
+    articles = [reading.article for reading in readings]  # with what reading learned (a dateline's date)
+    claims = story_claims(readings)
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
+    claims = with_alignment_evidence(claims, groups)
     findings, unmatched = judge_groups(groups, knowledge, lang)
     if draft is not None:
         findings = draft_findings(findings, claims, draft)
@@ -88,9 +98,19 @@ def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
 
 def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") -> tuple[list[ClaimGroup], list[dict]]:
     """Groups of claims about one thing; `lang` is the report's, for the words it shows."""
-    align_on = {p: d.align_on for p, d in knowledge.ontology.predicates.items()}
     story_label = knowledge.language(lang).labels.get("story", "")
-    return align(claims, name_matcher(knowledge), align_on, story_label)
+    return align(claims, name_matcher(knowledge), knowledge.ontology, story_label)
+
+
+def with_alignment_evidence(claims: list[Claim], groups: list[ClaimGroup]) -> list[Claim]:
+    """Each claim with the claims it was paired with and the evidence for each pair."""
+    paired: dict[str, list[AlignedWith]] = defaultdict(list)
+    for group in groups:
+        for (i, j), evidence in zip(group.links, group.evidence):
+            a, b = group.claims[i].id, group.claims[j].id
+            paired[a].append(AlignedWith(claim=b, evidence=evidence))
+            paired[b].append(AlignedWith(claim=a, evidence=evidence))
+    return [c.model_copy(update={"aligned_by": paired[c.id]}) if c.id in paired else c for c in claims]
 
 
 def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en") -> tuple[list[Finding], list[str]]:

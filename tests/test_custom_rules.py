@@ -60,23 +60,22 @@ rules:
 
 
 def test_new_alias_merges_two_names(tmp_path):
-    # A translated name ("cloud") that no spelling rule could match.
-    a = article("a", "قال رئيس مجلس الإدارة إن مجموعة «سحاب» استثمرت 40 مليون دولار في المشروع، "
-                     "وأكدت «سحاب» ذلك.")
-    b = article("b", "وبحسب البيان، استثمرت مجموعة «Nimbus» مبلغ 55 مليون دولار في المشروع، "
-                     "وقالت «Nimbus» إن المشروع يكتمل قريبًا.")
+    # A translated name ("cloud") that no spelling rule could match: a valuation is its
+    # subject's own, so two names are two valuations until the newsroom says they are one.
+    a = article("a", "وتقدر القيمة السوقية لمجموعة «سحاب» بنحو 40 مليار دولار، بحسب المحللين.")
+    b = article("b", "Analysts say Nimbus Group has a market value of $55 billion.", lang="en")
     plain = check([a, b], load_knowledge())
-    assert "conflict" not in kinds_for(plain, "investment")
+    assert "conflict" not in kinds_for(plain, "valuation")
     newsroom = """
 rules:
   - id: alias-nimbus
     kind: alias
     entity: nimbus
     type: org
-    names: [سحاب, Nimbus]
+    names: [سحاب, "مجموعة سحاب", Nimbus, "Nimbus Group"]
 """
     taught = check_with_rules(tmp_path, newsroom, [a, b])
-    assert "conflict" in kinds_for(taught, "investment")
+    assert "conflict" in kinds_for(taught, "valuation")
 
 
 def test_new_predicate_taught_in_yaml_alone(tmp_path):

@@ -39,9 +39,11 @@ def test_arabic_month_systems_and_relative_dates(ar):
     assert dates(ar, "أطلقت شركة نوفا نموذجها الجديد في نيسان الماضي.") == [("release_date", "--04")]
 
 
-def test_dates_without_a_trigger_or_in_another_clause_are_context(ar, en):
-    assert dates(ar, "وغادر بعضهم منذ يناير 2023، وبقي آخرون حتى إصدار النموذج الثالث.") == []
-    assert dates(en, "The rain began in May and never stopped.", "en") == []
+def test_dates_named_outright_are_claims_named_by_their_words(ar, en):
+    """A date with no trigger is a claim of its own, a "date" its words will align;
+    a trigger in another clause does not name it; "may" the verb is no month."""
+    assert dates(ar, "وغادر بعضهم منذ يناير 2023، وبقي آخرون حتى إصدار النموذج الثالث.") == [("date", "2023-01-01")]
+    assert dates(en, "The rain began in May and never stopped.", "en") == [("date", "--05")]
     assert dates(en, "Officials may release the figures later.", "en") == []
 
 

@@ -14,7 +14,7 @@ from checker.yamlio import parse_yaml
 DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 SCHEMA = json.loads((ROOT / "rules" / "schema" / "rule.schema.json").read_text(encoding="utf-8"))
 KINDS = SCHEMA["$defs"]["rule"]["properties"]["kind"]["enum"]
-EXAMPLES = [block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S) if block.startswith("rules:")]
+EXAMPLES = [block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.DOTALL) if block.startswith("rules:")]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -29,5 +29,5 @@ def test_documented_examples_validate(example):
 
 def test_readme_example_validates():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    [example] = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if b.startswith("rules:")]
+    [example] = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL) if b.startswith("rules:")]
     assert validate_rule_doc(parse_yaml(example, "README.md")) == []

@@ -45,8 +45,8 @@ def test_a_language_from_yaml_alone(tmp_path: Path):
     rules = tmp_path / "francais.yaml"
     rules.write_text(FRENCH, encoding="utf-8")
     knowledge = load_knowledge([rules])
-    a = article("a", "Le séisme a fait 120 morts selon le ministère.", lang=None)
-    b = article("b", "Le séisme a fait au moins 150 morts et 300 blessés.", lang=None)
+    a = article("a", "Le séisme a fait 120 morts selon le ministère.", lang=None, published="2026-03-01")
+    b = article("b", "Le séisme a fait 150 morts et 300 blessés.", lang=None, published="2026-03-01")
     assert [x.lang for x in with_languages([a, b], knowledge)] == ["fr", "fr"]
     report = check([a, b], knowledge)
     assert {(f.kind, f.predicate) for f in report.findings} >= {("conflict", "death_toll")}
@@ -54,14 +54,15 @@ def test_a_language_from_yaml_alone(tmp_path: Path):
 
 def test_a_predicate_from_yaml_alone(tmp_path: Path):
     rules = tmp_path / "rescued.yaml"
-    rules.write_text("rules:\n  - id: rescued\n    kind: lexicon\n    lang: en\n    add:\n      predicates:\n"
-                     "        rescued: {label: {en: people rescued}, dimensions: [count], align_on: story,"
-                     " triggers: [rescued]}\n", encoding="utf-8")
+    rules.write_text("rules:\n  - id: vaccinated\n    kind: lexicon\n    lang: en\n    add:\n      predicates:\n"
+                     "        vaccinated: {label: {en: people vaccinated}, dimensions: [count], align_on: story,"
+                     " triggers: [vaccinated]}\n", encoding="utf-8")
     knowledge = load_knowledge([rules])
-    report = check([article("a", "Divers rescued 40 people from the ferry.", lang="en"),
-                    article("b", "Coastguards said they rescued 48 people.", lang="en")], knowledge)
-    assert [(f.kind, f.predicate) for f in report.findings if f.kind == "conflict"] == [("conflict", "rescued")]
-    assert "people rescued" in report.findings[0].message
+    report = check([article("a", "Health workers vaccinated 40,000 people in the district.", lang="en"),
+                    article("b", "Officials said teams vaccinated 48,000 people.", lang="en")], knowledge)
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    assert [f.predicate for f in conflicts] == ["vaccinated"]
+    assert "people vaccinated" in conflicts[0].message
 
 
 def _spread_kind() -> types.ModuleType:
@@ -91,8 +92,8 @@ def test_a_rule_kind_from_one_module():
 
     knowledge = load_knowledge()
     rules = RuleSet({**knowledge.rules.rules, "too-many": Rule("too-many", "spread", rule_doc["rules"][0], "test")})
-    articles = [article("a", "قالت الوزيرة سلمى القاسم إن الحريق أودى بحياة 14 شخصًا."),
-                article("b", "أكدت الوزيرة سلمى القاسم أن الحريق أودى بحياة 22 شخصًا.")]
+    articles = [article("a", "قالت الوزيرة سلمى القاسم إن الحريق أودى بحياة 14 شخصًا.", published="2026-03-01"),
+                article("b", "أكدت الوزيرة سلمى القاسم أن الحريق أودى بحياة 22 شخصًا.", published="2026-03-01")]
     articles = with_languages(articles, knowledge)
     groups, _ = align_claims(story_claims(read_each(articles, knowledge)), knowledge)
     findings = judge(groups, rules, knowledge.ontology, kinds=kinds).findings

@@ -29,3 +29,39 @@ def test_same_entity_across_spellings_and_scripts(matcher, a, b):
 ])
 def test_different_names_stay_apart(matcher, a, b):
     assert not matcher.same(a, b)
+
+
+def _claims(setup, text, lang="ar"):
+    from conftest import article, run
+    return run(setup, article("a", text, lang)).claims
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("وقالت مصادر إن الصفقة المقترحة لجوجل تبلغ قيمتها 32 مليار دولار.", "جوجل"),
+    ("أعلنت شركة «نوفاتيك» أرباحًا قياسية. وقالت مصادر لنوفاتيك إن 300 موظف سيغادرون.", "نوفاتيك"),
+])
+def test_a_clitic_written_onto_a_known_name_is_not_part_of_it(setup, text, subject):
+    names = {p.text for c in _claims(setup, text) for p in [c.subject, *c.participants]}
+    assert subject in names and "ل" + subject not in names
+
+
+def test_a_name_that_starts_with_a_clitic_letter_keeps_it(setup):
+    text = "قال وزير الخارجية بلحاج إن 45 شخصًا قتلوا. وأكد بلحاج أن 30 آخرين أصيبوا."
+    assert any(c.attribution == "بلحاج" for c in _claims(setup, text))
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("وقال مفوض الشرطة فايز أحمد كيدواي إن 12 شخصًا أصيبوا. وأضاف كيدواي أن 40 آخرين نقلوا إلى المستشفى.", "ar",
+     "فايز أحمد كيدواي"),
+    ("وذكرت الوكالة، وفقًا لما كشفته صحيفة وول ستريت جورنال، أن الصفقة بلغت 32 مليار دولار.", "ar", "وول ستريت جورنال"),
+])
+def test_a_source_is_named_in_full(setup, text, lang, source):
+    assert source in {c.attribution for c in _claims(setup, text, lang)}
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout reached 43.7 per cent of registered voters, officials said.",
+    "No new cases were reported after 25 September, when 64 cases had been recorded.",
+])
+def test_words_that_are_no_source_are_never_an_attribution(setup, text):
+    assert {c.attribution for c in _claims(setup, text, "en")} <= {None, "officials"}

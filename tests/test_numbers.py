@@ -1,6 +1,6 @@
 import pytest
 
-from checker.text.numbers import read_numbers
+from checker.text.numbers import digit_step, read_numbers
 from checker.text.tokens import tokenize
 
 
@@ -54,3 +54,27 @@ def test_version_numbers_and_separate_numbers(ar, en):
     assert numbers(ar, "أطلقت Llama 4 في أبريل") == []
     assert numbers(ar, "ثلاثة وعشرون وثلاث مئة") == [(23, 23), (300, 300)]
     assert numbers(en, "I'm sure") == []
+
+
+@pytest.mark.parametrize("text, step", [
+    ("232", 1.0), ("230", 1.0), ("100", 1.0), ("46.10", 0.01), ("2,5", 0.1),
+    ("904,000", 1000.0), ("40,000", 1000.0), ("14,000,000", 1e6), ("2000", 1000.0),
+])
+def test_the_step_of_a_figure_is_the_place_of_its_last_digit(text, step):
+    assert digit_step(text) == step
+
+
+@pytest.mark.parametrize("text, step", [
+    ("14 billion", 1e9), ("14.3 billion", 1e8), ("$2.5bn", 1e8), ("a dozen", 1.0),
+])
+def test_a_scale_word_scales_the_step(en, text, step):
+    tokens = tokenize(text)
+    [q] = read_numbers(tokens, en, en.index.annotate(tokens).get("vague", []))
+    assert q.step == pytest.approx(step)
+
+
+def test_arabic_steps_with_fractions_and_remainders(ar):
+    for text, step in (("مليار ونصف المليار", 5e8), ("13 ألفا و500", 1.0), ("14.3 مليار", 1e8)):
+        tokens = tokenize(text)
+        [q] = read_numbers(tokens, ar, ar.index.annotate(tokens).get("vague", []))
+        assert q.step == pytest.approx(step), text

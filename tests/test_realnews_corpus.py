@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT
 
 from checker.tools.realnews.stories import HEADER_KEYS, find_stories, read_story
-from conftest import ROOT
 
 CORPUS = ROOT / "benchmarks" / "realnews"
 SHARED = ROOT.parent / "shared" / "realnews"

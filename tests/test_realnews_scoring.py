@@ -81,7 +81,7 @@ def test_a_claim_matches_a_gold_value(tool, ok):
 
 
 def test_values_differ_by_number_else_by_text():
-    v = lambda value: GoldValue(article="a", value=value, quote="q")  # noqa: E731
+    v = lambda value: GoldValue(article="a", value=value, quote="q")
     assert not values_differ(v("at least 13"), v("13 (Friday)"))
     assert values_differ(v("13"), v("24"))
     assert values_differ(v("Saturday"), v("Sunday")) and not values_differ(v("Friday"), v(" Friday"))

@@ -1,5 +1,30 @@
-"""Align: claims of all articles → groups of claims about the same thing."""
+"""Align: claims of all articles → groups of claims about the same quantity.
 
-from checker.align.groups import align
+Names are resolved across the story first (spellings and scripts); then each
+claim's features are compared with those of every other article's claims, and
+claims are grouped into quantities on that evidence (pairing.py).
+"""
+
+from __future__ import annotations
+
+from checker.align.entities import resolve_names
+from checker.align.evidence import Story, features_of
+from checker.align.groups import build_groups
+from checker.align.names import NameMatcher
+from checker.align.pairing import group_claims
+from checker.judge.values import story_month
+from checker.knowledge.ontology import Ontology
+from checker.models import Claim, ClaimGroup
+
+
+def align(claims: list[Claim], matcher: NameMatcher, ontology: Ontology,
+          story_label: str = "") -> tuple[list[ClaimGroup], list[dict]]:
+    """Groups of claims about one quantity, and the aliases learned for names."""
+    mapping, aliases = resolve_names(claims, matcher)
+    month = story_month(claims)
+    features = [features_of(claim, ontology, mapping, month) for claim in claims]
+    members, links = group_claims(features, Story.of(features))
+    return build_groups(features, members, links, mapping, story_label), aliases
+
 
 __all__ = ["align"]

@@ -1,235 +1,62 @@
-"""Line up claims about the same thing across articles.
+"""Groups of claims about one quantity: the connected claims of the story's links.
 
-First, names in no lexicon are resolved across the whole story: names whose
-transliteration skeletons agree become one entity (blocked by the skeleton of
-their last word, so names are never compared all against all). Then claims
-are blocked by predicate and dimension; inside a block, only claims that share
-a participant are paired (an index from participant to claims, not all pairs),
-and a pair is linked when units and objects are compatible. Groups are the
-connected components of those links.
+Each group keeps its links (the pairs aligned directly, each with its
+evidence): rules compare only linked claims, so a chain a~b~c never pits a
+against c unchecked.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from typing import Iterable, Mapping
 
-from rapidfuzz import fuzz
+from checker.align.entities import canonical
+from checker.align.evidence import Evidence, Features
+from checker.models import Claim, ClaimGroup, EntityRef
 
-from checker.align.names import NameMatcher
-from checker.knowledge.ontology import MONEY, PERSON
-from checker.models import PHRASE, Claim, ClaimGroup, EntityRef
-
-PREDICATE_SIMILARITY = 85
-# Buckets of claims that pair without a shared name (see `align`).
-NOBODY = "(nobody)"
-STORY = "(story)"
+Link = tuple[int, int]
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _refs(claims: Iterable[Claim]) -> Iterable[EntityRef]:
-    for claim in claims:
-        yield claim.subject
-        yield from claim.participants
-        if claim.object is not None:
-            yield claim.object
-        if claim.value.entity is not None:
-            yield claim.value.entity  # a post's holder: "ألكسندر" and "ألكساندر" are one person
-
-
-def resolve_names(claims: list[Claim], matcher: NameMatcher) -> tuple[dict[str, str], list[dict]]:
-    """Map every unknown-name key to one key per entity; list the aliases learned."""
-    texts: dict[str, Counter[str]] = defaultdict(Counter)
-    people: set[str] = set()
-    for ref in _refs(claims):
-        if ref.id and not ref.lexicon and ref.text:
-            texts[ref.id][ref.text] += 1
-            if ref.type == PERSON:
-                people.add(ref.id)
-    # Names meet in a block when their last words sound alike (people: "حداد"
-    # finds "ليلى حداد"), other names also when their first words do (short
-    # forms of organisations: "Orbis" finds "Orbis Labs").
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for key in texts:
-        skeleton = matcher.skeleton(key)
-        if skeleton:
-            blocks[skeleton[-1]].append(key)
-            if key not in people:
-                blocks["first:" + skeleton[0]].append(key)
-    union = _UnionFind()
-    for block, keys in blocks.items():
-        same = matcher.same
-        if block.startswith("first:"):
-            keys = [k for k in keys if k not in people]
-            same = matcher.short_form
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if same(a, b):
-                    union.union(a, b)
-    members: dict[str, list[str]] = defaultdict(list)
-    for key in texts:
-        members[union.find(key)].append(key)
-    mapping: dict[str, str] = {}
-    aliases: list[dict] = []
-    for keys in members.values():
-        canonical = max(keys, key=lambda k: (len(k.split()), sum(texts[k].values()), k))
-        for key in keys:
-            mapping[key] = canonical
-        spellings = sorted({t for k in keys for t in texts[k]})
-        if len(spellings) > 1:
-            aliases.append({"entity": canonical, "spellings": spellings})
-    return mapping, aliases
-
-
-def _canonical(ref: EntityRef | None, mapping: dict[str, str]) -> str | None:
-    if ref is None or not ref.id:
-        return None
-    return mapping.get(ref.id, ref.id)
-
-
-def _block_key(claim: Claim) -> tuple[bool, str, str | None]:
-    if claim.fallback:
-        return True, claim.value.dimension or "", claim.value.unit
-    return False, claim.predicate, claim.value.dimension
-
-
-def _signature(claim: Claim, mapping: dict[str, str]) -> tuple:
-    """Claims with equal signatures say the same thing the same way."""
+def _value_signature(claim: Claim, mapping: dict[str, str]) -> tuple:
     value = claim.value
-    return (claim.predicate, value.low, value.high, value.unit, value.qualifier, value.ceiling,
-            claim.negated, claim.forecast, claim.event_year, _canonical(claim.object, mapping),
-            _canonical(value.entity, mapping))
+    return (value.low, value.high, value.unit, value.qualifier, value.ceiling, value.text if value.low is None else None,
+            canonical(value.entity, mapping))
 
 
-_LATIN = re.compile("[a-z]")
-
-
-def _is_latin(key: str) -> bool:
-    return _LATIN.search(key) is not None
-
-
-def _linkable(a: Claim, b: Claim, mapping: dict[str, str]) -> bool:
-    unstated = a.value.unit == a.value.dimension or b.value.unit == b.value.dimension
-    if a.value.unit != b.value.unit and not unstated:
-        # Currencies must match; counted nouns may differ under one named
-        # predicate ("112 people" killed, "87 dead"), but not in a fallback one.
-        if a.value.dimension == MONEY or a.fallback:
-            return False
-    if a.negated or b.negated:
-        return False
-    if a.forecast != b.forecast:
-        return False  # a target of 4% does not contradict inflation at 7.2%
-    if a.fallback and a.predicate != b.predicate:
-        if fuzz.ratio(a.predicate, b.predicate) < PREDICATE_SIMILARITY:
-            return False
-    oa, ob = _canonical(a.object, mapping), _canonical(b.object, mapping)
-    if oa and ob and oa != ob and not (a.object.type == b.object.type == PHRASE and _is_latin(oa) != _is_latin(ob)):
-        # Different places or companies; but two common words in two languages
-        # ("في البرلمان", "in parliament") cannot be told apart, so they do not
-        # keep claims apart.
-        return False
-    if a.article == b.article and a.sentence == b.sentence:
-        return False
-    return True
-
-
-def align(claims: list[Claim], matcher: NameMatcher, align_on: Mapping[str, str] | None = None,
-          story_label: str = "") -> tuple[list[ClaimGroup], list[dict]]:
-    """Group claims about the same subject and predicate; return groups and learned aliases.
-
-    `align_on` maps predicates to how their claims pair (default: by any
-    name they share). "subject": a property of its subject alone (an age, a
-    valuation) pairs by subject only, not because two sentences name the same
-    company. "story": a figure of the story's own event (a death toll) pairs
-    with every other in the story, whoever the sentence quotes or names.
-    """
-    align_on = align_on or {}
-    mapping, aliases = resolve_names(claims, matcher)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        blocks[_block_key(claim)].append(index)
-    union = _UnionFind()
-    links: set[tuple[int, int]] = set()
-    representative_of: dict[int, int] = {}
-    for members in blocks.values():
-        by_participant: dict[str, list[int]] = defaultdict(list)
-        for index in members:
-            claim = claims[index]
-            mode = align_on.get(claim.predicate, "participants")
-            if mode == "story":
-                # ... unless it is the toll of a past event, which pairs only with its own year.
-                keys: set[str | None] = {f"{STORY}{claim.event_year or ''}"}
-            else:
-                refs = [claim.subject] if mode == "subject" else [claim.subject, *claim.participants]
-                keys = {_canonical(r, mapping) for r in refs}
-                keys.discard(None)
-            # Claims naming no one at all can still be about the same thing.
-            for key in sorted(keys) or [NOBODY]:
-                by_participant[key].append(index)
-        for indices in by_participant.values():
-            # Compare each claim with one representative per distinct value, not
-            # with every claim: a thousand outlets repeating "2.5 billion" cost
-            # a thousand comparisons, not half a million.
-            representatives: dict[tuple, int] = {}
-            for index in indices:
-                signature = _signature(claims[index], mapping)
-                own = representatives.get(signature)
-                others = [r for s, r in representatives.items() if s != signature]
-                for other in ([own] if own is not None else []) + others:
-                    pair = (min(index, other), max(index, other))
-                    if pair not in links and _linkable(claims[index], claims[other], mapping):
-                        links.add(pair)
-                        union.union(str(index), str(other))
-                if own is None:
-                    representatives[signature] = index
-                    representative_of[index] = index
-                else:
-                    representative_of.setdefault(index, own)
-    components: dict[str, list[int]] = defaultdict(list)
-    for index in range(len(claims)):
-        components[union.find(str(index))].append(index)
-    links_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+def build_groups(features: list[Features], members: list[list[int]], links: dict[Link, Evidence],
+                 mapping: dict[str, str], story_label: str) -> list[ClaimGroup]:
+    """One ClaimGroup per quantity, with the links between its claims and their evidence."""
+    group_of = {index: n for n, group in enumerate(members) for index in group}
+    links_of: dict[int, list[Link]] = defaultdict(list)
     for a, b in sorted(links):
-        links_of[union.find(str(a))].append((a, b))
-    groups: list[ClaimGroup] = []
-    for root, indices in components.items():
-        indices.sort()
-        position = {claim_index: k for k, claim_index in enumerate(indices)}
-        members = [claims[i] for i in indices]
-        subjects = Counter(_canonical(c.subject, mapping) for c in members if c.subject.id)
-        subject_id = subjects.most_common(1)[0][0] if subjects else None
-        subject = next((c.subject for c in members if _canonical(c.subject, mapping) == subject_id), EntityRef())
-        if all(align_on.get(c.predicate) == "story" for c in members):
-            # A toll is the story's own (or a past event's), not the official's who gave it.
-            year = members[0].event_year
-            subject_id, subject = None, EntityRef(text=str(year) if year else story_label)
-        group_links = [(position[a], position[b]) for a, b in links_of.get(root, [])]
-        same_value_as = [position.get(representative_of.get(i, i), k) for k, i in enumerate(indices)]
-        groups.append(ClaimGroup(
-            key=f"{members[0].predicate}|{subject_id}|{members[0].value.unit}",
-            predicate=members[0].predicate,
-            subject=EntityRef(id=subject_id, text=subject.text, type=subject.type),
-            claims=members,
-            links=group_links,
-            same_value_as=same_value_as,
-            value_keys=[_canonical(c.value.entity, mapping) for c in members],
-        ))
+        links_of[group_of[a]].append((a, b))
+    groups = [_group(features, sorted(indices), links_of[n], links, mapping, story_label)
+              for n, indices in enumerate(members)]
     groups.sort(key=lambda g: (g.claims[0].article, g.claims[0].id))
-    return groups, aliases
+    return groups
+
+
+def _group(features: list[Features], indices: list[int], group_links: list[Link], evidence: dict[Link, Evidence],
+           mapping: dict[str, str], story_label: str) -> ClaimGroup:
+    position = {index: k for k, index in enumerate(indices)}
+    claims = [features[i].claim for i in indices]
+    named = Counter(features[i].predicate for i in indices if features[i].predicate)
+    predicate = named.most_common(1)[0][0] if named else Counter(c.predicate for c in claims).most_common(1)[0][0]
+    subjects = Counter(canonical(c.subject, mapping) for c in claims if c.subject.id)
+    subject_id = subjects.most_common(1)[0][0] if subjects else None
+    subject = next((c.subject for c in claims if canonical(c.subject, mapping) == subject_id), EntityRef())
+    if all(features[i].align_on == "story" for i in indices):
+        # A toll is the story's own (or a past event's), not the official's who gave it.
+        year = claims[0].event_year
+        subject_id, subject = None, EntityRef(text=str(year) if year else story_label)
+    signatures: dict[tuple, int] = {}
+    same_value_as = [signatures.setdefault(_value_signature(c, mapping), k) for k, c in enumerate(claims)]
+    return ClaimGroup(
+        key=f"{predicate}|{subject_id}|{claims[0].value.unit}",
+        predicate=predicate,
+        subject=EntityRef(id=subject_id, text=subject.text, type=subject.type),
+        claims=claims,
+        links=[(position[a], position[b]) for a, b in group_links],
+        evidence=[evidence[link].describe() for link in group_links],
+        same_value_as=same_value_as,
+        value_keys=[canonical(c.value.entity, mapping) for c in claims],
+    )

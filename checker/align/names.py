@@ -9,8 +9,9 @@ vowels and long vowels dropped (both tables in rules/lexicons/common/script.yaml
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from itertools import count
 
 from checker.extract.context import ArticleReading, SentenceContext
-from checker.extract.dates import date_claims
+from checker.extract.dates import date_claims, full_date
 from checker.extract.entities import EntityFinder, Gazetteer, add_name
+from checker.extract.furniture import dateline, is_furniture
 from checker.extract.quantities import quantity_claims
 from checker.extract.roles import RoleReader
+from checker.extract.times import time_claims
 from checker.knowledge.language import Language
 from checker.models import Article, Claim
 from checker.text.segment import split_sentences
@@ -37,6 +39,12 @@ def read_article(article: Article, lex: Language, known: Gazetteer | None = None
         reading.sentences.append(SentenceContext(sentence, tokens, phrases, mentions, lex, cues))
     reading.finish()
     reading.gazetteer = finder.gazetteer
+    reading.furniture = {ctx.sentence.index for ctx in reading.sentences if is_furniture(ctx)}
+    if article.published is None:
+        published = dateline(reading.sentences, lambda ctx: full_date(reading, ctx))
+        if published is not None:
+            extra = {**article.extra, "published_from": "the page's dateline"}
+            reading.article = article.model_copy(update={"published": published, "extra": extra})
     return reading
 
 
@@ -65,6 +73,7 @@ def find_known_names(reading: ArticleReading, known: Gazetteer) -> ArticleReadin
     if not any(first in words and first not in own for first in known.by_first):
         return reading
     fresh = ArticleReading(reading.article, reading.lex)
+    fresh.furniture = reading.furniture
     finder = EntityFinder(reading.lex, reading.article.text, known)
     for ctx in reading.sentences:
         mentions = finder.find(ctx.tokens, ctx.phrases, ctx.cues)
@@ -85,9 +94,12 @@ def claims_of(reading: ArticleReading) -> list[Claim]:
     claims: list[Claim] = []
     roles = RoleReader(reading)
     for ctx in reading.sentences:
+        if ctx.sentence.index in reading.furniture:
+            continue  # a dateline, a "published" stamp, share counts: no claim
         claims.extend(quantity_claims(reading, ctx, next_id))
         claims.extend(date_claims(reading, ctx, next_id))
         claims.extend(roles.claims(ctx, next_id))
+        claims.extend(time_claims(reading, ctx, next_id))
     return claims
 
 

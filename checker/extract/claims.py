@@ -8,17 +8,29 @@ whether it is hedged, denied, or a forecast.
 from __future__ import annotations
 
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.entities import Mention
 from checker.extract.stance import stance_for
 from checker.models import Claim, EntityRef, Value
+
+
+def _source_name(reading: ArticleReading, source: Mention | str | None) -> str | None:
+    """A source as the article names it in full: "كيدواي" is "فايز أحمد كيدواي" where
+    the article gave the whole name before."""
+    if isinstance(source, Mention):
+        return reading.display.get(source.key, source.text)
+    return source
 
 
 def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: tuple[int, int],
               subject: EntityRef | None, predicate: str, value: Value,
               participants: list[EntityRef] | None = None, object: EntityRef | None = None,
-              predicate_text: str = "", fallback: bool = False, event_year: int | None = None) -> Claim:
+              predicate_text: str = "", fallback: bool = False, event_year: int | None = None,
+              unit_words: tuple[int, int] | None = None, earlier: bool = False,
+              modifiers: list[str] | None = None) -> Claim:
     """A claim of sentence `ctx` whose value is written at tokens[at[0]:at[1]]: its
     stance is read there, and its context is the clause around it."""
     stance = stance_for(ctx, reading.article.text, at[0])
+    words, names = ctx.clause_context(*at, skip=unit_words)
     return Claim(
         id=claim_id,
         article=reading.article.id,
@@ -29,15 +41,18 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         predicate_text=predicate_text,
         fallback=fallback,
         value=value,
-        attribution=stance.attribution,
+        attribution=_source_name(reading, stance.attribution),
         hedge=stance.hedge,
         negated=stance.negated,
         forecast=stance.forecast,
+        earlier=earlier,
         event_year=event_year,
         quote=ctx.sentence.text,
         span=(ctx.sentence.start, ctx.sentence.end),
         sentence=ctx.sentence.index,
         published=reading.article.published,
-        context=ctx.clause_words(*at),
+        context=words,
+        context_names=names,
+        modifiers=modifiers or [],
         headline=ctx.sentence.paragraph == 0,
     )

@@ -15,7 +15,7 @@ from checker.extract.entities import Gazetteer, Mention, NameCues
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import ORG, PERSON
-from checker.models import Article, EntityRef, Sentence
+from checker.models import LABEL_MARK, Article, EntityRef, Sentence
 from checker.text.phrases import Match
 from checker.text.tokens import Token, breaks_clause, is_comma
 
@@ -74,22 +74,41 @@ class SentenceContext:
         """A comma or another clause break among tokens[start:end]."""
         return any(breaks_clause(token) for token in self.tokens[max(0, start):end])
 
-    def clause_words(self, start: int, end: int) -> list[str]:
-        """The light stems of the content words around tokens[start:end], in its clause,
-        within the `context` window: no function words, numbers or names."""
+    def clause_context(self, start: int, end: int, skip: tuple[int, int] | None = None) -> tuple[list[str], list[str]]:
+        """What stands around tokens[start:end] in its clause, within the `context` window:
+        the stems of its content words (no function words, nothing in `skip`), the numbers
+        that label a thing rather than count it ("بنزين 92", "runway 23"), and the keys of
+        the names in it."""
         window = self.lex.windows.context
         words: list[str] = []
+        names: list[str] = []
         for step, first in ((-1, start - 1), (1, end)):
             k = first
             while 0 <= k < len(self.tokens) and abs(k - (start if step < 0 else end - 1)) <= window:
                 token = self.tokens[k]
                 if breaks_clause(token):
                     break
-                if token.kind == "word" and not self.lex.is_stopword(token.norm) \
-                        and self.mention_covering(k) is None:
-                    words.append(self.lex.stem(token.norm))
+                mention = self.mention_covering(k)
+                if skip is not None and skip[0] <= k < skip[1]:
+                    pass  # the unit's own words: every figure of that unit has them
+                elif mention is not None:
+                    if mention.key not in names:
+                        names.append(mention.key)
+                elif token.kind == "word" and not self.lex.says_nothing(token.norm):
+                    words.extend(self.lex.word_stems(token.norm))
+                elif self.is_label(k):
+                    words.append(LABEL_MARK + token.norm)
                 k += step
-        return words
+        return words, names
+
+    def is_label(self, k: int) -> bool:
+        """A number that names a thing rather than counts it: right after a content word
+        that is no trigger, with no unit after it ("بنزين 92", "Flight 171", "seat 11";
+        not "killed 16", "claimed 241 of the 242")."""
+        tokens = self.tokens
+        return (tokens[k].kind == "num" and k > 0 and tokens[k - 1].kind == "word"
+                and not self.lex.says_nothing(tokens[k - 1].norm) and not self.ending_at(Category.TRIGGER, k)
+                and not self.starting_at(Category.UNIT, k + 1) and not self.starting_at(Category.OUT_OF, k + 1))
 
     def new_clause_between(self, start: int, end: int) -> bool:
         """A clause break or a word opening another clause ("after", "بعدما") among tokens[start:end]."""
@@ -114,6 +133,7 @@ class ArticleReading:
     topic_org: EntityRef | None = None
     topic: EntityRef | None = None
     gazetteer: Gazetteer | None = None
+    furniture: set[int] = field(default_factory=set)  # indexes of the page-furniture lines
 
     def finish(self) -> None:
         """Count mentions to find the organisation the article is about."""

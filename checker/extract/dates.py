@@ -124,6 +124,15 @@ def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan
     return spans
 
 
+def full_date(reading: ArticleReading, ctx: SentenceContext) -> date | None:
+    """A date with its day, month and year written in the sentence ("01 Jun 2025")."""
+    for span in _month_spans(reading, ctx):
+        low, high = str(span.value.low), str(span.value.high)
+        if low == high and len(low) == 10 and not low.startswith("--"):
+            return date.fromisoformat(low)
+    return None
+
+
 def _weekday_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
     """"أمس الخميس", "on Sunday": the latest such day on or before publication."""
     published = reading.article.published
@@ -257,25 +266,34 @@ def _triggers(ctx: SentenceContext, span: DateSpan):
 
 
 def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
-    if not ctx.matches(Category.DATE_TRIGGER) and not ctx.matches(Category.DATE_NOUN):
-        return []  # a date says what happened only beside a trigger (see _triggers)
+    """The dates of a sentence. A trigger word says what a date is of ("launched in April");
+    a date named outright ("in 2004", "on Sept. 4") with none is still a claim, named by the
+    words around it; a date only relative to the page ("8 hours ago", "this week") is not."""
     text = reading.article.text
     claims: list[Claim] = []
-    spans = (_month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
-             + _relative_spans(reading, ctx))
-    for span in _without_overlaps(spans):
+    named = _month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
+    relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
+    for span in _without_overlaps(named + relative):
         triggers = _triggers(ctx, span)
-        if not triggers:
+        if not triggers and (span not in named or _is_the_day(span, reading)):
             continue
-        trigger = triggers[0]
-        subject = _subject(reading, ctx, trigger.start, span.start)
+        trigger = triggers[0] if triggers else None
+        subject = _subject(reading, ctx, trigger.start if trigger else span.start, span.start)
         claims.append(new_claim(
             reading, ctx, next_id(), at=(span.start, span.end), subject=subject,
             participants=[reading.mention_ref(m) for m in ctx.mentions] + ([subject] if subject else []),
-            predicate=trigger.payload, predicate_text=ctx.text_of(text, trigger.start, trigger.end),
-            value=span.value,
+            predicate=trigger.payload if trigger else DATE,
+            predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger else "",
+            fallback=trigger is None, value=span.value,
         ))
     return claims
+
+
+def _is_the_day(span: DateSpan, reading: ArticleReading) -> bool:
+    """A date with no trigger that is the article's own day ("اليوم الأربعاء", "on Tuesday"
+    in Tuesday's paper): when it was said, not a fact to check."""
+    published = reading.article.published
+    return published is not None and span.value.low <= published.isoformat() <= span.value.high
 
 
 def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:

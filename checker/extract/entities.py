@@ -13,8 +13,8 @@ with the definite article (later words may: "أحمد الدهل").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
@@ -144,6 +144,12 @@ class EntityFinder:
             for k in range(start, end):
                 taken[k] = True
             text = self.text[tokens[start].start:tokens[end - 1].end]
+            bare = self._without_clitic(tokens[start])
+            if bare is not None:
+                # "لجوجل", "بالحكومة": the name is what follows the clitic.
+                text = bare + self.text[tokens[start].end:tokens[end - 1].end]
+                if lexicon_id is None and key == name_key(self.text[tokens[start].start:tokens[end - 1].end]):
+                    key = name_key(text)
             mentions.append(Mention(start, end, text, key, type_, lexicon_id))
 
         for proposal in cues.lexicon:
@@ -385,8 +391,8 @@ class EntityFinder:
         token = tokens[i]
         if not token.latin or not token.text[:1].isupper():
             return False
-        if self.lex.has_case and token.norm in self.lex.stopwords:
-            return False
+        if self.lex.has_case and (token.norm in self.lex.stopwords or token.norm in self.lex.function_words):
+            return False  # "No new cases were reported": a capital, not a name
         if not inside and i == 0 and self.lex.has_case and not (
                 i + 1 < len(tokens) and tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
             # A capital at the start of an English sentence proves little:
@@ -408,8 +414,8 @@ class EntityFinder:
         return self.lex.carries_article(token.text) or self.lex.in_set(Category.ORG_CUES, token.norm)
 
     def _name_like(self, token: Token, first: bool) -> bool:
-        if token.kind != "word" or self.lex.is_stopword(token.norm):
-            return False
+        if token.kind != "word" or self.lex.is_stopword(token.norm) or first and token.norm in self.lex.function_words:
+            return False  # "قال بدل 7 جنيه": no name starts with a function word
         if token.latin:
             return token.text[:1].isupper() or not self.lex.has_case
         if first and self.lex.has_article(token.text):
@@ -440,6 +446,26 @@ class EntityFinder:
         rest = token.norm[1:]
         return lex.is_stopword(rest) or lex.carries_article(token.text[1:]) or lex.carries_article(token.text) \
             or bool(lex.pronoun_suffixes) and rest.endswith(lex.pronoun_suffixes)
+
+    def _without_clitic(self, token: Token) -> str | None:
+        """A name's first word as it stands alone, where a one-letter preposition or
+        conjunction is written onto it: "للحكومة" is "الحكومة", "بالشرطة" "الشرطة", and
+        "لجوجل" "جوجل" when the rest is a name this article or the lexicon knows. A
+        name that merely starts with such a letter ("ويز", "بلحاج") keeps it."""
+        lex = self.lex
+        norm = token.norm
+        if token.latin or len(norm) < 3 or (norm[:1] not in lex.attached_prepositions
+                                            and norm[:1] not in lex.attached_conjunctions):
+            return None
+        for contracted in lex.contracted_article:
+            if token.text.startswith(contracted) and lex.definite_article:
+                return lex.definite_article[0] + token.text[len(contracted):]
+        if lex.has_article(token.text[1:]):
+            return token.text[1:]
+        known = self.gazetteer.by_first.keys() | lex.entity_first_words
+        if norm[1:] in known and norm not in known:
+            return token.text[1:]
+        return None
 
     def _recurs(self, tokens: list[Token], start: int, end: int) -> bool:
         """A cue-less Arabic name must occur twice in the article to be trusted."""

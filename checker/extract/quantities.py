@@ -37,8 +37,9 @@ def _money_trigger_near(ctx: SentenceContext, lex: Language, q: Quantity) -> boo
 @dataclass
 class UnitHit:
     unit: UnitDef
-    start: int
+    start: int  # where the figure's wording starts (a symbol before the number: "$")
     end: int
+    words: int | None = None  # where the unit's own words start, when they follow the number
 
 
 def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
@@ -48,13 +49,15 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     positions = [q.end]
     if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "-"):
         positions.append(q.end + 1)
-    if q.end < len(tokens) and tokens[q.end].latin and not lex.is_stopword(tokens[q.end].norm):
-        positions.append(q.end + 1)  # "four new researchers"
+    for k in range(q.end, min(q.end + 2, len(tokens))):
+        if not tokens[k].latin or lex.is_stopword(tokens[k].norm) or ctx.starting_at(Category.UNIT, k):
+            break
+        positions.append(k + 1)  # "four new researchers", "68 other suspected cases", "320 were injured"
     for position in positions:
         hits = ctx.starting_at(Category.UNIT, position)
         if hits:
             best = max(hits, key=lambda m: m.end)
-            return UnitHit(best.payload, q.start, best.end)
+            return UnitHit(best.payload, q.start, best.end, best.start)
     return (_counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
             or _bare_count(ctx, lex, q))
 
@@ -98,20 +101,33 @@ def _unit_from_trigger(ctx: SentenceContext, lex: Language, q: Quantity) -> Unit
     return None
 
 
+def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: list[Quantity]) -> UnitHit | None:
+    """A bare number counted in the unit another figure of its sentence names: "22 and 7
+    seats", "161 districts versus 150 for the Conservatives", "45 قتيلا و120 آخرين"."""
+    if q.is_year or q.vague or q.low != int(q.low):
+        return None
+    others = [(abs(o.start - q.start), o) for o in quantities if o is not q and not o.is_year]
+    for _, other in sorted(others, key=lambda item: item[0]):
+        hit = _unit(ctx, lex, other)
+        if hit is not None and hit.unit.dimension == COUNT and hit.unit.id != hit.unit.dimension:
+            return UnitHit(hit.unit, q.start, q.end)
+    return None
+
+
 def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة")."""
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
         return None
     token = ctx.tokens[q.end]
-    if token.kind != "word" or lex.is_stopword(token.norm) or len(token.norm) < 3:
-        return None
+    if token.kind != "word" or lex.says_nothing(token.norm) or len(token.norm) < 3:
+        return None  # "241 were confirmed dead": a verb, not what is counted
     if lex.has_article(token.text) or token.text[:1].isupper():
         return None  # "the counted noun" has no article, and a capitalised word is a name
     if token.norm[:1] in lex.attached_prepositions and len(lex.variants(token.norm)) > 1:
         return None  # "لتوظيف": a preposition's object, not the counted noun
     if ctx.mention_covering(q.end) is not None:
         return None
-    return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1)
+    return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1, q.end)
 
 
 def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) -> tuple[str | None, int]:
@@ -133,6 +149,90 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
     return found[0][0], min(f[1] for f in found)
 
 
+def _joined_ranges(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> list[Quantity]:
+    """Two numbers that are the ends of one range become one quantity: "بين 26 و74",
+    "ranging from 20 to 25%", "10-15 years" (a hyphen between them needs no cue)."""
+    out: list[Quantity] = []
+    n = 0
+    while n < len(quantities):
+        first = quantities[n]
+        second = quantities[n + 1] if n + 1 < len(quantities) else None
+        if second is not None and not first.is_year and not second.is_year and first.point and second.point \
+                and first.low < second.low and _range_between(ctx, lex, first, second):
+            out.append(Quantity(first.start, second.end, first.low, second.high, step=min(first.step, second.step),
+                                stated_range=True))
+            n += 2
+            continue
+        out.append(first)
+        n += 1
+    return out
+
+
+def _range_between(ctx: SentenceContext, lex: Language, first: Quantity, second: Quantity) -> bool:
+    tokens = ctx.tokens
+    gap = first.end
+    units = ctx.starting_at(Category.UNIT, gap)
+    if units:
+        gap = max(m.end for m in units)  # "between 26 years and 74 years"
+    if second.start != gap + 1:
+        return False
+    join = tokens[gap]
+    if join.text in "-–" and tokens[first.end - 1].end == join.start:
+        return True  # "10-15", "26–74"
+    if join.norm not in lex.range_joins:
+        return False
+    window = lex.windows.range_cue
+    return any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
+               for m in ctx.matches(Category.RANGE_CUES))
+
+
+def _modifiers(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit) -> list[str]:
+    """The stems of the words that narrow a counted noun: between the number and the noun
+    where the language puts adjectives first ("68 suspected cases"), the word right after
+    the noun where it puts them after ("169 مواطنًا هنديًا")."""
+    if hit.unit.dimension != COUNT:
+        return []
+    if lex.noun_modifiers == "before":
+        positions = range(q.end, hit.words) if hit.words is not None else range(0)
+    elif lex.noun_modifiers == "after" and hit.end > q.end:
+        positions = range(hit.end, hit.end + 1)
+        after = ctx.tokens[hit.end].norm if hit.end < len(ctx.tokens) else ""
+        if not (after.endswith(lex.adjective_endings) or after.startswith(lex.adjective_starts)):
+            return []  # "244 شخصًا تحطمت": a verb, not an adjective
+    else:
+        return []
+    stems: list[str] = []
+    for k in positions:
+        if k >= len(ctx.tokens):
+            break
+        token = ctx.tokens[k]
+        # Between a number and its noun, "confirmed" is an adjective, not a verb of saying.
+        if token.kind != "word" or lex.is_stopword(token.norm) or ctx.starting_at(Category.TRIGGER, k) \
+                or ctx.starting_at(Category.UNIT, k) or token.norm[:1] in lex.attached_conjunctions \
+                and len(lex.variants(token.norm)) > 1:
+            break
+        stems.append(lex.stem(token.norm))
+    return stems
+
+
+def _earlier(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
+    """Whether a figure is the one a change started from: "بدلًا من 19 جنيهًا", "15.25
+    جنيه سابقًا", "up from 4.2%", the first of "from 15.50 to 17.50", or a figure of an
+    earlier stage named in its clause ("أحكام في الطور الابتدائي", "at first instance")."""
+    if ctx.ending_at(Category.EARLIER_BEFORE, q.start) or ctx.starting_at(Category.EARLIER_AFTER, unit_end):
+        return True
+    window = ctx.lex.windows.forecast
+    for match in ctx.matches(Category.EARLIER_CLAUSE):
+        low, high = (match.end, q.start) if match.start < q.start else (unit_end, match.start)
+        if high - low <= window and not ctx.breaks_between(low, high):
+            return True
+    if not ctx.ending_at(Category.CHANGE_FROM, q.start):
+        return False
+    after_to = max((m.end for m in ctx.starting_at(Category.CHANGE_TO, unit_end)), default=None)
+    return after_to is not None and after_to < len(ctx.tokens) and (
+        ctx.tokens[after_to].kind == "num" or bool(ctx.starting_at(Category.UNIT_BEFORE, after_to)))
+
+
 def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float | None, tuple[float, float] | None]:
     if qualifier == "up_to":
         return 0.0, q.high, (q.low, q.high)
@@ -140,7 +240,7 @@ def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float |
         return 0.0, q.high, None
     if qualifier == "less_than":
         return 0.0, q.low, None
-    if qualifier in ("more_than", "at_least", "additional"):
+    if qualifier in ("more_than", "at_least"):
         return q.low, None, None
     return q.low, q.high, None
 
@@ -174,13 +274,17 @@ def _beside_a_name(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
     return False
 
 
-def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, unit_end: int):
+def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, unit_end: int,
+               unit_start: int | None = None):
     """The nearest trigger whose predicate takes this unit, else one the unit implies.
 
     A trigger right beside the number and unit outranks one that is the unit
-    word itself: "4.9 magnitude aftershock" is about the aftershock.
+    word itself: "4.9 magnitude aftershock" is about the aftershock; so does one
+    that holds the unit word and more ("700 new cases", "640 إصابة جديدة").
     """
     implied = unit.predicate if unit.predicate and unit.predicate in lex.predicates else None
+    # "241 of the 242 people on board": what follows the whole is said of the whole.
+    part = bool(ctx.starting_at(Category.OUT_OF, q.end))
     candidates = []  # (distance, inside the unit, match)
     for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
@@ -188,9 +292,11 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             continue
         inside = q.start <= match.start < unit_end
         if match.end <= q.start:
+            if ctx.new_clause_between(match.end, q.start):
+                continue  # "100 remain unaccounted for, while 79 were injured": another clause's trigger
             distance = q.start - match.end
         elif match.start >= unit_end:
-            if ctx.new_clause_between(unit_end, match.start):
+            if part or ctx.new_clause_between(unit_end, match.start):
                 continue  # "to 4.75 percent after inflation hit ...": another clause's trigger
             if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
                 continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
@@ -199,7 +305,9 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             distance = 0
         if distance <= lex.windows.trigger:
             candidates.append((distance, inside, match))
-    beside = [c for c in candidates if not c[1] and c[0] <= 2]
+    word = unit_start if unit_start is not None else q.end
+    wider = [c for c in candidates if c[1] and (c[2].end > unit_end or c[2].start < word)]
+    beside = [c for c in candidates if not c[1] and c[0] <= 2] + wider
     if implied and not [c for c in beside if c[2].start >= unit_end or c[0] == 0]:
         # "14 people were killed and 22 injured": the unit word says what 22 is,
         # whatever verb came before it; a trigger right against the number ("of
@@ -211,18 +319,26 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
     return None, None
 
 
-def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, start: int) -> str:
-    """No trigger: name the predicate by what is counted, or by the nearest content
-    word before the number ("count:قتيل", "money:صفق")."""
+def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit,
+                        start: int) -> tuple[str, str]:
+    """No trigger: name the predicate by what is counted, or by the nearest content word
+    before the number: an id ("count:قتيل", "money:صفق") and the words as written, for the report."""
+    text = ctx.sentence.text
+    offset = ctx.sentence.start
+    unit = hit.unit
     if unit.dimension == COUNT:
-        return f"{COUNT}:{unit.id}"
+        first = q.end
+        while first < hit.end - 1 and lex.says_nothing(ctx.tokens[first].norm):
+            first += 1  # "30 were children": the label is "children"
+        return f"{COUNT}:{unit.id}", text[ctx.tokens[first].start - offset:ctx.tokens[hit.end - 1].end - offset] \
+            if hit.end > q.end else unit.id
     j = start - 1
     while j >= 0 and start - j <= lex.windows.fallback_word:
         token = ctx.tokens[j]
         if token.kind == "word" and not lex.is_stopword(token.norm) and ctx.mention_covering(j) is None:
-            return f"{unit.dimension}:{lex.stem(token.norm)}"
+            return f"{unit.dimension}:{lex.stem(token.norm)}", token.text
         j -= 1
-    return unit.dimension
+    return unit.dimension, ""
 
 
 def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> EntityRef | None:
@@ -323,11 +439,18 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     lex = reading.lex
     text = reading.article.text
     claims: list[Claim] = []
-    quantities = read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE))
+    quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
+    # "الثانية عشرة والنصف": an hour's words hold numbers that are no quantity.
+    clock_words = {k for category in (Category.CLOCK_HOUR, Category.CLOCK_MINUTES)
+                   for m in ctx.matches(category) for k in range(m.start, m.end)}
     for q in quantities:
-        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None:
+        if q.start in clock_words:
+            continue
+        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
+                or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
+            # "الإثنين" is Monday, not "two"; a month's name is no number either
             continue
         hit = _unit(ctx, lex, q)
         if hit is None and (q.vague or q.low >= 1e6) and _money_trigger_near(ctx, lex, q):
@@ -339,6 +462,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             if appositive is not None and appositive.appositive in lex.units:
                 hit = UnitHit(lex.units[appositive.appositive], q.start, q.end)
         if hit is None:
+            hit = _elided_unit(ctx, lex, q, quantities)
+        if hit is None:
             continue
         unit_end = hit.end
         unit = hit.unit
@@ -348,12 +473,12 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             predicate = appositive.id
             trigger = next((m for m in ctx.matches(Category.TRIGGER) if m.payload == predicate), None)
         else:
-            predicate, trigger = _predicate(ctx, lex, q, unit, hit.end)
+            predicate, trigger = _predicate(ctx, lex, q, unit, hit.end, hit.words)
             if predicate is not None and lex.predicates[predicate].appositive:
                 predicate, trigger = None, None  # an age trigger that is not beside the number
-        fallback = predicate is None
+        fallback, named_by = predicate is None, ""
         if fallback:
-            predicate = _fallback_predicate(ctx, lex, q, unit, wording_start)
+            predicate, named_by = _fallback_predicate(ctx, lex, q, hit, wording_start)
         low, high, ceiling = _interval(q, qualifier)
         skip = range(q.start, hit.end)
         subject = _subject(reading, ctx, q, predicate, trigger, skip)
@@ -362,16 +487,20 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
         start = min(wording_start, hit.start)
         value_text = ctx.text_of(text, start, hit.end)
         claims.append(new_claim(
-            reading, ctx, next_id(), at=(q.start, hit.end),
+            # The words between the number and its unit ("68 suspected cases") say what it counts.
+            reading, ctx, next_id(), at=(q.start, q.end), unit_words=(hit.words, hit.end) if hit.words else None,
             subject=subject,
             participants=_participants(reading, ctx, subject),
             # The past event is what such a toll is of, whatever place the sentence names.
             object=None if event_year else _object(ctx, text, lex, hit.end),
             predicate=predicate,
-            predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else "",
+            predicate_text=ctx.text_of(text, trigger.start, trigger.end) if trigger is not None else named_by,
             fallback=fallback,
             value=Value(kind="quantity", text=value_text, low=low, high=high, unit=unit.id,
-                        qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling),
+                        qualifier=qualifier, dimension=unit.dimension, ceiling=ceiling,
+                        precision=None if q.vague else q.step, range=q.stated_range),
             event_year=event_year,
+            earlier=_earlier(ctx, q, hit.end),
+            modifiers=_modifiers(ctx, lex, q, hit),
         ))
     return claims

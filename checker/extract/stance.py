@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.extract.context import SentenceContext
+from checker.extract.entities import Mention
 from checker.knowledge.categories import Category
-from checker.knowledge.ontology import PERSON
+from checker.knowledge.ontology import ORG, PERSON
 from checker.text.tokens import Token, breaks_clause
 
 
@@ -24,34 +25,44 @@ def _ends_clause(token: Token) -> bool:
 
 @dataclass(frozen=True)
 class Stance:
-    attribution: str | None = None
+    attribution: Source | None = None
     hedge: str | None = None
     negated: bool = False
     forecast: bool = False
 
 
-def _source_after(ctx: SentenceContext, text: str, start: int, limit: int) -> str | None:
-    """The name (or, failing that, the words) a cue introduces; people first."""
+Source = Mention | str  # a name, or the words a cue introduces ("according to the preliminary results")
+
+
+def _source_after(ctx: SentenceContext, text: str, start: int, limit: int) -> Source | None:
+    """The name (or, failing that, the words) a cue introduces; people first. Words are
+    taken up to the first that says nothing ("according to figures from the ministry":
+    "figures"), and never when a function word opens them ("على موقع", "ما أعلنت")."""
     near = [m for m in ctx.mentions if start <= m.start < start + limit]
     people = [m for m in near if m.type == PERSON]
     if people or near:
-        return (people or near)[0].text
+        return (people or near)[0]
+    lex = ctx.lex
     end = start
-    while end < len(ctx.tokens) and end - start < 5 and ctx.tokens[end].kind == "word":
+    while end < len(ctx.tokens) and end - start < 4 and ctx.tokens[end].kind == "word" \
+            and not (end > start and lex.says_nothing(ctx.tokens[end].norm)):
         end += 1
+    if end == start or lex.says_nothing(ctx.tokens[start].norm) and not lex.has_article(ctx.tokens[start].text):
+        return None
     return ctx.text_of(text, start, end) or None
 
 
-def _source_before(ctx: SentenceContext, end: int) -> str | None:
-    for mention in reversed(ctx.mentions):
-        if end - ctx.lex.windows.speaker_before <= mention.end <= end:
-            return mention.text
-    return None
+def _source_before(ctx: SentenceContext, end: int) -> Mention | None:
+    """The name just before a verb of saying; one of a person or an organisation before
+    an untyped one ("the health ministry in Kinshasa said")."""
+    near = [m for m in ctx.mentions if end - ctx.lex.windows.speaker_before <= m.end <= end]
+    typed = [m for m in near if m.type in (PERSON, ORG)]
+    return (typed or near)[-1] if near else None
 
 
-def attribution_for(ctx: SentenceContext, text: str, position: int) -> str | None:
+def attribution_for(ctx: SentenceContext, text: str, position: int) -> Source | None:
     """The source a sentence credits for what stands at token `position`."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, Source] | None = None
     for match in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO):
         source = _source_after(ctx, text, match.end, ctx.lex.windows.according_to)
         if source:
@@ -68,11 +79,9 @@ def attribution_for(ctx: SentenceContext, text: str, position: int) -> str | Non
     return best[1] if best else None
 
 
-def _mention_only(ctx: SentenceContext, start: int, source: str | None) -> str | None:
+def _mention_only(ctx: SentenceContext, start: int, source: Source | None) -> Mention | None:
     """After a verb of saying, only a name counts as the source (not "إن ...")."""
-    if source is None:
-        return None
-    return source if any(m.text == source for m in ctx.mentions) else None
+    return source if isinstance(source, Mention) else None
 
 
 def hedge_for(ctx: SentenceContext, position: int) -> str | None:

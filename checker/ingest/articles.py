@@ -22,7 +22,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".json")
 METADATA_FILES = ("sources.yaml", "sources.yml")
 SKIPPED_NAMES = {"readme.md", "sources.yaml", "sources.yml"}
 KNOWN_KEYS = ("title", "source", "byline", "url", "published", "lang")
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def first_line(text: str) -> str | None:

@@ -6,13 +6,13 @@ What every rule kind shares when it concludes something about a claim group.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from checker.judge.values import show_value
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import Rule
-from checker.models import Claim, ClaimGroup, Finding
+from checker.models import Claim, ClaimGroup, Finding, ValueCluster
 
 DEFAULT_MESSAGE = "{predicate} of {subject}: {values}"
 MAX_PAIRS = 50
@@ -38,27 +38,40 @@ def fingerprint(kind: str, claims: list[Claim]) -> str:
     return hashlib.sha256("\n".join([kind, *parts]).encode("utf-8")).hexdigest()[:16]
 
 
-def message_template(rule: Rule, lang: str) -> str:
-    """The rule's message in the report's language, else in English, else any it has."""
-    message = rule.spec.get("message", DEFAULT_MESSAGE)
+def predicate_label(group: ClaimGroup, context: JudgeContext) -> str:
+    """What the group's figures are, as an editor reads it: the ontology's label, else the
+    words that named the figures in the text ("قتيلا", "acres"), never an internal id."""
+    if group.predicate in context.ontology.predicates:
+        return context.ontology.label(group.predicate, context.lang)
+    named = Counter(c.predicate_text for c in group.claims if c.predicate_text)
+    return named.most_common(1)[0][0] if named else group.predicate.split(":")[0]
+
+
+def message_template(rule: Rule, lang: str, kind: str | None = None) -> str:
+    """The rule's message for this kind of finding (`messages`, by kind) or its message, in
+    the report's language, else in English, else any it has."""
+    message = (rule.spec.get("messages") or {}).get(kind) or rule.spec.get("message", DEFAULT_MESSAGE)
     if isinstance(message, str):
         return message
     return message.get(lang) or message.get("en") or next(iter(message.values()))
 
 
 def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], context: JudgeContext,
-                 severity: str | None = None, pairs: list[tuple[str, str]] | None = None) -> Finding:
+                 severity: str | None = None, pairs: list[tuple[str, str]] | None = None,
+                 clusters: list[ValueCluster] | None = None) -> Finding:
     outlets = sorted({c.article for c in claims})
     values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
-    template = message_template(rule, context.lang)
-    message = template.format_map(defaultdict(str, predicate=context.ontology.label(group.predicate, context.lang),
+    template = message_template(rule, context.lang, kind)
+    label = predicate_label(group, context)
+    message = template.format_map(defaultdict(str, predicate=label,
                                               subject=group.subject.text or "?", values=values,
                                               outlets=len(outlets)))
     print_id = fingerprint(kind, claims)
     return Finding(id=f"{kind}-{print_id[:8]}", kind=kind, rule=rule.id,
                    severity=severity or rule.severity, subject=group.subject, predicate=group.predicate,
                    claims=[c.id for c in claims], message=message, fingerprint=print_id,
-                   pairs=[tuple(p) for p in pairs] if pairs is not None else None)
+                   pairs=[tuple(p) for p in pairs] if pairs is not None else None,
+                   clusters=clusters, label=label)
 
 
 def every_pair(group: ClaimGroup, compared: list[tuple[Claim, Claim]]) -> list[tuple[str, str]]:

@@ -7,7 +7,9 @@ claims compare their maxima. Dates are compatible when both can be true.
 
 from __future__ import annotations
 
-from checker.knowledge.ontology import ROLE
+from collections import Counter
+
+from checker.knowledge.ontology import ROLE, Ontology
 from checker.knowledge.rules import Rule
 from checker.models import Claim, Value
 
@@ -27,18 +29,84 @@ def _bounds(value: Value, about: float, use_ceiling: bool) -> tuple[float, float
     return low, high
 
 
-def compatible(a: Value, b: Value, rule: Rule) -> bool:
-    """Whether two quantities can both be true under the rule's tolerance."""
+def _rounded(low: float, high: float, step: float) -> tuple[float, float]:
+    """What a figure stated to `step` may stand for: a finer one rounded to the nearest
+    step ("14 billion" for 13.6 or 14.3 billion, never for 2.5 against "3 billion")."""
+    margin = step / 2 * (1 - 1e-9)
+    return low - margin, high + margin
+
+
+def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -> bool:
+    """Whether two quantities can both be true under the rule's tolerance (and at least
+    `at_least_relative` of it, for amounts converted from another unit). The coarser of
+    two figures stated to different steps may round the finer: "46%" holds with
+    "46.1%", "43.6%" does not with "43.7%", nor "230" with "232"."""
+    if a.range and b.range:
+        # Two ranges say where the figures start and where they end: each end must hold.
+        return all(compatible(a.model_copy(update={"low": x, "high": x, "range": False}),
+                              b.model_copy(update={"low": y, "high": y, "range": False}), rule, at_least_relative)
+                   for x, y in ((a.low, b.low), (a.high, b.high)))
     tolerance = rule.spec.get("tolerance") or {}
     about = float(rule.spec.get("about", 0.1))
     both_ceilings = bool(a.ceiling and b.ceiling)
     la, ha = _bounds(a, about, both_ceilings)
     lb, hb = _bounds(b, about, both_ceilings)
+    if a.precision and b.precision and a.precision != b.precision:
+        if a.precision > b.precision:
+            la, ha = _rounded(la, ha, a.precision)
+        else:
+            lb, hb = _rounded(lb, hb, b.precision)
     slack = float(tolerance.get("absolute", 0))
-    relative = float(tolerance.get("relative", 0))
+    relative = max(float(tolerance.get("relative", 0)), at_least_relative)
     finite = [abs(x) for x in (la, ha, lb, hb) if x not in (INF, -INF)]
     slack = max(slack, relative * max(finite, default=0))
     return la <= hb + slack and lb <= ha + slack
+
+
+# How far apart two amounts may be once one is converted into the other's unit: rates
+# move within a month, and outlets round what they convert.
+CONVERSION_TOLERANCE = 0.03
+
+
+def month_of(claim: Claim, story_month: str | None = None) -> str | None:
+    """The month an amount is converted at: its article's, else the story's."""
+    return claim.published.isoformat()[:7] if claim.published else story_month
+
+
+def story_month(claims: list[Claim]) -> str | None:
+    """The month most of the dated claims were published in."""
+    months = Counter(c.published.isoformat()[:7] for c in claims if c.published)
+    return months.most_common(1)[0][0] if months else None
+
+
+def in_base_units(claim: Claim, ontology: Ontology, default_month: str | None = None) -> tuple[Value, str] | None:
+    """The claim's value in its dimension's base unit (US dollars, seconds, hectares),
+    with the month of the exchange rate used; None where it cannot be converted."""
+    value = claim.value
+    month = month_of(claim, default_month)
+    found = ontology.in_base_units(value.unit, value.dimension or "", month)
+    if found is None:
+        return None
+    factor, rate_month = found
+
+    def scaled(x):
+        return x * factor if isinstance(x, (int, float)) else x
+
+    ceiling = (value.ceiling[0] * factor, value.ceiling[1] * factor) if value.ceiling else None
+    return value.model_copy(update={"low": scaled(value.low), "high": scaled(value.high), "ceiling": ceiling,
+                                    "precision": scaled(value.precision), "unit": None}), rate_month
+
+
+def claims_compatible(a: Claim, b: Claim, rule: Rule, ontology: Ontology, default_month: str | None = None) -> bool:
+    """compatible() for two claims, converting between units of one dimension
+    ("116 million pounds" and "136.3 million euros", "30 seconds" and "a minute"),
+    at the rate of each article's month (`default_month` for an undated one)."""
+    if a.value.unit == b.value.unit:
+        return compatible(a.value, b.value, rule)
+    first, second = in_base_units(a, ontology, default_month), in_base_units(b, ontology, default_month)
+    if first is None or second is None:
+        return compatible(a.value, b.value, rule)  # a unit the text leaves out aligns with any
+    return compatible(first[0], second[0], rule, CONVERSION_TOLERANCE)
 
 
 def _months(value: Value) -> set[int]:

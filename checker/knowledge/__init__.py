@@ -7,9 +7,10 @@ alignment and judging the Ontology and the rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology

@@ -18,6 +18,7 @@ class Category(StrEnum):
     VAGUE = "vague"  # "hundreds of millions", "عشرات"
     OUT_OF = "out_of"  # "46 of the 120 seats"
     RISES_TO = "rises_to"  # "rose to", "ارتفع إلى"
+    RANGE_CUES = "range_cues"  # "between", "تراوح": a range's two ends follow
     QUALIFIER_BEFORE = "qualifier_before"
     QUALIFIER_AFTER = "qualifier_after"
     # what a figure is about
@@ -37,7 +38,13 @@ class Category(StrEnum):
     NEGATIONS = "negations"
     NOT_NEGATIONS = "not_negations"
     FORECASTS = "forecasts"
+    EARLIER_BEFORE = "earlier_before"  # "بدلًا من", "up from": the figure a change started from
+    EARLIER_AFTER = "earlier_after"  # "سابقًا", "previously"
+    CHANGE_FROM = "change_from"  # "من", "from" in "from 15.50 to 17.50"
+    CHANGE_TO = "change_to"  # "إلى", "to" in the same
+    EARLIER_CLAUSE = "earlier_clause"  # "في الطور الابتدائي", "at first instance": anywhere in the clause
     CLAUSE_OPENERS = "clause_openers"
+    FURNITURE = "furniture"  # "published", "updated", "ago", "share": words of a page's furniture
     # dates
     MONTH = "month"
     YEAR_CUE = "year_cue"
@@ -52,7 +59,12 @@ class Category(StrEnum):
     AGO_AFTER = "ago_after"
     AGO_UNIT = "ago_unit"
     WEEKDAY = "weekday"
+    DAY_HALF = "day_half"  # "PM", "مساءً" after a clock; payload "am" or "pm"
     DAY_BEFORE = "day_before"
+    CLOCK_BEFORE = "clock_before"  # "الساعة" before an hour
+    CLOCK_AFTER = "clock_after"  # "o'clock" after an hour
+    CLOCK_HOUR = "clock_hour"  # "السادسة": payload the hour
+    CLOCK_MINUTES = "clock_minutes"  # "والنصف": payload the minutes added
     # posts (the cue lists of roles.yaml, each as "role_<name>")
     ROLE_TITLE = "role_title"
     ROLE_NEEDS_ORG = "role_needs_org"

@@ -9,8 +9,11 @@ is given and never changes. Nothing about a language is written in Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+
+import snowballstemmer
 
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef
@@ -38,6 +41,7 @@ class Language:
     fractions: dict[str, float] = field(init=False)
     digit_count: frozenset[str] = field(init=False)
     joiners: frozenset[str] = field(init=False)
+    range_joins: frozenset[str] = field(init=False)
     connectors: frozenset[str] = field(init=False)
     articles: frozenset[str] = field(init=False)
     stopwords: frozenset[str] = field(init=False)
@@ -52,6 +56,10 @@ class Language:
     attached_conjunctions: frozenset[str] = field(init=False)
     possessive_markers: frozenset[str] = field(init=False)
     object_prepositions: frozenset[str] = field(init=False)
+    noun_modifiers: str | None = field(init=False)  # "before" or "after" the counted noun
+    entity_first_words: frozenset[str] = field(init=False)  # the first word of each listed name
+    adjective_endings: tuple[str, ...] = field(init=False)
+    adjective_starts: tuple[str, ...] = field(init=False)
     windows: Windows = field(init=False)
     season_months: dict[str, tuple[int, int]] = field(init=False)
     # Per-word answers, remembered on this lexicon (see the methods they wrap).
@@ -76,9 +84,15 @@ class Language:
         writing = data.get("writing_system", {})
         self.script = writing.get("script")
         self.has_case = bool(writing.get("has_case", True))
+        self.word_stems = Memo(self._word_stems).lookup
+        self._stemmer = snowballstemmer.stemmer(writing["stemmer"]) if writing.get("stemmer") else None
         grammar = data.get("grammar", {})
         self.definite_article = tuple(grammar.get("definite_article", []))
         self.contracted_article = tuple(grammar.get("contracted_article", []))
+        self.noun_modifiers = grammar.get("noun_modifiers")
+        forms = grammar.get("adjective_forms", {})
+        self.adjective_endings = tuple(fold(w) for w in forms.get("endings", []))
+        self.adjective_starts = tuple(fold(w) for w in forms.get("starts", []))
         for key in ("attached_prepositions", "attached_conjunctions", "possessive_markers", "object_prepositions"):
             setattr(self, key, frozenset(fold(w) for w in grammar.get(key, [])))
         numbers = data.get("numbers", {})
@@ -90,7 +104,8 @@ class Language:
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
-        for category in (Category.OUT_OF, Category.RISES_TO):
+        self.range_joins = frozenset(fold(w) for w in numbers.get("range_joins", []))
+        for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
         for phrase, bounds in numbers.get("vague", {}).items():
@@ -118,10 +133,15 @@ class Language:
             for phrase in attribution.get(category, []):
                 self._index(f"attribution_{category}", phrase, category)
         for category in (Category.HEDGES, Category.NEGATIONS, Category.NOT_NEGATIONS, Category.FORECASTS,
-                         Category.CLAUSE_OPENERS):
+                         Category.CLAUSE_OPENERS, Category.FURNITURE):
             for phrase in data.get(category, []):
                 self._index(category, phrase, phrase)
+        for place, phrases in data.get("earlier", {}).items():
+            category = f"earlier_{place}" if place in ("before", "after", "clause") else f"change_{place}"
+            for phrase in phrases:
+                self._index(category, phrase, place)
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
+        self.function_words = frozenset(fold(w) for w in data.get("function_words", [])) | self.stopwords
         self._compile_dates(data.get("dates", {}))
         self._compile_roles(data.get("roles", {}))
 
@@ -139,9 +159,14 @@ class Language:
                 self._index("trigger", trigger, pred_id)
 
     def _compile_entities(self) -> None:
+        firsts: set[str] = set()
         for entity in self.ontology.entities.values():
             for name in entity.names:
                 self._index("entity", name, entity.id)
+                norms = phrase_norms(name)
+                if norms:
+                    firsts.add(norms[0])
+        self.entity_first_words = frozenset(firsts)
 
     # The ontology, as this language's words point to it.
 
@@ -191,6 +216,17 @@ class Language:
         for number, names in dates.get("weekdays", {}).items():
             for name in names:
                 self._index("weekday", name, int(number))
+        for half, phrases in dates.get("day_halves", {}).items():
+            for phrase in phrases:
+                self._index(Category.DAY_HALF, phrase, half)
+        clock = dates.get("clock", {})
+        for place in ("before", "after"):
+            for phrase in clock.get(place, []):
+                self._index(f"clock_{place}", phrase, True)
+        for phrase, hour in clock.get("hours", {}).items():
+            self._index(Category.CLOCK_HOUR, phrase, int(hour))
+        for phrase, minutes in clock.get("minutes", {}).items():
+            self._index(Category.CLOCK_MINUTES, phrase, int(minutes))
         for phrase in dates.get("day_before", []):
             self._index("day_before", phrase, True)
         for predicate, phrases in dates.get("event_nouns", {}).items():
@@ -260,6 +296,17 @@ class Language:
     def in_set(self, category: str, norm: str) -> bool:
         words = self.word_sets.get(category, frozenset())
         return any(form in words for form in self.variants(norm))
+
+    def _word_stems(self, norm: str) -> frozenset[str]:
+        """The stems a word may be compared by: its Snowball stem, with and without the
+        clitics it may carry ("البنزين", "بنزين"); stems shorter than three letters say too little."""
+        forms = self.variants(norm)
+        stems = {self._stemmer.stemWord(form) for form in forms} if self._stemmer else {self.stem(norm)}
+        return frozenset(stem for stem in stems if len(stem) >= 3)
+
+    def says_nothing(self, norm: str) -> bool:
+        """A function word or a verb of reporting, with or without attached clitics."""
+        return any(form in self.function_words for form in self.variants(norm))
 
     def _is_stopword(self, norm: str) -> bool:
         return any(form in self.stopwords for form in self.variants(norm))

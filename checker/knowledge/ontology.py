@@ -17,16 +17,16 @@ from checker.errors import RuleError
 # The keys of a predicate or unit entry that say what it is, rather than how a
 # language writes it. Language files may not hold them (language.schema.json).
 ONTOLOGY_KEYS: dict[str, frozenset[str]] = {
-    "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "holders", "about", "align_on",
+    "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "varies", "holders", "about", "align_on",
                              "appositive", "verbs_of_leading"}),
-    "units": frozenset({"dimension", "kind", "predicate", "label", "generic"}),
+    "units": frozenset({"dimension", "kind", "predicate", "label", "generic", "scale"}),
 }
 # Whole sections that are ontology: entities carry their names in every script.
-ONTOLOGY_SECTIONS = frozenset({"entities"})
+ONTOLOGY_SECTIONS = frozenset({"entities", "exchange_rates"})
 
 # The entity types and dimensions the code reasons about (closed lists in lexicon.schema.json).
 PERSON, ORG = "person", "org"
-MONEY, COUNT, YEARS, ROLE, DATE = "money", "count", "years", "role", "date"
+MONEY, COUNT, YEARS, ROLE, DATE, TIME_OF_DAY = "money", "count", "years", "role", "date", "time_of_day"
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class UnitDef:
     kind: str | None = None  # "person" for counted nouns that are people
     predicate: str | None = None  # a predicate the noun implies by itself ("1411 قتيلا")
     generic: bool = False  # the unit of a bare count of its kind ("the toll rose to 17": people)
+    scale: float | None = None  # in its dimension's base unit: a minute is 60 (seconds)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class PredicateDef:
     dimensions: tuple[str, ...]
     kinds: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
-    grows: bool = False
+    grows: bool = False  # rises as news comes in (a toll): a later, higher figure is an update
+    varies: bool = False  # changes either way over time (the missing, those in hospital)
     single_holder: bool = True
     align_on: str = "participants"
     about: str | None = None  # "person": the figure is a person's own (an age, a tenure)
@@ -86,23 +88,32 @@ class Ontology:
     predicates: dict[str, PredicateDef] = field(default_factory=dict)
     units: dict[str, UnitDef] = field(default_factory=dict)
     entities: dict[str, EntityDef] = field(default_factory=dict)
+    # (month, US dollars per unit of each currency from that month on), in order.
+    rates: list[tuple[str, dict[str, float]]] = field(default_factory=list)
 
     @classmethod
     def from_sections(cls, data: dict[str, Any]) -> Ontology:
         ontology = cls()
         for unit_id, spec in data.get("units", {}).items():
             ontology.units[unit_id] = UnitDef(unit_id, spec.get("dimension", "count"), spec.get("kind"),
-                                              spec.get("predicate"), bool(spec.get("generic", False)))
+                                              spec.get("predicate"), bool(spec.get("generic", False)),
+                                              spec.get("scale"))
         for pred_id, spec in data.get("predicates", {}).items():
             label = spec.get("label", pred_id)
             if isinstance(label, str):
                 label = {"en": label}
             ontology.predicates[pred_id] = PredicateDef(
-                pred_id, dict(label), tuple(spec.get("dimensions", [])),
-                tuple(spec.get("kinds", [])), tuple(spec.get("units", [])), bool(spec.get("grows", False)),
-                spec.get("holders", "one") == "one", spec.get("align_on", "participants"), spec.get("about"),
-                spec.get("appositive"), bool(spec.get("verbs_of_leading", False)),
+                id=pred_id, label=dict(label), dimensions=tuple(spec.get("dimensions", [])),
+                kinds=tuple(spec.get("kinds", [])), units=tuple(spec.get("units", [])),
+                grows=bool(spec.get("grows", False)), varies=bool(spec.get("varies", False)),
+                single_holder=spec.get("holders", "one") == "one", align_on=spec.get("align_on", "participants"),
+                about=spec.get("about"), appositive=spec.get("appositive"),
+                verbs_of_leading=bool(spec.get("verbs_of_leading", False)),
             )
+        known: dict[str, float] = {}
+        for entry in sorted(data.get("exchange_rates", []), key=lambda e: str(e["from"])):
+            known.update({k: float(v) for k, v in entry.items() if k != "from"})
+            ontology.rates.append((str(entry["from"]), dict(known)))
         for entity_id, spec in data.get("entities", {}).items():
             ontology.entities[entity_id] = EntityDef(entity_id, spec.get("type"), tuple(spec.get("names", [])),
                                                      spec.get("acts_for"))
@@ -112,6 +123,20 @@ class Ontology:
         """The unit of a figure whose unit the text leaves out ("a nine-figure sum": money,
         in no currency), named after its dimension; it aligns with any unit of it."""
         return UnitDef(dimension, dimension)
+
+    def in_base_units(self, unit: str | None, dimension: str, month: str | None = None) -> tuple[float, str] | None:
+        """How much one `unit` is in its dimension's base unit (seconds, hectares, km; US
+        dollars at the rate of `month`, "YYYY-MM", or of the nearest month given), and the
+        month of that rate; None where it cannot be converted."""
+        if dimension == MONEY:
+            if not self.rates:
+                return None
+            chosen = self.rates[-1] if month is None else next(
+                (entry for entry in reversed(self.rates) if entry[0] <= month), self.rates[0])
+            rate = chosen[1].get(unit or "")
+            return (rate, chosen[0]) if rate else None
+        definition = self.units.get(unit or "")
+        return (definition.scale, "") if definition is not None and definition.scale else None
 
     def generic_units(self) -> list[UnitDef]:
         """The units of a bare count of their kind ("the toll rose to 17" counts people)."""

@@ -8,7 +8,7 @@ at the offending key or value (`file:line:col: message`).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +27,12 @@ def schema_path(name: str) -> Path:
     return rules_home() / "schema" / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> jsonschema.Draft202012Validator:
     """A validator for one schema, able to follow references to the others; built once.
 

@@ -12,8 +12,9 @@ the rule names, and its words go to that language.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from checker.errors import RuleError, RuleErrors
 from checker.knowledge.language import Language

@@ -18,6 +18,7 @@ class Windows:
     object: int
     negation: int
     forecast: int
+    range_cue: int
     speaker: int
     according_to: int
     speaker_before: int

@@ -43,6 +43,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             "object": None if o is None else {"id": o.id, "text": o.text, "type": o.type},
             "quote": c.quote,
             "span": list(c.span),
+            **({"aligned_by": [{"claim": a.claim, "evidence": a.evidence} for a in c.aligned_by]}
+               if c.aligned_by else {}),
         })
     findings = []
     for f in report.findings:
@@ -53,11 +55,13 @@ def report_dict(report: Report) -> dict[str, Any]:
             "severity": f.severity,
             "subject": _ref(f.subject),
             "predicate": f.predicate,
+            "label": f.label,
             "claims": f.claims,
             "message": f.message,
             "fingerprint": f.fingerprint,
             "reviewed": f.reviewed,
             **({"pairs": [list(pair) for pair in f.pairs]} if f.pairs is not None else {}),
+            **({"clusters": [c.model_dump() for c in f.clusters]} if f.clusters is not None else {}),
         })
     # Few and loosely typed: left to pydantic's own JSON conversion.
     rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems"})

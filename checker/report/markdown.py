@@ -15,8 +15,8 @@ from checker.report.tables import cell, table
 
 SECTIONS = [
     ("conflict", "Conflicts"),
-    ("inconsistent", "Inconsistent within one article"),
     ("updated", "Figures updated over time"),
+    ("possible_update", "Figures that may have changed (no dates to order them)"),
     ("agreement", "Agreements"),
     ("single_source", "Single-source claims"),
 ]
@@ -60,6 +60,13 @@ def summary(report: Report) -> str:
     rows = [[title, sum(n for (k, _), n in counts.items() if k == kind),
              ", ".join(f"{n} {sev}" for (k, sev), n in sorted(counts.items()) if k == kind) or "—"]
             for kind, title in SECTIONS]
+    # Outlets that agree on a value inside a conflict agree too, though the value is disputed.
+    inside = sum(1 for f in report.findings if f.kind == "conflict"
+                 for cluster in f.clusters or [] if len(cluster.outlets) >= 2)
+    for row in rows:
+        if row[0] == "Agreements" and inside:
+            row[1] += inside
+            row[2] = f"{row[2] if row[2] != '—' else ''}{', ' if row[2] != '—' else ''}{inside} inside conflicts"
     return table(rows, ["Finding", "Count", "By severity"])
 
 
@@ -109,12 +116,37 @@ def verdict(report: Report) -> str:
     return "**No unreviewed conflicts.**"
 
 
-def finding_block(finding: Finding, claims: dict[str, Claim], links: dict[str, str]) -> str:
+def cluster_lines(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:
+    """The values first: "**14.3 billion** — 4 outlets (A, B, C, D)", most outlets first."""
+    lines = []
+    for cluster in sorted(finding.clusters or [], key=lambda c: (-len(c.outlets), c.claims)):
+        members = [claims[c] for c in cluster.claims if c in claims]
+        shown = sorted({cell(m.value.text) for m in members}, key=len)[:3]
+        outlets = ", ".join(cell(articles[a].outlet) if a in articles else a for a in cluster.outlets)
+        count = f"{len(cluster.outlets)} outlet{'s' if len(cluster.outlets) != 1 else ''}"
+        lines.append(f"- **{' / '.join(shown)}** — {count} ({outlets})")
+        lines += [f"  - {cell(note)}" for note in cluster.conversions]
+    return lines + [""] if lines else []
+
+
+def timeline(finding: Finding, claims: dict[str, Claim], links: dict[str, str]) -> str:
+    """A figure updated over time, in date order: date, outlet, value, quote."""
+    rows = [[str(c.published or "—"), links.get(c.article, c.article), cell(c.value.text), cell(c.quote)]
+            for c in (claims[i] for i in finding.claims if i in claims)]
+    return table(rows, ["Date", "Outlet", "Value", "Quote"])
+
+
+def finding_block(finding: Finding, claims: dict[str, Claim], links: dict[str, str],
+                  articles: dict[str, Article]) -> str:
     members = [claims[c] for c in finding.claims if c in claims]
-    header = f"### {cell(finding.subject.text) or '?'} — {finding.predicate}"
+    header = f"### {cell(finding.subject.text) or '?'} — {cell(finding.label or finding.predicate)}"
     status = f" (reviewed: {cell(finding.reviewed)})" if finding.reviewed else ""
     lines = [header, "", f"{finding.severity.upper()} · rule `{finding.rule}` · `{finding.id}`{status}", "",
-             cell(finding.message), "", claims_table(members, links), ""]
+             cell(finding.message), "", *cluster_lines(finding, claims, articles)]
+    if finding.kind == "updated":
+        lines += [timeline(finding, claims, links), ""]
+    else:
+        lines += [claims_table(members, links), ""]
     return "\n".join(lines)
 
 
@@ -166,7 +198,7 @@ def render_markdown(report: Report) -> str:
             out += [table(rows, ["Subject", "Predicate", "Value", "Outlet", "Quote"]), ""]
             continue
         for finding in findings:
-            out.append(finding_block(finding, claims, links))
+            out.append(finding_block(finding, claims, links, articles))
     overview = outlet_overview(report, articles, claims)
     if overview:
         out += ["## Outlets side by side", "", overview, ""]

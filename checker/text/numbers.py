@@ -29,6 +29,11 @@ class Quantity:
     high: float
     vague: bool = False
     is_year: bool = False
+    # The place value of the last digit stated: 1 for "232", 0.1 for "14.3", 1e9 for
+    # "14 billion", 1000 for "904,000". A figure is true to that step: "14 billion"
+    # may round 14.3 billion, "232" rounds nothing.
+    step: float = 1.0
+    stated_range: bool = False  # given by its two ends: "between 26 and 74"
 
     @property
     def point(self) -> bool:
@@ -47,6 +52,20 @@ def parse_digits(text: str) -> float | None:
         return float(text.replace(",", ""))
     except ValueError:
         return None
+
+
+def digit_step(text: str) -> float:
+    """The place value of the last digit of a folded digit string: 0.01 for "46.10",
+    1 for "230", 1000 for "904,000" and "40,000", a million for "14,000,000". Zeros
+    short of a whole group of three may be a count's own digits ("100 people", "40,000"
+    against "48,000"); each whole group of them marks a figure rounded to that place."""
+    if not _THOUSANDS_RE.match(text) and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    digits = text.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.rsplit(".", 1)[1])
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 1000.0 ** (zeros // 3) if zeros < len(digits) else 1.0
 
 
 @dataclass(slots=True)
@@ -85,6 +104,36 @@ def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
     return j >= 0 and tokens[j].text[:1].isupper() and not lex.is_stopword(tokens[j].norm)
 
 
+def _glued(tokens: list[Token], i: int, j: int) -> bool:
+    """Tokens i and j (i < j) written with nothing between them."""
+    return 0 <= i and j < len(tokens) and tokens[i].end == tokens[j].start
+
+
+def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
+    """Digits that are part of a name, a code or a clock, not a quantity: "G7", "AI171",
+    "11A", "787-8", "S-300", "13:39", "5-0" (a unit after "10-15" makes it a range)."""
+    before, after = i - 1, i + 1
+    if _glued(tokens, before, i) and tokens[before].latin:
+        return True  # "G7", "AI171"
+    if _glued(tokens, i, after):
+        nxt = tokens[after]
+        if nxt.latin and len(nxt.text) <= 2 and not lex.lookup(lex.scales, nxt.norm) \
+                and not any(m for m in lex.index.annotate([nxt]).get("unit", ())):
+            return True  # "11A", "3B"
+        if nxt.text == ":" and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+            return True  # a time of day, read as one elsewhere
+        if nxt.text in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+            return not _unit_follows(tokens, after + 2, lex)  # "787-8", "5-0"; "10-15 years" is a range
+    if _glued(tokens, before, i) and tokens[before].text in (":", "-", "–") and \
+            _glued(tokens, before - 1, before) and tokens[before - 1].kind == "num":
+        return tokens[before].text == ":" or not _unit_follows(tokens, after, lex)
+    return False
+
+
+def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
+    return j < len(tokens) and bool(lex.index.annotate(tokens[j:j + 4]).get("unit"))
+
+
 class NumberReader:
     """Reads the numbers of one token list, left to right."""
 
@@ -118,13 +167,13 @@ class NumberReader:
     def _read_at(self, i: int) -> Quantity | None:
         token = self.tokens[i]
         if token.kind == "num":
-            if _is_version_number(self.tokens, i, self.lex):
+            if _is_version_number(self.tokens, i, self.lex) or _is_code(self.tokens, i, self.lex):
                 return None
             value = parse_digits(token.norm)
             if value is None:
                 return None
             is_year = (token.norm.isdigit() and len(token.norm) == 4 and 1900 <= value <= 2100)
-            return self._finish(i, i + 1, value, is_year)
+            return self._finish(i, i + 1, value, is_year, digit_step(token.norm))
         if token.kind != "word":
             return None
         if i in self.vague_at:
@@ -179,7 +228,7 @@ class NumberReader:
             return None
         return self.lex.lookup(self.lex.scales, self.tokens[j].norm)
 
-    def _finish(self, start: int, end: int, value: float, is_year: bool) -> Quantity:
+    def _finish(self, start: int, end: int, value: float, is_year: bool, step: float = 1.0) -> Quantity:
         """Apply following scale words ("2.5 مليار", "2.5bn") and digit counts."""
         scaled = False
         last_scale = 1.0
@@ -187,10 +236,12 @@ class NumberReader:
             if scaled and self.tokens[end].norm not in self.lex.scales:
                 break  # "خمسة آلاف ومليون": a second number joined by "و", not a product
             value *= scale
+            step *= scale
             end += 1
             scaled, last_scale = True, scale
         if scaled:
-            value, end = self._fraction(value, end, last_scale)
+            value, end, step = self._fraction(value, end, last_scale, step)
+            value, end, step = self._remainder(value, end, last_scale, step)
         if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
                 and value == int(value) and 1 <= value <= 15:
             digits = int(value)
@@ -199,23 +250,35 @@ class NumberReader:
                 and self.tokens[end + 1].norm in self.lex.digit_count and value == int(value):
             digits = int(value)
             return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
-        return Quantity(start, end, value, value, is_year=is_year and not scaled)
+        return Quantity(start, end, value, value, is_year=is_year and not scaled, step=step)
 
-    def _fraction(self, value: float, end: int, scale: float) -> tuple[float, int]:
+    def _remainder(self, value: float, end: int, scale: float, step: float) -> tuple[float, int, float]:
+        """"13 ألفا و500", "7 ملايين و976 ألفا": a smaller number joined on after a scale word."""
+        tokens = self.tokens
+        j = end
+        if scale < 1000 or j + 1 >= len(tokens) or tokens[j].norm not in self.lex.joiners:
+            return value, end, step
+        rest = self._read_at(j + 1) if tokens[j + 1].kind == "num" or self.lex.may_start_number(tokens[j + 1].norm) \
+            else None
+        if rest is None or rest.low != rest.high or not scale / 1000 <= rest.low < scale:
+            return value, end, step
+        return value + rest.low, rest.end, rest.step
+
+    def _fraction(self, value: float, end: int, scale: float, step: float) -> tuple[float, int, float]:
         """"مليار ونصف المليار", "مليون وربع": a fraction of the scale joined on."""
         tokens = self.tokens
         j = end
         if j < len(tokens) and tokens[j].norm in self.lex.joiners:
             j += 1  # "and a half" written apart
         elif j < len(tokens) and not any(tokens[j].norm.startswith(w) for w in self.lex.joiners):
-            return value, end
+            return value, end, step
         fraction = self.lex.lookup(self.lex.fractions, tokens[j].norm) if j < len(tokens) else None
         if fraction is None:
-            return value, end
+            return value, end, step
         j += 1
         if self._scale_at(j) == scale:
             j += 1  # "ونصف المليار": the scale said again
-        return value + fraction * scale, j
+        return value + fraction * scale, j, min(step, fraction * scale)
 
     def _vague(self, match: Match) -> Quantity:
         """"مئات الملايين", "hundreds of millions", "عشرات": an interval."""

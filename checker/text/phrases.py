@@ -13,7 +13,8 @@ forms) are worked out once per distinct word and kept on the index.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable, Iterable, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 from checker.memo import Memo
 from checker.text.tokens import Token, phrase_norms

@@ -9,6 +9,7 @@ They are read once, on first use.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,6 +57,10 @@ def script_data() -> ScriptData:
     data = load_yaml(rules_home().joinpath(*SCRIPT_FILE)).data
     folding = data.get("folding", {})
     table: dict[int, str | None] = {ord(k): v for k, v in folding.get("letters", {}).items()}
+    for char in _characters(folding.get("decompose", [])):
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if base and base != char:
+            table.setdefault(ord(char), base)
     for zero in folding.get("digits", []):
         table.update({ord(zero) + d: str(d) for d in range(10)})
     table.update({ord(c): None for c in _characters(folding.get("dropped", []))})

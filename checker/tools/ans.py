@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.models import Article
 from checker.knowledge import Knowledge
+from checker.models import Article
 from checker.pipeline import check
 
 

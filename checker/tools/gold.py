@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.align.names import NameMatcher
 from checker.errors import InputError, RuleError
 from checker.ingest import load_articles
-from checker.models import Claim, Report
-from checker.align.names import NameMatcher
 from checker.knowledge import Knowledge
+from checker.models import Claim, Report
 from checker.pipeline import check, name_matcher
 from checker.yamlio import load_yaml
 
@@ -46,7 +46,7 @@ class Score:
     def precision(self) -> float:
         return self.correct / self.produced if self.produced else 1.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.found += other.found
         self.gold += other.gold
         self.correct += other.correct

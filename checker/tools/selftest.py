@@ -8,10 +8,10 @@ from its own outlet; the rule passes when the verdict is the one promised.
 from __future__ import annotations
 
 from checker.errors import RuleError
-from checker.models import Article
 from checker.knowledge import Knowledge
-from checker.pipeline import check
 from checker.knowledge.rules import Rule
+from checker.models import Article
+from checker.pipeline import check
 
 
 def _conflicts(knowledge: Knowledge, pair: list[str], rule_id: str) -> bool:

@@ -1,8 +1,10 @@
 """agreement: several outlets give compatible values for one quantity.
 
-Judged after the comparing kinds: a group with a conflict has no agreement;
-a figure that rose over time shows the outlets of each day agreeing; for a
-post, outlets agree on a holder, not merely on the post changing hands.
+Judged after the comparing kinds: a group with a conflict has no agreement of
+its own (its clusters say who agrees); a figure that rose over time shows the
+outlets of each day agreeing, and one that may have changed (no dates) the
+outlets of each of its values; for a post, outlets agree on a holder, not
+merely on the post changing hands.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ PARAMETERS = {"min_outlets": {"type": "integer", "minimum": 2}}
 def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]:
     minimum = int(rule.spec.get("min_outlets", 2))
     if context.found_earlier("conflict") or len(group.articles) < minimum:
-        return []
+        return []  # the conflict's clusters say who agrees with whom
+    possible = next((f for f in context.earlier if f.kind == "possible_update"), None)
+    if possible is not None:
+        # Undated figures that differ: those that give one figure agree with each other.
+        by_id = {c.id: c for c in group.claims}
+        return [make_finding(rule, "agreement", group, [by_id[i] for i in cluster.claims], context)
+                for cluster in possible.clusters or [] if len(cluster.outlets) >= minimum]
     if context.found_earlier("updated"):
         by_day: dict[str, list[Claim]] = defaultdict(list)
         for claim in group.claims:

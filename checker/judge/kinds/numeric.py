@@ -1,15 +1,20 @@
-"""numeric: two values of one quantity that cannot both be true, or a figure that rose.
+"""numeric: values of one quantity that cannot both be true, and figures that changed over time.
 
-Linked claims whose intervals stay apart after the rule's tolerance conflict.
-For a figure that grows (a toll) reported on different days, a difference is
-an update, not a conflict. Two values from one article are its own
-inconsistency, reported apart from conflicts between outlets.
+The values are grouped into clusters that can all be true together; claims of
+different clusters from different outlets conflict. A figure that changes as
+news comes in (a toll: `grows` or `varies` in the ontology) is read against the
+articles' dates: a rise from one day to a later one is an update, shown as a
+timeline; a fall in a rising figure, or two values of the same day that cannot
+both be true, stays a conflict; where dates are missing, a difference is a
+possible update, a warning and never an error.
 """
 
 from __future__ import annotations
 
-from checker.judge.findings import JudgeContext, every_pair, make_finding
-from checker.judge.values import compatible
+from checker.judge.clusters import cross_pairs, describe, value_clusters
+from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
+from checker.judge.values import claims_compatible, story_month
+from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
 from checker.models import Claim, ClaimGroup, Finding
 
@@ -25,6 +30,12 @@ PARAMETERS = {
         },
     },
     "about": {"type": "number", "minimum": 0, "description": "relative band for 'about' and 'estimated' values"},
+    "messages": {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "the message of the other findings this rule makes, by kind (as `message`)",
+        "properties": {kind: {"$ref": "#/$defs/message"} for kind in ("updated", "possible_update")},
+    },
     "examples": {
         "type": "object",
         "additionalProperties": False,
@@ -37,30 +48,68 @@ PARAMETERS = {
     },
 }
 
+Pair = tuple[str, str]
+
+
+def _figure(claim: Claim) -> float:
+    """The figure a claim states: its value, or the bound it gives ("at least 24": 24)."""
+    value = claim.value
+    return float(value.low if value.low is not None else value.high)
+
+
+def _over_time(claims: list[Claim], definition: PredicateDef, fits) -> tuple[list[Pair], list[Pair], list[Pair]]:
+    """(rises, conflicts, possible updates) among the claims of a figure that changes over time."""
+    rises: list[Pair] = []
+    conflicts: list[Pair] = []
+    possible: list[Pair] = []
+    for n, a in enumerate(claims):
+        for b in claims[n + 1:]:
+            if a.article == b.article:
+                continue
+            if a.published is None or b.published is None:
+                if not fits(a, b):
+                    possible.append((a.id, b.id))
+            elif a.published == b.published:
+                if not fits(a, b):
+                    conflicts.append((a.id, b.id))
+            else:
+                early, late = (a, b) if a.published < b.published else (b, a)
+                if _figure(late) > _figure(early) or (_figure(late) < _figure(early) and definition.varies):
+                    rises.append((early.id, late.id))
+                elif _figure(late) < _figure(early):
+                    conflicts.append((early.id, late.id))  # a toll does not fall
+    return rises, conflicts, possible
+
 
 def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]:
-    clashes: list[tuple[Claim, Claim]] = []
-    updates: list[tuple[Claim, Claim]] = []
+    claims = [c for c in group.claims if c.value.kind == "quantity"]
+    if len(claims) < 2:
+        return []
+
+    month = story_month(claims)
+
+    def fits(a: Claim, b: Claim) -> bool:
+        return claims_compatible(a, b, rule, context.ontology, month)
+
+    clusters = value_clusters(claims, fits)
+    described = [describe(cluster, context.ontology, month) for cluster in clusters]
     definition = context.ontology.predicates.get(group.predicate)
-    grows = definition is not None and definition.grows
-    for i, j in group.links:
-        a, b = group.claims[i], group.claims[j]
-        if a.value.kind != "quantity" or compatible(a.value, b.value, rule):
-            continue
-        if grows and a.published and b.published and a.published != b.published:
-            updates.append((a, b))
-        else:
-            clashes.append((a, b))
-    if clashes:
-        pairs = every_pair(group, clashes)
-        inside = [c for c in clashes if c[0].article == c[1].article]
-        if inside and not pairs:
-            # One article giving two incompatible values: a finding of its own.
-            claims = list({c.id: c for pair in inside for c in pair}.values())
-            return [make_finding(rule, "inconsistent", group, claims, context,
-                                 pairs=[(a.id, b.id) for a, b in inside])]
-        return [make_finding(rule, "conflict", group, group.claims, context, pairs=pairs)]
-    if updates:
-        return [make_finding(rule, "updated", group, group.claims, context, severity="info",
-                             pairs=[(a.id, b.id) for a, b in updates])]
-    return []
+    if definition is None or not (definition.grows or definition.varies):
+        pairs = cross_pairs(clusters, fits, MAX_PAIRS)
+        if not pairs:
+            return []
+        return [make_finding(rule, "conflict", group, claims, context, pairs=pairs, clusters=described)]
+
+    rises, conflicts, possible = _over_time(claims, definition, fits)
+    findings: list[Finding] = []
+    if rises:
+        timeline = sorted((c for c in claims if c.published), key=lambda c: (c.published, _figure(c), c.id))
+        findings.append(make_finding(rule, "updated", group, timeline, context, severity="info",
+                                     pairs=rises[:MAX_PAIRS]))
+    if conflicts:
+        findings.append(make_finding(rule, "conflict", group, claims, context, pairs=conflicts[:MAX_PAIRS],
+                                     clusters=described))
+    if possible:
+        findings.append(make_finding(rule, "possible_update", group, claims, context, severity="warning",
+                                     pairs=possible[:MAX_PAIRS], clusters=described))
+    return findings

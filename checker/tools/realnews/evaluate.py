@@ -9,7 +9,12 @@ from checker.knowledge import Knowledge
 from checker.pipeline import check
 from checker.report.json_report import report_dict
 from checker.tools.realnews.pairs import PairScore, score_story
-from checker.tools.realnews.stories import Story, find_stories, load_story_articles, read_story
+from checker.tools.realnews.stories import (
+    Story,
+    find_stories,
+    load_story_articles,
+    read_story,
+)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from checker.tools.realnews.gold import StoryGold, read_gold
 
 GOLD_FILE = "gold.yaml"
 HEADER_KEYS = ("source", "url", "date", "lang")
-_HEADER = re.compile(r"---\n(.*?)\n---\n", re.S)
+_HEADER = re.compile(r"---\n(.*?)\n---\n", re.DOTALL)
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 

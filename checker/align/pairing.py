@@ -1,0 +1,207 @@
+"""Grouping claims into quantities, the way a reader lines up reports.
+
+Every comparable pair of claims from two articles is weighed (evidence.py).
+Two reports giving the same figure for what the evidence says is the same thing
+agree, and that is rarely wrong: such pairs, and a figure an article restates
+(its headline and its body), seed the groups. Groups are then joined best first
+on the average evidence between their members, so that one lucky word never
+joins two quantities; a join that would give a group two different figures from
+one article is refused, because an article states a quantity once. Each claim
+thus ends up with its best match in each other article, never with every claim
+of the same unit.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+
+from checker.align.evidence import (
+    ONLY_ONES,
+    Evidence,
+    Features,
+    Story,
+    comparable,
+    weigh,
+)
+from checker.knowledge.ontology import ROLE
+
+Link = tuple[int, int]
+# Evidence two claims with the same figure need to be one quantity, and the average
+# evidence two groups need to be joined.
+SAME_FIGURE = 2.0
+JOIN = 1.5
+
+
+def _kind(f: Features) -> tuple:
+    """What makes a figure "of its kind" in an article: the only death toll, the only time of day."""
+    return f.kind, f.dimension, f.predicate or f.noun or f.unit
+
+
+def _figure(f: Features) -> tuple:
+    """What a claim states, comparable across units: its bounds in its dimension's base
+    unit ("45 قتيلا" and "45 شخصًا" under one toll, "116 million pounds" in dollars), to
+    three significant digits, so that a conversion an outlet rounds stays the same figure."""
+    value = f.claim.value
+    if value.kind != "quantity":
+        return (value.low, value.high) if value.low is not None else (f.value_key or value.text,)
+    if value.low is None and value.high is None:
+        return (value.text,)
+    scale = f.figure / float(value.low if value.low is not None else value.high) if f.figure else 1.0
+
+    def rounded(x):
+        return None if x is None else float(f"{x * scale:.3g}")
+
+    return rounded(value.low), rounded(value.high)
+
+
+def _restated(a: Features, b: Features) -> bool:
+    """One article giving one figure of one thing twice (its headline and its body)."""
+    ca, cb = a.claim, b.claim
+    return (_kind(a) == _kind(b) and _figure(a) == _figure(b) and ca.forecast == cb.forecast
+            and ca.earlier == cb.earlier
+            and ca.negated == cb.negated and ca.event_year == cb.event_year
+            and (a.align_on != "subject" or a.subject == b.subject))
+
+
+def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
+    """The evidence between every comparable pair of claims from two articles."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for index, f in enumerate(features):
+        blocks[(f.kind, f.dimension)].append(index)
+    kinds_in: dict[str, defaultdict] = defaultdict(lambda: defaultdict(int))
+    for f in features:
+        kinds_in[f.claim.article][_kind(f)] += 1
+    weighed: dict[Link, Evidence] = {}
+    for members in blocks.values():
+        for n, x in enumerate(members):
+            a = features[x]
+            for y in members[n + 1:]:
+                b = features[y]
+                if a.claim.article == b.claim.article:
+                    if _restated(a, b):
+                        weighed[(x, y)] = Evidence(SAME_FIGURE + JOIN, (("the same figure again in one article",
+                                                                         SAME_FIGURE + JOIN),))
+                    continue
+                if not comparable(a, b):
+                    continue
+                evidence = weigh(a, b, story)
+                if _kind(a) == _kind(b) and kinds_in[a.claim.article][_kind(a)] == 1 \
+                        and kinds_in[b.claim.article][_kind(b)] == 1:
+                    evidence = Evidence(evidence.score + ONLY_ONES,
+                                        evidence.reasons + (("the only one of its kind in each", ONLY_ONES),))
+                weighed[(x, y)] = evidence
+    return weighed
+
+
+def _both_true(first: tuple, second: tuple) -> bool:
+    """Whether two figures of one article can both be true: equal, or overlapping bounds
+    ("more than 50 million" and "hundreds of millions")."""
+    if first == second:
+        return True
+    if len(first) != 2 or len(second) != 2 or isinstance(first[0], str) or isinstance(second[0], str):
+        return False
+    low = max(x for x in (first[0], second[0], float("-inf")) if x is not None)
+    high = min(x for x in (first[1], second[1], float("inf")) if x is not None)
+    return low <= high
+
+
+class _Groups:
+    """Groups being joined: their members, the figures each article gives them, and the evidence between them."""
+
+    def __init__(self, features: list[Features]) -> None:
+        self.features = features
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(features))}
+        self.figures: dict[int, dict[str, list[tuple]]] = {
+            i: {f.claim.article: [_figure(f)]} for i, f in enumerate(features)}
+        self.group_of = list(range(len(features)))
+        # group -> other group -> (sum of evidence, pairs weighed, pairs in all)
+        self.between: dict[int, dict[int, list[float]]] = defaultdict(dict)
+
+    def compatible(self, g: int, h: int) -> bool:
+        """An article may give a quantity twice, in figures that can both be true (a post
+        may pass from one holder to another in one article); never two that cannot."""
+        if self.features[self.members[g][0]].dimension == ROLE:
+            return True
+        figures = self.figures[h]
+        return all(_both_true(mine, theirs) for article, own in self.figures[g].items()
+                   for mine in own for theirs in figures.get(article, ()))
+
+    def join(self, g: int, h: int) -> int:
+        """Join h into g; return g."""
+        for i in self.members[h]:
+            self.group_of[i] = g
+        self.members[g] += self.members.pop(h)
+        for article, figures in self.figures.pop(h).items():
+            self.figures[g].setdefault(article, []).extend(figures)
+        for other, (total, count) in self.between.pop(h, {}).items():
+            self.between[other].pop(h, None)
+            if other == g:
+                continue
+            current = self.between[g].setdefault(other, [0.0, 0])
+            current[0] += total
+            current[1] += count
+            self.between[other][g] = current
+        return g
+
+    def average(self, g: int, h: int) -> float | None:
+        """The mean evidence between two groups, counting pairs never weighed (not
+        comparable, or of one article) as none; None if any pair cannot be one quantity."""
+        total, count = self.between[g].get(h, (0.0, 0))
+        possible = sum(1 for i in self.members[g] for j in self.members[h]
+                       if self.features[i].claim.article != self.features[j].claim.article)
+        if count < possible:
+            return None
+        return total / count if count else None
+
+
+def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]], dict[Link, Evidence]]:
+    """The claims of each quantity, and the evidence of the pairs that joined them."""
+    weighed = weigh_pairs(features, story)
+    groups = _Groups(features)
+    kept: dict[Link, Evidence] = {}
+    # Seeds: restatements, and the same figure from two articles on enough evidence.
+    for (x, y), evidence in sorted(weighed.items(), key=lambda item: (-item[1].score, item[0])):
+        same_article = features[x].claim.article == features[y].claim.article
+        if not same_article and (_figure(features[x]) != _figure(features[y]) or evidence.score < SAME_FIGURE):
+            continue
+        g, h = groups.group_of[x], groups.group_of[y]
+        if g != h and groups.compatible(g, h):
+            groups.join(min(g, h), max(g, h))
+            kept[(x, y)] = evidence
+    for (x, y), evidence in weighed.items():
+        if features[x].claim.article == features[y].claim.article:
+            continue
+        g, h = groups.group_of[x], groups.group_of[y]
+        if g != h:
+            pair = groups.between[g].setdefault(h, [0.0, 0])
+            pair[0] += evidence.score
+            pair[1] += 1
+            groups.between[h][g] = pair
+    # Join best first on average evidence.
+    heap = [(-score, g, h) for g in groups.between for h in groups.between[g] if g < h
+            and (score := groups.average(g, h)) is not None and score >= JOIN]
+    heapq.heapify(heap)
+    while heap:
+        negative, g, h = heapq.heappop(heap)
+        if g not in groups.members or h not in groups.members:
+            continue
+        score = groups.average(g, h)
+        if score is None or score < JOIN or -negative - score > 1e-9 or not groups.compatible(g, h):
+            continue
+        best = max(((x, y) for x in groups.members[g] for y in groups.members[h]
+                    if (min(x, y), max(x, y)) in weighed), key=lambda p: weighed[(min(p), max(p))].score)
+        kept[(min(best), max(best))] = weighed[(min(best), max(best))]
+        joined = groups.join(g, h)
+        for other in list(groups.between[joined]):
+            average = groups.average(joined, other)
+            if average is not None and average >= JOIN:
+                heapq.heappush(heap, (-average, min(joined, other), max(joined, other)))
+    members = [sorted(m) for m in groups.members.values()]
+    # Within a group, every pair of claims from two articles is compared.
+    for group in members:
+        for n, x in enumerate(group):
+            for y in group[n + 1:]:
+                if (x, y) in weighed and (x, y) not in kept:
+                    kept[(x, y)] = weighed[(x, y)]
+    return members, kept
