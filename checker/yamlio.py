@@ -109,6 +109,14 @@ def _unreadable_scalar(root: yaml.Node) -> tuple[yaml.Node, Exception] | None:
 
 # libyaml's parser where PyYAML was built with it; the pure-Python one otherwise.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _TextDatesLoader(_LOADER):  # type: ignore[misc, valid-type]
+    """Reads a date as the text written, for the reader to check one value at a time."""
+
+    yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+                               for first, resolvers in _LOADER.yaml_implicit_resolvers.items()}
 
 
 def _refuse_aliases(text: str, path: str) -> None:
@@ -122,14 +130,18 @@ def _refuse_aliases(text: str, path: str) -> None:
                             path, line, column)
 
 
-def parse_yaml(text: str, path: str | Path) -> LoadedYaml:
-    """Parse YAML text safely, once; raise RuleError with a position on any problem."""
+def parse_yaml(text: str, path: str | Path, *, dates: bool = True) -> LoadedYaml:
+    """Parse YAML text safely, once; raise RuleError with a position on any problem.
+
+    With dates=False, unquoted dates stay text (article metadata: a bad date
+    costs its own article, not every entry of a sources.yaml).
+    """
     path = str(path)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise RuleError(f"file is larger than {MAX_YAML_BYTES} bytes; refusing to read it", path)
     try:
         _refuse_aliases(text, path)
-        loader = _LOADER(text)
+        loader = (_LOADER if dates else _TextDatesLoader)(text)
         try:
             node = loader.get_single_node()
             data = _construct(loader, node, path) if node is not None else None
