@@ -10,6 +10,7 @@ from checker.align import align
 from checker.extract.article import claims_of, find_known_names, read_article, story_names
 from checker.extract.context import ArticleContext
 from checker.knowledge import Knowledge
+from checker.limits import MAX_CLAIMS
 from checker.judge.baseline import apply_baseline
 from checker.gcpause import cycle_collector_paused
 from checker.models import Article, ArticleProblem, Claim, ClaimGroup, Finding, Report
@@ -41,20 +42,23 @@ def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) 
 
 
 def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleProblem] = (),
-          draft: str | None = None, reviewed: dict[str, str] | None = None) -> Report:
+          draft: str | None = None, reviewed: dict[str, str] | None = None,
+          max_claims: int = MAX_CLAIMS) -> Report:
     """Claims, groups and findings for a set of articles on one story.
 
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
+    An article's claims past `max_claims` are left out, and said to be in the problems.
     """
     with cycle_collector_paused():
-        return _check(articles, knowledge, problems, draft, reviewed)
+        return _check(articles, knowledge, problems, draft, reviewed, max_claims)
 
 
 def _check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleProblem],
-           draft: str | None, reviewed: dict[str, str] | None) -> Report:
+           draft: str | None, reviewed: dict[str, str] | None, max_claims: int) -> Report:
     articles = with_languages(articles, knowledge)
-    claims = story_claims(with_story_names(read_each(articles, knowledge)))
+    claims, capped = capped_claims(with_story_names(read_each(articles, knowledge)), max_claims)
+    problems = [*problems, *capped]
     groups, aliases = align_claims(claims, knowledge)
     findings, unmatched = judge_groups(groups, knowledge)
     if draft is not None:
@@ -84,6 +88,23 @@ def with_story_names(contexts: list[ArticleContext]) -> list[ArticleContext]:
 
 def story_claims(contexts: list[ArticleContext]) -> list[Claim]:
     return [claim for actx in contexts for claim in claims_of(actx)]
+
+
+def capped_claims(contexts: list[ArticleContext], max_claims: int) -> tuple[list[Claim], list[ArticleProblem]]:
+    """Every article's claims, the first `max_claims` of each; a problem for each article cut."""
+    claims: list[Claim] = []
+    problems: list[ArticleProblem] = []
+    for actx in contexts:
+        own = claims_of(actx)
+        if len(own) > max_claims:
+            article = actx.article
+            line = article.text.count("\n", 0, own[max_claims].span[0]) + 1
+            problems.append(ArticleProblem(path=article.path, message=(
+                f"{article.path}: {len(own):,} claims, more than the limit of {max_claims:,} for one "
+                f"article; those from line {line} on are not checked (raise it with --max-claims)")))
+            own = own[:max_claims]
+        claims.extend(own)
+    return claims, problems
 
 
 def align_claims(claims: list[Claim], knowledge: Knowledge) -> tuple[list[ClaimGroup], list[dict]]:
