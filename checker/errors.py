@@ -14,6 +14,8 @@ class CheckerError(Exception):
 
     def __init__(self, message: str, path: str | Path | None = None,
                  line: int | None = None, column: int | None = None) -> None:
+        # One line, whatever the message quotes: stderr and the report list one problem a line.
+        message = " ".join(message.split()) if "\n" in message or "\r" in message else message
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None

@@ -152,8 +152,13 @@ def parse_yaml(text: str, path: str | Path, *, dates: bool = True) -> LoadedYaml
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = exc.problem or exc.context or "invalid YAML"
         raise RuleError(f"invalid YAML: {problem}", path, line, column) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (a control character)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise RuleError(f"invalid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
+                        path, line, column) from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"invalid YAML: {exc}", path) from None
+        raise RuleError(f"invalid YAML: {' '.join(str(exc).split())}", path) from None
     except RecursionError:  # only the pure-Python parser recurses while composing
         raise RuleError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep", path) from None
     loaded = LoadedYaml(path=path, data=data)

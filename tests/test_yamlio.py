@@ -14,6 +14,7 @@ from checker.yamlio import MAX_DEPTH, parse_yaml
     ("n: !!int twelve\n", (1, 4), "'twelve' is not a valid int"),
     ("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n", (1, 3 + MAX_DEPTH + 1), "nested more than"),
     ("a: " + "{a: " * 999 + "}" * 999 + "\n", None, "nested more than"),
+    ("a: b\nc: x\x04y\n", (2, 5), "character U+0004 is not allowed"),
 ])
 def test_unbuildable_yaml_is_an_error_with_its_position(text, where, words):
     with pytest.raises(RuleError) as caught:
@@ -28,3 +29,8 @@ def test_valid_dates_and_moderate_nesting_still_load():
     doc = parse_yaml("published: 2025-02-28\nx: " + "[" * depth + "]" * depth + "\n", "f.yaml")
     assert str(doc.data["published"]) == "2025-02-28"
     assert doc.where(("x",)) == (2, 4)
+
+
+def test_every_message_is_one_line():
+    error = RuleError("first\n  second", "f.yaml", 1, 1)
+    assert str(error) == "f.yaml:1:1: first second"
