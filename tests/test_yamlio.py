@@ -31,6 +31,12 @@ def test_valid_dates_and_moderate_nesting_still_load():
     assert doc.where(("x",)) == (2, 4)
 
 
-def test_every_message_is_one_line():
-    error = RuleError("first\n  second", "f.yaml", 1, 1)
-    assert str(error) == "f.yaml:1:1: first second"
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\x85", "\u2028", "\x1c"])
+def test_every_message_is_one_line(brk):
+    error = RuleError(f"unknown key 'a{brk}b'", "f.yaml", 1, 1)
+    assert str(error) == "f.yaml:1:1: unknown key 'a b'"
+    assert len(str(error).splitlines()) == 1
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_line():
+    assert str(RuleError("bad", "odd\nname.yaml", 2)) == "odd\\nname.yaml:2: bad"

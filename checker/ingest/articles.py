@@ -143,8 +143,8 @@ def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES
             problems.append(_problem(exc, path))
             continue
         if article.id in seen:
-            problems.append(ArticleProblem(path=str(path), message=f"{path}: another article has the id "
-                                                                     f"'{article.id}'; skipped"))
+            problems.append(_problem(InputError(f"another article has the id '{article.id}'; skipped", path),
+                                     path))
             continue
         seen.add(article.id)
         articles.append(article)
