@@ -1,26 +1,34 @@
-"""The command line: `factcheck check`, `factcheck rules validate|list`.
+"""The command line: `factcheck check`, `factcheck rules validate|test|list`, `factcheck eval`.
 
-The only module that touches the file system for output. Known problems
-(CheckerError) become one line per problem on stderr and exit status 2;
-findings at or above --fail-on give exit status 1; otherwise 0.
+Known problems (CheckerError) become one line per problem on stderr and exit
+status 2; findings at or above --fail-on give exit status 1; otherwise 0. Any
+other exception is a bug in the checker: one line that says so, and exit
+status 2 as well, so that a CI gate never reads a crash as "findings"
+(--debug adds the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+import traceback
 from pathlib import Path
 
 from checker import __version__
 from checker.errors import CheckerError, RuleError, RuleErrors
 from checker.ingest import load_articles
+from checker.ingest.files import METADATA_FILES
 from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
 from checker.judge.schema import rule_schema_text
-from checker.knowledge import load_knowledge
+from checker.knowledge import Knowledge, load_knowledge
 from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
 from checker.knowledge.sources import read_lexicon_sources
-from checker.models import SEVERITY_RANK, Report
+from checker.limits import MAX_ARTICLE_BYTES, MAX_CLAIMS
+from checker.models import SEVERITY_RANK, Article, ArticleProblem, Report
 from checker.pipeline import check
+from checker.report.files import refuse_clobbering, write_atomically
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
 from checker.tools.ans import run_ans
@@ -30,6 +38,21 @@ from checker.tools.realnews import render as render_realnews
 from checker.tools.selftest import dead_selectors, test_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+_SIZE_RE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.I)
+
+
+def byte_size(text: str) -> int:
+    """A size such as 1048576, 500K or 2M (K and M are 1024 and 1024²)."""
+    match = _SIZE_RE.fullmatch(text.strip())
+    if not match or int(match.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size (e.g. 500K, 2M)")
+    return int(match.group(1)) * 1024 ** " kmg".index(match.group(2).lower() or " ")
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,9 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find where news articles on one story disagree: numbers, ages, amounts, "
                     "counts and percentages, compared across outlets (Arabic and English).")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true",
+                        help="on an internal error, print the traceback (for a bug report)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("check", help="check articles against each other and write a report",
+    run = commands.add_parser("check", parents=[common],
+                              help="check articles against each other and write a report",
                               description="Extract claims from articles, align them across outlets and "
                                           "report conflicts, agreements and single-source claims.")
     run.add_argument("paths", nargs="+", type=Path, metavar="PATH",
@@ -59,8 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
                           "in the project root, if present)")
     run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
                      help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    run.add_argument("--max-article-size", type=byte_size, default=MAX_ARTICLE_BYTES, metavar="SIZE",
+                     help="skip (and list) an article file larger than this, e.g. 500K, 4M (default: 1M)")
+    run.add_argument("--max-claims", type=positive, default=MAX_CLAIMS, metavar="N",
+                     help=f"check at most N claims of one article, and list it (default: {MAX_CLAIMS})")
+    run.add_argument("-q", "--quiet", action="store_true",
+                     help="do not list input problems on stderr, only their number (the report lists them)")
 
-    scoring = commands.add_parser("eval", help="measure precision and recall against gold files",
+    scoring = commands.add_parser("eval", parents=[common], help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
                                               "precision and recall for claims and for findings; with "
                                               "--realnews, score real-news stories pair by pair.")
@@ -81,16 +114,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="validate or list rule files")
     rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
-    validate = rule_commands.add_parser("validate", help="check rule and lexicon files; print every problem")
+    validate = rule_commands.add_parser("validate", parents=[common],
+                                        help="check rule and lexicon files; print every problem")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                           help="rule files or folders (default: the shipped rules and lexicons)")
-    testing = rule_commands.add_parser("test", help="run every rule's examples; exit 2 if one fails")
+    testing = rule_commands.add_parser("test", parents=[common],
+                                       help="run every rule's examples, each under its own rule; "
+                                            "exit 2 if one fails")
     testing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
     testing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
-    rule_commands.add_parser("schema", help="print the JSON Schema of rule files (every kind's keys)",
+    rule_commands.add_parser("schema", parents=[common],
+                             help="print the JSON Schema of rule files (every kind's keys)",
                              description="Print the JSON Schema rule files are validated against, for an "
                                          "editor's YAML language server (rules/schema/rule.schema.json is a copy).")
-    listing = rule_commands.add_parser("list", help="list the rules in force and where each comes from")
+    listing = rule_commands.add_parser("list", parents=[common],
+                                       help="list the rules in force and where each comes from")
     listing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
     listing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
     return parser
@@ -106,48 +144,88 @@ def exit_status(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CheckerError(f"cannot write report: {exc.strerror}", path) from None
+def project_root(args: argparse.Namespace) -> Path:
+    if not args.project.is_dir():
+        raise CheckerError("no such project folder (--project)", args.project)
+    return args.project
+
+
+def with_draft(articles: list[Article], path: Path, max_bytes: int) -> tuple[list[Article], str]:
+    """The sources and the draft, last. A draft is one file; lying among its sources,
+    it is the draft, not a source; another file with its id is refused."""
+    if path.is_dir():
+        raise CheckerError("--draft takes one article file, not a folder: check each draft on its own", path)
+    drafts, problems = load_articles([path], max_bytes)
+    if problems:
+        raise CheckerError(problems[0].message)
+    draft = drafts[0]
+    sources = [a for a in articles if os.path.realpath(a.path) != os.path.realpath(draft.path)]
+    clash = next((a for a in sources if a.id == draft.id), None)
+    if clash is not None:
+        raise CheckerError(f"the draft's id '{draft.id}' is also the id of the source {clash.path}; "
+                           "rename one of them", path)
+    return sources + [draft], draft.id
+
+
+def run_inputs(args: argparse.Namespace, articles: list[Article], problems: list[ArticleProblem],
+               knowledge: Knowledge) -> list[Path]:
+    """Every file the run reads or was given, which no report may overwrite."""
+    inputs = [Path(a.path) for a in articles] + [Path(p.path) for p in problems]
+    inputs += [p for p in [*args.paths, args.draft, args.baseline] if p is not None]
+    folders = {p.parent for p in inputs} | {p for p in args.paths if p.is_dir()}
+    inputs += [folder / name for folder in folders for name in METADATA_FILES]
+    inputs += [Path(rule.source) for rule in knowledge.rules.rules.values()]
+    return inputs
+
+
+def tell_problems(problems: list[ArticleProblem], quiet: bool) -> None:
+    if quiet and problems:
+        print(f"factcheck: {len(problems)} input problem(s), listed in the report", file=sys.stderr)
+        return
+    for problem in problems:
+        print(f"factcheck: {problem.message}", file=sys.stderr)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    knowledge = load_knowledge(args.rules, args.project)
-    articles, problems = load_articles(args.paths)
+    knowledge = load_knowledge(args.rules, project_root(args))
+    articles, problems = load_articles(args.paths, args.max_article_size)
     draft_id = None
     if args.draft is not None:
-        drafts, draft_problems = load_articles([args.draft])
-        if draft_problems:
-            raise CheckerError(draft_problems[0].message)
-        draft = drafts[0]
-        articles = [a for a in articles if a.id != draft.id] + [draft]
-        draft_id = draft.id
+        articles, draft_id = with_draft(articles, args.draft, args.max_article_size)
+    outputs = [p for p in (args.output, args.json) if p is not None]
+    refuse_clobbering(outputs, run_inputs(args, articles, problems, knowledge),
+                      [p for p in args.paths if p.is_dir()])
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
-    report = check(articles, knowledge, problems, draft=draft_id, reviewed=reviewed)
+    problems += [ArticleProblem(path=e.path or "", message=str(e)) for e in knowledge.skipped_rules]
+    report = check(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
+                   max_claims=args.max_claims)
+    # Both rendered before either is written: a failure leaves both previous reports whole.
     markdown = render_markdown(report)
+    data = render_json(report) if args.json else None
+    if args.json:
+        write_atomically(args.json, data)
     if args.output:
-        write(args.output, markdown)
+        write_atomically(args.output, markdown)
     else:
         sys.stdout.write(markdown)
-    if args.json:
-        write(args.json, render_json(report))
-    for problem in problems:
-        print(f"factcheck: {problem.message}", file=sys.stderr)
+    tell_problems(report.problems, args.quiet)
     return exit_status(report, args.fail_on)
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    """Every check `check` runs on rules: each file (schema, ids, message templates),
+    then the rules together (overrides' targets, what lexicon rules add)."""
     problems: list[RuleError] = []
     if args.paths:
         for given in args.paths:
             if not given.exists():
                 problems.append(RuleError("no such rule file or folder", given))
                 continue
-            for path in rule_paths(given):
+            paths = rule_paths(given)
+            if not paths:
+                problems.append(RuleError("no rule files (.yaml, .yml) in this folder", given))
+            for path in paths:
                 problems.extend(read_rule_file(path)[1])
     else:
         for loader in (read_lexicon_sources, load_rules):
@@ -155,11 +233,18 @@ def run_validate(args: argparse.Namespace) -> int:
                 loader()
             except RuleErrors as exc:
                 problems.extend(exc.errors)
+    knowledge = None
+    if not problems:
+        try:
+            knowledge = load_knowledge(args.paths)
+        except RuleErrors as exc:
+            problems.extend(exc.errors)
+        else:
+            problems.extend(knowledge.skipped_rules)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
+    if problems or knowledge is None:
         return EXIT_BAD_INPUT
-    knowledge = load_knowledge([p for p in args.paths])
     for rule in knowledge.rules.rules.values():
         for warning in dead_selectors(rule, knowledge):
             print(f"{rule.source}:{rule.line}: warning: {warning}", file=sys.stderr)
@@ -168,18 +253,20 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_rule_tests(args: argparse.Namespace) -> int:
-    knowledge = load_knowledge(args.rules, args.project)
+    knowledge = load_knowledge(args.rules, project_root(args))
     tested = [r for r in knowledge.rules.rules.values() if r.spec.get("examples")]
-    problems = [p for rule in tested for p in test_rule(rule, knowledge)]
-    for problem in problems:
-        print(f"factcheck: {problem}", file=sys.stderr)
-    print(f"{len(tested) - len({p.message.split(chr(39))[1] for p in problems})}/{len(tested)} rules with "
-          "examples pass")
-    return EXIT_BAD_INPUT if problems else EXIT_CLEAN
+    failing = 0
+    for rule in tested:
+        problems = test_rule(rule, knowledge)
+        failing += bool(problems)
+        for problem in problems:
+            print(f"factcheck: {problem}", file=sys.stderr)
+    print(f"{len(tested) - failing}/{len(tested)} rules with examples pass")
+    return EXIT_BAD_INPUT if failing else EXIT_CLEAN
 
 
 def run_list(args: argparse.Namespace) -> int:
-    ruleset = load_rules(args.rules, args.project)
+    ruleset = load_rules(args.rules, project_root(args))
     for rule in ruleset.rules.values():
         severity = rule.spec.get("severity", "")
         print(f"{rule.id}\t{rule.kind}\t{severity}\t{rule.source}:{rule.line}")
@@ -213,25 +300,40 @@ def run_eval(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "eval":
+        return run_eval(args)
+    if args.rules_command == "validate":
+        return run_validate(args)
+    if args.rules_command == "schema":
+        sys.stdout.write(rule_schema_text())
+        return EXIT_CLEAN
+    if args.rules_command == "test":
+        return run_rule_tests(args)
+    return run_list(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return run_check(args)
-        if args.command == "eval":
-            return run_eval(args)
-        if args.rules_command == "validate":
-            return run_validate(args)
-        if args.rules_command == "schema":
-            sys.stdout.write(rule_schema_text())
-            return EXIT_CLEAN
-        if args.rules_command == "test":
-            return run_rule_tests(args)
-        return run_list(args)
+        return run(args)
     except RuleErrors as exc:
         for error in exc.errors:
             print(f"factcheck: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except CheckerError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader of our output went away (| head): nothing more to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - a bug, said as one, never exit status 1
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        print(f"factcheck: internal error ({detail}). This is a bug in factcheck, not a problem with "
+              "your input; please report it (--debug shows the traceback).", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -14,6 +14,10 @@ class CheckerError(Exception):
 
     def __init__(self, message: str, path: str | Path | None = None,
                  line: int | None = None, column: int | None = None) -> None:
+        # One line, whatever the message quotes (a key holding U+0085 or U+2028 too):
+        # stderr and the report list one problem a line.
+        if len(message.splitlines()) > 1:
+            message = " ".join(message.split())
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
@@ -22,7 +26,9 @@ class CheckerError(Exception):
 
     def location(self) -> str:
         parts = [p for p in (self.path, self.line, self.column) if p is not None]
-        return ":".join(str(p) for p in parts)
+        where = ":".join(str(p) for p in parts)
+        # A file name may hold a line break: shown escaped, the problem stays one line.
+        return where.encode("unicode_escape").decode("ascii") if len(where.splitlines()) > 1 else where
 
     def __str__(self) -> str:
         where = self.location()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from checker.align import align
+from checker.limits import MAX_CLAIMS
 from checker.align.names import NameMatcher
 from checker.extract.article import (
     claims_of,
@@ -54,15 +55,18 @@ def draft_findings(findings: list[Finding], claims: list[Claim], draft_id: str) 
 
 
 def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleProblem] = (),
-          draft: str | None = None, reviewed: dict[str, str] | None = None) -> Report:
+          draft: str | None = None, reviewed: dict[str, str] | None = None,
+          max_claims: int = MAX_CLAIMS) -> Report:
     """Claims, groups and findings for a set of articles on one story.
 
     With `draft` (an article id), only findings about the draft's claims are kept.
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
+    An article's claims past `max_claims` are left out, and said to be in the problems.
     """
     readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
     articles = [reading.article for reading in readings]  # with what reading learned (a dateline's date)
-    claims = story_claims(readings)
+    claims, capped = capped_claims(readings, max_claims)
+    problems = [*problems, *capped]
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
     claims = with_alignment_evidence(claims, groups)
@@ -100,6 +104,23 @@ def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") ->
     """Groups of claims about one thing; `lang` is the report's, for the words it shows."""
     story_label = knowledge.language(lang).labels.get("story", "")
     return align(claims, name_matcher(knowledge), knowledge.ontology, story_label)
+
+
+def capped_claims(readings: list[ArticleReading], max_claims: int) -> tuple[list[Claim], list[ArticleProblem]]:
+    """Every article's claims, the first `max_claims` of each; a problem for each article cut."""
+    claims: list[Claim] = []
+    problems: list[ArticleProblem] = []
+    for reading in readings:
+        own = claims_of(reading)
+        if len(own) > max_claims:
+            article = reading.article
+            line = article.text.count("\n", 0, own[max_claims].span[0]) + 1
+            problems.append(ArticleProblem(path=article.path, message=(
+                f"{article.path}: {len(own):,} claims, more than the limit of {max_claims:,} for one "
+                f"article; those from line {line} on are not checked (raise it with --max-claims)")))
+            own = own[:max_claims]
+        claims.extend(own)
+    return claims, problems
 
 
 def with_alignment_evidence(claims: list[Claim], groups: list[ClaimGroup]) -> list[Claim]:

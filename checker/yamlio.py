@@ -4,6 +4,8 @@ Rule files are written by hand, so an error must point at `file:line:col`.
 PyYAML's composer keeps marks on every node; we walk that tree once to record
 the position of each key and value by its path. Aliases are refused outright:
 editors do not need them, and they are how a "billion laughs" file explodes.
+So is nesting past MAX_DEPTH, and a value its tag cannot hold (`2025-02-30`
+read as a date) is an error at its own position, not a crash.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ import yaml
 from checker.errors import RuleError
 
 MAX_YAML_BYTES = 2_000_000
+# Rule files and front matter nest a few levels; far deeper is a mistake or an
+# attack, and Python's own recursion would fail on it.
+MAX_DEPTH = 100
 
 PathKey = tuple[Any, ...]
 
@@ -52,20 +57,67 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _record(node: yaml.Node, path: PathKey, out: LoadedYaml) -> None:
-    out.values[path] = _mark(node)
+def _record(root: yaml.Node, out: LoadedYaml) -> None:
+    """The position of every key and value, walked without recursion."""
+    stack: list[tuple[yaml.Node, PathKey]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        out.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value
+                out.keys[path + (key,)] = _mark(key_node)
+                stack.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            out.keys[path + (key,)] = _mark(key_node)
-            _record(value_node, path + (key,), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _record(item, path + (i,), out)
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than MAX_DEPTH, if any."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        stack.extend((child, depth + 1) for child in _children(node))
+    return None
+
+
+def _unreadable_scalar(root: yaml.Node) -> tuple[yaml.Node, Exception] | None:
+    """The first scalar its tag cannot hold ("2025-02-30" as a date), in document order."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except (ValueError, OverflowError, TypeError) as exc:
+                return node, exc
+            except yaml.YAMLError:
+                continue
+        stack.extend(reversed(_children(node)))
+    return None
 
 
 # libyaml's parser where PyYAML was built with it; the pure-Python one otherwise.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _TextDatesLoader(_LOADER):  # type: ignore[misc, valid-type]
+    """Reads a date as the text written, for the reader to check one value at a time."""
+
+    yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+                               for first, resolvers in _LOADER.yaml_implicit_resolvers.items()}
 
 
 def _refuse_aliases(text: str, path: str) -> None:
@@ -79,17 +131,21 @@ def _refuse_aliases(text: str, path: str) -> None:
                             path, line, column)
 
 
-def parse_yaml(text: str, path: str | Path) -> LoadedYaml:
-    """Parse YAML text safely, once; raise RuleError with a position on any problem."""
+def parse_yaml(text: str, path: str | Path, *, dates: bool = True) -> LoadedYaml:
+    """Parse YAML text safely, once; raise RuleError with a position on any problem.
+
+    With dates=False, unquoted dates stay text (article metadata: a bad date
+    costs its own article, not every entry of a sources.yaml).
+    """
     path = str(path)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise RuleError(f"file is larger than {MAX_YAML_BYTES} bytes; refusing to read it", path)
     try:
         _refuse_aliases(text, path)
-        loader = _LOADER(text)
+        loader = (_LOADER if dates else _TextDatesLoader)(text)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            data = _construct(loader, node, path) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -97,12 +153,39 @@ def parse_yaml(text: str, path: str | Path) -> LoadedYaml:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = exc.problem or exc.context or "invalid YAML"
         raise RuleError(f"invalid YAML: {problem}", path, line, column) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (a control character)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise RuleError(f"invalid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
+                        path, line, column) from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"invalid YAML: {exc}", path) from None
+        raise RuleError(f"invalid YAML: {' '.join(str(exc).split())}", path) from None
+    except RecursionError:  # only the pure-Python parser recurses while composing
+        raise RuleError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep", path) from None
     loaded = LoadedYaml(path=path, data=data)
     if node is not None:
-        _record(node, (), loaded)
+        _record(node, loaded)
     return loaded
+
+
+def _construct(loader: Any, node: yaml.Node, path: str) -> Any:
+    """The Python data of a composed document; an error at the node that cannot be built."""
+    deep = _too_deep(node)
+    if deep is not None:
+        line, column = _mark(deep)
+        raise RuleError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep", path, line, column)
+    try:
+        return loader.construct_document(node)
+    except (ValueError, OverflowError, TypeError) as exc:
+        found = _unreadable_scalar(node)
+        if found is None:
+            raise RuleError(f"invalid YAML: {exc}", path) from None
+        bad, error = found
+        line, column = _mark(bad)
+        tag = bad.tag.rsplit(":", 1)[-1]
+        kind = "date" if tag == "timestamp" else tag
+        raise RuleError(f"invalid YAML: '{bad.value}' is not a valid {kind}: {error}",
+                        path, line, column) from None
 
 
 def load_yaml(path: str | Path) -> LoadedYaml:

@@ -8,6 +8,7 @@ import re
 import pytest
 from conftest import ROOT
 
+from checker.cli import build_parser
 from checker.knowledge.rules import validate_rule_doc
 from checker.yamlio import parse_yaml
 
@@ -31,3 +32,15 @@ def test_readme_example_validates():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     [example] = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL) if b.startswith("rules:")]
     assert validate_rule_doc(parse_yaml(example, "README.md")) == []
+
+
+def _check_options() -> list[tuple[str, ...]]:
+    commands = next(a for a in build_parser()._actions if a.dest == "command")
+    return [tuple(action.option_strings) for action in commands.choices["check"]._actions
+            if action.option_strings and action.dest != "help"]
+
+
+@pytest.mark.parametrize("names", _check_options(), ids=lambda names: names[-1])
+def test_every_check_option_is_in_the_readme(names):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert any(f"{name} " in readme or f"{name}`" in readme for name in names)

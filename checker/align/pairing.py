@@ -31,6 +31,11 @@ Link = tuple[int, int]
 # evidence two groups need to be joined.
 SAME_FIGURE = 2.0
 JOIN = 1.5
+# A story's figures of one kind are weighed pair by pair; past BLOCK_LIMIT of them (a
+# table of thousands of figures, never a story's prose), each is weighed only against
+# the MAX_VALUES figures nearest its own of the same kind, so that the cost stays linear.
+BLOCK_LIMIT = 400
+MAX_VALUES = 20
 
 
 def _kind(f: Features) -> tuple:
@@ -64,6 +69,24 @@ def _restated(a: Features, b: Features) -> bool:
             and (a.align_on != "subject" or a.subject == b.subject))
 
 
+def _candidate_pairs(features: list[Features], members: list[int]):
+    """The pairs of one block to weigh: all of them, or in a block past BLOCK_LIMIT each
+    figure with the MAX_VALUES nearest it among figures of its own kind."""
+    if len(members) <= BLOCK_LIMIT:
+        for n, x in enumerate(members):
+            for y in members[n + 1:]:
+                yield x, y
+        return
+    by_kind: dict[tuple, list[int]] = defaultdict(list)
+    for x in members:
+        by_kind[_kind(features[x])].append(x)
+    for same in by_kind.values():
+        same.sort(key=lambda i: (features[i].figure if features[i].figure is not None else float("-inf"), i))
+        for n, x in enumerate(same):
+            for y in same[n + 1:n + 1 + MAX_VALUES]:
+                yield min(x, y), max(x, y)
+
+
 def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
     """The evidence between every comparable pair of claims from two articles."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -74,23 +97,21 @@ def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
         kinds_in[f.claim.article][_kind(f)] += 1
     weighed: dict[Link, Evidence] = {}
     for members in blocks.values():
-        for n, x in enumerate(members):
-            a = features[x]
-            for y in members[n + 1:]:
-                b = features[y]
-                if a.claim.article == b.claim.article:
-                    if _restated(a, b):
-                        weighed[(x, y)] = Evidence(SAME_FIGURE + JOIN, (("the same figure again in one article",
-                                                                         SAME_FIGURE + JOIN),))
-                    continue
-                if not comparable(a, b):
-                    continue
-                evidence = weigh(a, b, story)
-                if _kind(a) == _kind(b) and kinds_in[a.claim.article][_kind(a)] == 1 \
-                        and kinds_in[b.claim.article][_kind(b)] == 1:
-                    evidence = Evidence(evidence.score + ONLY_ONES,
-                                        evidence.reasons + (("the only one of its kind in each", ONLY_ONES),))
-                weighed[(x, y)] = evidence
+        for x, y in _candidate_pairs(features, members):
+            a, b = features[x], features[y]
+            if a.claim.article == b.claim.article:
+                if _restated(a, b):
+                    weighed[(x, y)] = Evidence(SAME_FIGURE + JOIN, (("the same figure again in one article",
+                                                                     SAME_FIGURE + JOIN),))
+                continue
+            if not comparable(a, b):
+                continue
+            evidence = weigh(a, b, story)
+            if _kind(a) == _kind(b) and kinds_in[a.claim.article][_kind(a)] == 1 \
+                    and kinds_in[b.claim.article][_kind(b)] == 1:
+                evidence = Evidence(evidence.score + ONLY_ONES,
+                                    evidence.reasons + (("the only one of its kind in each", ONLY_ONES),))
+            weighed[(x, y)] = evidence
     return weighed
 
 

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checker.errors import CheckerError, InputError, RuleError
+from checker.errors import CheckerError, InputError
+from checker.ingest.files import article_files, read_text
+from checker.ingest.metadata import (FolderSources, Metadata, extra_values, json_metadata, read_sources,
+                                     split_front_matter)
+from checker.limits import MAX_ARTICLE_BYTES
 from checker.models import Article, ArticleProblem
-from checker.yamlio import parse_yaml
+from checker.yamlio import MAX_DEPTH
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".json")
-METADATA_FILES = ("sources.yaml", "sources.yml")
-SKIPPED_NAMES = {"readme.md", "sources.yaml", "sources.yml"}
-KNOWN_KEYS = ("title", "source", "byline", "url", "published", "lang")
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# A JSON escape of a UTF-16 half with no other half: text Python holds but cannot write.
+_LONE_SURROGATE_RE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                                r"|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def first_line(text: str) -> str | None:
@@ -34,137 +35,117 @@ def first_line(text: str) -> str | None:
     return None
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path, line) from None
-    return text.replace("\r\n", "\n")
-
-
-def _as_date(value: Any, path: Path) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise InputError(f"'published' must be an ISO date (YYYY-MM-DD), got {value!r}", path) from None
-
-
-def build_article(path: Path, text: str, meta: dict[str, Any]) -> Article:
-    if not text.strip():
-        raise InputError("the article is empty", path)
-    extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
-    return Article(
-        id=path.stem,
-        path=str(path),
-        source=_optional_str(meta.get("source")),
-        title=_optional_str(meta.get("title")) or first_line(text),
-        byline=_optional_str(meta.get("byline")),
-        url=_optional_str(meta.get("url")),
-        published=_as_date(meta.get("published"), path),
-        lang=_optional_str(meta.get("lang")),
-        text=text,
-        extra=json.loads(json.dumps(extra, default=str)),
-    )
-
-
 def _optional_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def read_sources(folder: Path) -> dict[str, dict[str, Any]]:
-    """Metadata for plain-text articles, from sources.yaml in their folder."""
-    for name in METADATA_FILES:
-        path = folder / name
-        if path.is_file():
-            try:
-                doc = parse_yaml(_read_text(path), path)
-            except RuleError as exc:
-                raise InputError(exc.message, path, exc.line, exc.column) from None
-            if doc.data is None:
-                return {}
-            if not isinstance(doc.data, dict) or not all(isinstance(v, dict) or v is None for v in doc.data.values()):
-                raise InputError("sources.yaml must map each article id to its metadata", path)
-            return {str(k): dict(v or {}) for k, v in doc.data.items()}
-    return {}
+def _is_unicode(text: str) -> bool:
+    """False for text holding a lone surrogate, which no report could write."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def read_markdown(path: Path) -> Article:
-    text = _read_text(path)
-    meta: dict[str, Any] = {}
-    match = _FRONT_MATTER_RE.match(text)
-    if match:
-        try:
-            doc = parse_yaml(match.group(1), path)
-        except RuleError as exc:
-            # Front matter starts on line 2 of the file.
-            line = exc.line + 1 if exc.line else None
-            raise InputError(f"bad front matter: {exc.message}", path, line, exc.column) from None
-        if doc.data is not None and not isinstance(doc.data, dict):
-            raise InputError("front matter must be a mapping of metadata keys", path, 2)
-        meta = doc.data or {}
-        text = text[match.end():]
+def build_article(path: Path, text: str, meta: Metadata) -> Article:
+    if not text.strip():
+        raise InputError("the article is empty", path)
+    values = meta.values
+    fields = {key: _optional_str(values.get(key)) for key in ("source", "title", "byline", "url", "lang")}
+    return Article(
+        id=path.stem,
+        path=str(path),
+        source=fields["source"],
+        title=fields["title"] or first_line(text),
+        byline=fields["byline"],
+        url=fields["url"],
+        published=meta.published(path),
+        lang=fields["lang"],
+        text=text,
+        extra=extra_values(meta),
+    )
+
+
+def read_markdown(path: Path, limit: int) -> Article:
+    meta, text = split_front_matter(read_text(path, limit), path)
     return build_article(path, text, meta)
 
 
-def read_json(path: Path) -> Article:
-    raw = _read_text(path)
+def _json_position(raw: str, index: int) -> tuple[int, int]:
+    line = raw.count("\n", 0, index) + 1
+    return line, index - (raw.rfind("\n", 0, index) + 1) + 1
+
+
+def _check_json(data: Any, raw: str, path: Path) -> None:
+    """Refuse nesting past MAX_DEPTH and strings that are not Unicode, walking without recursion."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(f"invalid JSON: nested more than {MAX_DEPTH} levels deep", path)
+        if isinstance(value, dict):
+            stack.extend((part, depth + 1) for item in value.items() for part in item)
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and not _is_unicode(value):
+            found = _LONE_SURROGATE_RE.search(raw)
+            line, column = _json_position(raw, found.start()) if found else (None, None)
+            raise InputError("invalid JSON: a lone surrogate escape (\\ud800 to \\udfff) is not a character",
+                             path, line, column)
+
+
+def read_json(path: Path, limit: int) -> Article:
+    raw = read_text(path, limit)
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise InputError(f"invalid JSON: nested more than {MAX_DEPTH} levels deep", path) from None
+    _check_json(data, raw, path)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InputError("a JSON article must be an object with a 'text' string", path)
-    return build_article(path, data["text"].replace("\r\n", "\n"), {k: v for k, v in data.items() if k != "text"})
+    return build_article(path, data["text"].replace("\r\n", "\n"), json_metadata(data))
 
 
-def read_article_file(path: Path, sources: dict[str, dict[str, Any]]) -> Article:
+def read_article_file(path: Path, sources: FolderSources, limit: int = MAX_ARTICLE_BYTES) -> Article:
     if path.suffix == ".md":
-        return read_markdown(path)
+        return read_markdown(path, limit)
     if path.suffix == ".json":
-        return read_json(path)
-    return build_article(path, _read_text(path), sources.get(path.stem, {}))
+        return read_json(path, limit)
+    return build_article(path, read_text(path, limit), sources.metadata(path))
 
 
-def article_paths(path: Path) -> list[Path]:
-    if not path.exists():
-        raise InputError("no such file or folder", path)
-    if path.is_file():
-        return [path]
-    found = sorted(p for p in path.iterdir()
-                   if p.is_file() and p.suffix in ARTICLE_SUFFIXES and p.name.lower() not in SKIPPED_NAMES)
-    if not found:
-        raise InputError("no articles (.txt, .md, .json) in this folder", path)
-    return found
+def _problem(exc: CheckerError, path: Path) -> ArticleProblem:
+    """The file not read, and why (the message may point elsewhere: into sources.yaml)."""
+    return ArticleProblem(path=str(path), message=str(exc))
 
 
-def load_articles(paths: list[Path]) -> tuple[list[Article], list[ArticleProblem]]:
-    """Every readable article under the given paths, and a problem for each unreadable one."""
+def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES
+                  ) -> tuple[list[Article], list[ArticleProblem]]:
+    """Every readable article under the given paths, and a problem for each file not read."""
+    found = article_files(paths)
+    problems = [_problem(exc, Path(exc.path or "")) for exc in found.skipped]
     articles: list[Article] = []
-    problems: list[ArticleProblem] = []
     seen: set[str] = set()
-    for given in paths:
-        for path in article_paths(given):
-            try:
-                sources = read_sources(path.parent)
-                article = read_article_file(path, sources)
-            except CheckerError as exc:
-                problems.append(ArticleProblem(path=str(path), message=str(exc)))
-                continue
-            if article.id in seen:
-                problems.append(ArticleProblem(path=str(path), message=f"{path}: another article has the id "
-                                                                         f"'{article.id}'; skipped"))
-                continue
-            seen.add(article.id)
-            articles.append(article)
+    folders: dict[Path, FolderSources] = {}
+    for path in found.files:
+        if path.suffix == ".txt" and path.parent not in folders:
+            folders[path.parent] = sources = read_sources(path.parent)
+            if sources.error is not None:
+                problems.append(_problem(sources.error, sources.path))
+        try:
+            article = read_article_file(path, folders.get(path.parent, FolderSources()), max_bytes)
+        except CheckerError as exc:
+            problems.append(_problem(exc, path))
+            continue
+        if article.id in seen:
+            problems.append(_problem(InputError(f"another article has the id '{article.id}'; skipped", path),
+                                     path))
+            continue
+        seen.add(article.id)
+        articles.append(article)
     return articles, problems

@@ -8,13 +8,14 @@ alignment and judging the Ontology and the rules.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.errors import RuleError
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology
-from checker.knowledge.rules import RuleSet, load_rules, with_overrides
+from checker.knowledge.rules import RuleSet, load_rules, unknown_targets, with_overrides
 from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
 from checker.text.normalize import fold
 from checker.text.script import script_data
@@ -28,6 +29,8 @@ class Knowledge:
     languages: dict[str, Language]
     rules: RuleSet
     shared_words: dict[str, Any]  # what rules/lexicons/common/ says of every language's words
+    # Rules skipped without stopping the run (an override of a rule that does not exist).
+    skipped_rules: tuple[RuleError, ...] = field(default=())
 
     def language(self, lang: str | None, text: str = "") -> Language:
         """The language of that name, else the one its text is written in."""
@@ -61,6 +64,7 @@ def rule_extensions(rules: RuleSet) -> list[Extension]:
 
 def load_knowledge(rule_paths: Iterable[Path] = (), project_root: Path | None = None) -> Knowledge:
     """Lexicons and rules, loaded and validated once; every problem raised together."""
-    rules = with_overrides(load_rules(list(rule_paths), project_root))
+    loaded = load_rules(list(rule_paths), project_root)
+    rules = with_overrides(loaded)
     ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules))
-    return Knowledge(ontology, languages, rules, shared)
+    return Knowledge(ontology, languages, rules, shared, tuple(unknown_targets(loaded)))

@@ -16,6 +16,7 @@ from typing import Any
 
 from checker.errors import RuleError, RuleErrors
 from checker.knowledge.schema import describe_error, rules_home, validator
+from checker.knowledge.templates import template_problems
 from checker.yamlio import LoadedYaml, load_yaml
 
 PROJECT_FILES = ("factcheck.yaml", "factcheck.yml")
@@ -55,11 +56,17 @@ def validate_rule_doc(doc: LoadedYaml) -> list[RuleError]:
     for error in validator("rule.schema.json").iter_errors(doc.data):
         errors.extend(describe_error(doc, error))
     seen: set[str] = set()
-    for index, rule in enumerate(doc.data.get("rules") or []):
-        if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+    rules = doc.data.get("rules")
+    for index, rule in enumerate(rules if isinstance(rules, list) else []):
+        if not isinstance(rule, dict):
+            continue
+        if isinstance(rule.get("id"), str):
             if rule["id"] in seen:
                 errors.append(doc.error(("rules", index, "id"), f"rule id '{rule['id']}' is defined twice"))
             seen.add(rule["id"])
+        if isinstance(rule.get("message"), str):
+            errors.extend(doc.error(("rules", index, "message"), problem)
+                          for problem in template_problems(rule["message"]))
     errors.sort(key=lambda e: (e.line or 0, e.column or 0))
     return errors
 
@@ -116,6 +123,13 @@ def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> Rule
     if problems:
         raise RuleErrors(problems)
     return ruleset
+
+
+def unknown_targets(ruleset: RuleSet) -> list[RuleError]:
+    """Overrides of rules that do not exist (a misspelt id): skipped, and said to be."""
+    return [RuleError(f"override '{o.id}' targets rule '{o.spec['target']}', which is not defined; "
+                      "skipped", o.source, o.line)
+            for o in ruleset.of_kind("override") if o.spec["target"] not in ruleset.rules]
 
 
 def with_overrides(ruleset: RuleSet) -> RuleSet:

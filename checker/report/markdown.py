@@ -110,10 +110,20 @@ def pair_members(finding: Finding, claim_id: str) -> set[str]:
 
 
 def verdict(report: Report) -> str:
+    if not report.articles:
+        return "**Nothing was checked: no article could be read.**"
     errors = [f for f in report.findings if f.severity == "error" and not f.reviewed]
     if errors:
         return f"**{len(errors)} unreviewed conflict(s) to resolve before publishing.**"
     return "**No unreviewed conflicts.**"
+
+
+def incomplete(report: Report) -> list[str]:
+    """A warning under the verdict when some input was not read or not fully checked."""
+    if not report.problems:
+        return []
+    return [f"**{len(report.problems)} input problem(s): what they name was not checked "
+            "(see Problems below).**", ""]
 
 
 def cluster_lines(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:
@@ -182,9 +192,11 @@ def render_markdown(report: Report) -> str:
     claims = {c.id: c for c in report.claims}
     out = ["# Fact-consistency report", "",
            f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.findings)} findings.", "",
-           *(draft_verdict(report) if report.draft else [verdict(report), ""]), summary(report), ""]
+           *(draft_verdict(report) if report.draft else [verdict(report), ""]), *incomplete(report),
+           summary(report), ""]
     if report.problems:
-        out += ["## Articles that could not be read", ""]
+        out += ["## Problems", "", "Files not read, rules skipped and articles cut short; everything else "
+                "was checked.", ""]
         out += [f"- {cell(p.message)}" for p in report.problems] + [""]
     for kind, title in SECTIONS:
         findings = [f for f in report.findings if f.kind == kind]

@@ -4,14 +4,19 @@ A sentence ends at an end mark (". ! ?", the Arabic question mark, an ellipsis:
 rules/lexicons/common/script.yaml) followed by space, a closing quote or the
 end of the paragraph; a full stop between digits (2.5) does not end one.
 A line break always ends a sentence: news pages put headings, captions and
-bylines on lines of their own.
+bylines on lines of their own. A sentence longer than MAX_SENTENCE_CHARS (text
+without punctuation) is cut into pieces of at most that length, at a space
+after a comma where there is one, else at a space: each piece is a sentence
+of its own, so that no claim quotes a whole page.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
+from checker.limits import MAX_SENTENCE_CHARS
 from checker.models import Sentence
 from checker.text.script import script_data
 
@@ -67,4 +72,43 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
     lead = len(chunk) - len(chunk.lstrip())
     start += lead
     end = start + len(stripped)
+    if end - start > MAX_SENTENCE_CHARS:
+        for piece_start, piece_end in _pieces(text, start, end):
+            _append(out, text, piece_start, piece_end, paragraph)
+        return
     out.append(Sentence(index=len(out), paragraph=paragraph, start=start, end=end, text=stripped))
+
+
+_SPACE_RE = re.compile(r"\s")
+
+
+@cache
+def _soft_breaks() -> re.Pattern[str]:
+    """A space after a clause break (a comma, a semicolon): the best place to cut."""
+    return re.compile("[" + re.escape("".join(sorted(script_data().clause_breaks))) + r"]\s")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece that starts at `start` and may reach `limit`: after the
+    last clause break or space in its second half, else at the limit itself (not
+    before a combining mark, which belongs to the letter before it)."""
+    half = start + (limit - start) // 2
+    for pattern in (_soft_breaks(), _SPACE_RE):
+        found = [m.end() for m in pattern.finditer(text, half, limit)]
+        if found:
+            return found[-1]
+    cut = limit
+    while cut > half and unicodedata.combining(text[cut]):
+        cut -= 1
+    return cut
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of at most MAX_SENTENCE_CHARS covering text[start:end]."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start, start + MAX_SENTENCE_CHARS)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

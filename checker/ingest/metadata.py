@@ -1,0 +1,133 @@
+"""Article metadata and where it was written: front matter, JSON keys, sources.yaml.
+
+A bad value (a `published` that is no date) is reported at its own line and
+column in the file that holds it. A folder's sources.yaml is read once; if it
+cannot be read at all, its error is said once and only the folder's `.txt`
+articles, which need it, are skipped; an entry that is not a mapping costs
+only its own article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError, RuleError
+from checker.ingest.files import METADATA_FILES, read_text
+from checker.yamlio import MAX_YAML_BYTES, LoadedYaml, parse_yaml
+
+KNOWN_KEYS = ("title", "source", "byline", "url", "published", "lang")
+# Front matter: a first line "---", then YAML, then a line "---".
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_OPENS_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*(?:\n|\Z)")
+
+
+@dataclass
+class Metadata:
+    """Metadata values, and the YAML they came from (for positions), if any."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    doc: LoadedYaml | None = None
+    prefix: tuple[Any, ...] = ()  # where the values sit in doc (an article id in sources.yaml)
+    line_offset: int = 0  # front matter starts on the file's line 2
+
+    def error(self, key: str, message: str, article: Path) -> InputError:
+        if self.doc is None:
+            return InputError(message, article)
+        line, column = self.doc.where(self.prefix + (key,))
+        return InputError(message, self.doc.path, line + self.line_offset, column)
+
+    def published(self, article: Path) -> date | None:
+        value = self.values.get("published")
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value)[:10])
+        except ValueError:
+            key = f"'published' of '{self.prefix[0]}'" if self.prefix else "'published'"
+            raise self.error("published", f"{key} must be an ISO date (YYYY-MM-DD), got {value!r}",
+                             article) from None
+
+
+def _yaml_error(exc: RuleError, path: Path, what: str, line_offset: int = 0) -> InputError:
+    line = exc.line + line_offset if exc.line else None
+    return InputError(f"{what}{exc.message}", path, line, exc.column)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[Metadata, str]:
+    """The front matter's metadata and the article's text after it."""
+    match = _FRONT_MATTER_RE.match(text)
+    if match is None:
+        if _OPENS_FRONT_MATTER_RE.match(text):
+            raise InputError("front matter is not closed: add a line '---' after its last key", path, 1, 1)
+        return Metadata(), text
+    try:
+        doc = parse_yaml(match.group(1) or "", path, dates=False)
+    except RuleError as exc:
+        raise _yaml_error(exc, path, "bad front matter: ", line_offset=1) from None
+    if doc.data is not None and not isinstance(doc.data, dict):
+        raise InputError("front matter must be a mapping of metadata keys", path, 2, 1)
+    return Metadata(doc.data or {}, doc, line_offset=1), text[match.end():]
+
+
+def json_metadata(data: dict[str, Any]) -> Metadata:
+    return Metadata({k: v for k, v in data.items() if k != "text"})
+
+
+@dataclass
+class FolderSources:
+    """A folder's sources.yaml: each article id's metadata, or why it cannot be read."""
+
+    path: Path | None = None
+    doc: LoadedYaml | None = None
+    error: InputError | None = None
+
+    def metadata(self, article: Path) -> Metadata:
+        """The metadata of one plain-text article (none if the file lists it not)."""
+        if self.error is not None:
+            raise InputError(f"skipped: its metadata file {self.path} cannot be read", article)
+        if self.doc is None or article.stem not in self.doc.data:
+            return Metadata()
+        entry = self.doc.data[article.stem]
+        if entry is None:
+            return Metadata()
+        if not isinstance(entry, dict):
+            line, column = self.doc.where((article.stem,))
+            raise InputError(f"the entry of '{article.stem}' must be a mapping of metadata keys",
+                             self.path, line, column)
+        return Metadata(entry, self.doc, prefix=(article.stem,))
+
+
+def read_sources(folder: Path) -> FolderSources:
+    """The folder's sources.yaml (or .yml), read and checked once."""
+    path = next((folder / name for name in METADATA_FILES if (folder / name).is_file()), None)
+    if path is None:
+        return FolderSources()
+    try:
+        doc = parse_yaml(read_text(path, MAX_YAML_BYTES), path, dates=False)
+    except RuleError as exc:
+        return FolderSources(path, error=_yaml_error(exc, path, ""))
+    except InputError as exc:
+        return FolderSources(path, error=exc)
+    if doc.data is None:
+        return FolderSources(path)
+    if not isinstance(doc.data, dict):
+        return FolderSources(path, error=InputError("sources.yaml must map each article id to its metadata",
+                                                    path, 1, 1))
+    # Ids are file names: a key read as a number or a date (2025: ...) is still one.
+    doc.data = {str(key): value for key, value in doc.data.items()}
+    return FolderSources(path, doc)
+
+
+def extra_values(meta: Metadata) -> dict[str, Any]:
+    """Keys the checker does not use, kept as plain JSON for the record."""
+    extra = {k: v for k, v in meta.values.items() if k not in KNOWN_KEYS}
+    return json.loads(json.dumps(extra, default=str))
