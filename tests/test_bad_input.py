@@ -266,6 +266,18 @@ def test_one_bucket_of_many_distinct_figures_makes_linearly_many_links(setup):
     assert links <= len(claims) * MAX_VALUES  # every pair would be 44,850
 
 
+def test_two_long_tables_of_one_quantity_are_weighed_linearly(setup):
+    from checker.align.evidence import Story, features_of
+    from checker.align.pairing import BLOCK_LIMIT, weigh_pairs
+    size = BLOCK_LIMIT  # two articles: twice the limit in one block
+    texts = ["\n".join(f"The company said {n} workers were hired" for n in range(100, 100 + size)),
+             "\n".join(f"The company said {n} workers were hired" for n in range(101, 101 + size))]
+    claims = story_claims(read_each([article(f"t{k}", text, lang="en") for k, text in enumerate(texts)], setup))
+    features = [features_of(c, setup.ontology, {}) for c in claims]
+    assert len(claims) == 2 * size
+    assert len(weigh_pairs(features, Story.of(features))) <= len(claims) * MAX_VALUES
+
+
 # Row 9: text without punctuation.
 
 def test_unpunctuated_text_gives_bounded_quotes(tmp_path, capsys):
