@@ -10,23 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
-from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
 from checker.errors import CheckerError, RuleError, RuleErrors
-from checker.tools.ans import run_ans
-from checker.tools.gold import evaluate
-from checker.tools.realnews import evaluate_corpus, render as render_realnews
-from checker.ingest import load_articles
-from checker.knowledge.sources import read_lexicon_sources
-from checker.models import SEVERITY_RANK, Report
-from checker.knowledge import load_knowledge
-from checker.pipeline import check
-from checker.report.json_report import render_json
-from checker.report.markdown import render_markdown
-from checker.judge.schema import rule_schema_text
-from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
-from checker.tools.selftest import dead_selectors, test_rule
+
+if TYPE_CHECKING:
+    from checker.models import Report
+
+# The stages, pydantic and jsonschema are imported by the commands that use them,
+# not here: `factcheck --help` and argument errors answer without loading them.
+# The same name as checker.judge.baseline.DEFAULT_BASELINE (a test holds them equal).
+DEFAULT_BASELINE = "factcheck-baseline.yaml"
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -96,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def exit_status(report: Report, fail_on: str) -> int:
+    from checker.models import SEVERITY_RANK
+    
     if report.problems:
         return EXIT_BAD_INPUT
     if fail_on == "never":
@@ -114,6 +111,13 @@ def write(path: Path, text: str) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from checker.ingest import load_articles
+    from checker.judge.baseline import read_baseline
+    from checker.knowledge import load_knowledge
+    from checker.pipeline import check
+    from checker.report.json_report import render_json
+    from checker.report.markdown import render_markdown
+    
     knowledge = load_knowledge(args.rules, args.project)
     articles, problems = load_articles(args.paths)
     draft_id = None
@@ -140,6 +144,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from checker.knowledge import load_knowledge
+    from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
+    from checker.knowledge.sources import read_lexicon_sources
+    from checker.tools.selftest import dead_selectors
+    
     problems: list[RuleError] = []
     if args.paths:
         for given in args.paths:
@@ -167,6 +176,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_rule_tests(args: argparse.Namespace) -> int:
+    from checker.knowledge import load_knowledge
+    from checker.tools.selftest import test_rule
+    
     knowledge = load_knowledge(args.rules, args.project)
     tested = [r for r in knowledge.rules.rules.values() if r.spec.get("examples")]
     problems = [p for rule in tested for p in test_rule(rule, knowledge)]
@@ -178,6 +190,8 @@ def run_rule_tests(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from checker.knowledge.rules import load_rules
+    
     ruleset = load_rules(args.rules, args.project)
     for rule in ruleset.rules.values():
         severity = rule.spec.get("severity", "")
@@ -186,6 +200,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
+    from checker.knowledge import load_knowledge
+    from checker.tools.ans import run_ans
+    from checker.tools.gold import evaluate
+    from checker.tools.realnews import evaluate_corpus, render as render_realnews
+    
     if args.story and not args.realnews:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
     if not args.gold and not args.ans and not args.realnews:
@@ -222,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.rules_command == "validate":
             return run_validate(args)
         if args.rules_command == "schema":
+            from checker.judge.schema import rule_schema_text
+
             sys.stdout.write(rule_schema_text())
             return EXIT_CLEAN
         if args.rules_command == "test":

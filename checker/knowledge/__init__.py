@@ -13,7 +13,8 @@ from typing import Any, Iterable
 
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology
-from checker.knowledge.rules import RuleSet, load_rules, with_overrides
+from checker.knowledge.cache import cached, knowledge_inputs
+from checker.knowledge.rules import RuleSet, load_rules, rule_files, with_overrides
 from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
 from checker.text.normalize import fold
 from checker.text.script import script_data
@@ -59,7 +60,18 @@ def rule_extensions(rules: RuleSet) -> list[Extension]:
 
 
 def load_knowledge(rule_paths: Iterable[Path] = (), project_root: Path | None = None) -> Knowledge:
-    """Lexicons and rules, loaded and validated once; every problem raised together."""
-    rules = with_overrides(load_rules(list(rule_paths), project_root))
+    """Lexicons and rules, loaded and validated once; every problem raised together.
+
+    The result is cached on disk (see cache.py), keyed by every file it is read from.
+    """
+    rule_paths = list(rule_paths)
+    # pyproject.toml may name project rules; its content is part of the key too.
+    project = [project_root / "pyproject.toml"] if project_root is not None else []
+    files = knowledge_inputs([*rule_files(rule_paths, project_root), *project])
+    return cached(files, lambda: build_knowledge(rule_paths, project_root))
+
+
+def build_knowledge(rule_paths: list[Path], project_root: Path | None) -> Knowledge:
+    rules = with_overrides(load_rules(rule_paths, project_root))
     ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules))
     return Knowledge(ontology, languages, rules, shared)
