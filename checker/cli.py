@@ -26,6 +26,12 @@ DEFAULT_BASELINE = "factcheck-baseline.yaml"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
+def jobs_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of jobs (1 or more)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -53,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
                           "in the project root, if present)")
     run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
                      help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    run.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
+                     help="read articles in N processes (default: every core); the report is the same")
+    run.add_argument("--stories", choices=["auto", "one", "folder", "shared"], default="auto",
+                     help="how articles group into stories, claims aligning only within one: one story; "
+                          "one per folder; grouped by the names, dates, figures and rare words they share "
+                          "(a flat corpus); auto (default): per folder when several are given, else one")
 
     scoring = commands.add_parser("eval", help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
@@ -92,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def exit_status(report: Report, fail_on: str) -> int:
     from checker.models import SEVERITY_RANK
-    
+
     if report.problems:
         return EXIT_BAD_INPUT
     if fail_on == "never":
@@ -110,14 +122,25 @@ def write(path: Path, text: str) -> None:
         raise CheckerError(f"cannot write report: {exc.strerror}", path) from None
 
 
+def write_json_file(path: Path, report: Report, extra: dict | None) -> None:
+    """The JSON report, streamed to the file rather than built whole in memory."""
+    from checker.report.stream import write_json
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as out:
+            write_json(report, out, extra)
+    except OSError as exc:
+        raise CheckerError(f"cannot write report: {exc.strerror}", path) from None
+
+
 def run_check(args: argparse.Namespace) -> int:
+    from checker.corpus import check_corpus
     from checker.ingest import load_articles
     from checker.judge.baseline import read_baseline
     from checker.knowledge import load_knowledge
-    from checker.pipeline import check
-    from checker.report.json_report import render_json
-    from checker.report.markdown import render_markdown
-    
+    from checker.parallel.pool import default_jobs
+    from checker.report.stories import combined, render_stories_markdown, stories_json
     knowledge = load_knowledge(args.rules, args.project)
     articles, problems = load_articles(args.paths)
     draft_id = None
@@ -130,14 +153,16 @@ def run_check(args: argparse.Namespace) -> int:
         draft_id = draft.id
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
-    report = check(articles, knowledge, problems, draft=draft_id, reviewed=reviewed)
-    markdown = render_markdown(report)
+    stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
+                           jobs=args.jobs or default_jobs(), stories=args.stories)
+    report = combined(stories)
+    markdown = render_stories_markdown(stories)
     if args.output:
         write(args.output, markdown)
     else:
         sys.stdout.write(markdown)
     if args.json:
-        write(args.json, render_json(report))
+        write_json_file(args.json, report, stories_json(stories))
     for problem in problems:
         print(f"factcheck: {problem.message}", file=sys.stderr)
     return exit_status(report, args.fail_on)
@@ -148,7 +173,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
     from checker.knowledge.sources import read_lexicon_sources
     from checker.tools.selftest import dead_selectors
-    
+
     problems: list[RuleError] = []
     if args.paths:
         for given in args.paths:
@@ -178,7 +203,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_rule_tests(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
     from checker.tools.selftest import test_rule
-    
+
     knowledge = load_knowledge(args.rules, args.project)
     tested = [r for r in knowledge.rules.rules.values() if r.spec.get("examples")]
     problems = [p for rule in tested for p in test_rule(rule, knowledge)]
@@ -191,7 +216,7 @@ def run_rule_tests(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from checker.knowledge.rules import load_rules
-    
+
     ruleset = load_rules(args.rules, args.project)
     for rule in ruleset.rules.values():
         severity = rule.spec.get("severity", "")
@@ -204,7 +229,7 @@ def run_eval(args: argparse.Namespace) -> int:
     from checker.tools.ans import run_ans
     from checker.tools.gold import evaluate
     from checker.tools.realnews import evaluate_corpus, render as render_realnews
-    
+
     if args.story and not args.realnews:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
     if not args.gold and not args.ans and not args.realnews:

@@ -54,6 +54,16 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     """
     articles = with_languages(articles, knowledge)
     claims = story_claims(with_story_names(read_each(articles, knowledge)))
+    return judge_story(articles, claims, knowledge, problems, draft, reviewed)
+
+
+def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowledge,
+                problems: list[ArticleProblem] = (), draft: str | None = None,
+                reviewed: dict[str, str] | None = None) -> Report:
+    """The report on one story whose articles (languages known) are read: align, judge.
+
+    checker/corpus.py reads articles on every core and comes in here, story by story.
+    """
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
     findings, unmatched = judge_groups(groups, knowledge, lang)

@@ -1,0 +1,97 @@
+"""A run over many articles: read on every core, grouped into stories, judged story by story.
+
+The same stages as `pipeline.check`, arranged so that per-article work runs in
+a process pool and only plain data crosses between processes:
+
+1. every article read once in a worker: its claims, and a digest (names it
+   introduced, words it uses, keys saying what it is about);
+2. articles grouped into stories (checker/stories.py);
+3. in each story, the articles that use the first word of a name another
+   article introduced are read again with those names known;
+4. each story aligned and judged on its own (`pipeline.judge_story`).
+
+For one story this gives the report `pipeline.check` gives, byte for byte,
+whatever the number of jobs (tests/test_corpus.py holds it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from checker.extract.article import usable_forms
+from checker.extract.entities import Gazetteer, add_name
+from checker.knowledge import Knowledge
+from checker.models import Article, ArticleProblem, Claim, Report
+from checker.parallel.compact import pack, unpack
+from checker.parallel.pool import MIN_ARTICLES_PER_JOB, ArticlePool
+from checker.parallel.work import Digest, first_reading, second_reading
+from checker.pipeline import judge_story
+from checker.stories import Story, group_stories
+
+
+@dataclass
+class StoryReport:
+    story: Story
+    report: Report
+
+
+def _story_names(story: Story, digests: Sequence[Digest], knowledge: Knowledge) -> Gazetteer:
+    """Names of two words or more any article of the story introduced (as extract.story_names)."""
+    known = Gazetteer()
+    for i in story.members:
+        lex = knowledge.language(digests[i].lang)
+        for norms, key, type_, display in digests[i].names:
+            add_name(known, lex, norms, key, type_, display)
+    return known
+
+
+def _rereadings(story: Story, articles: Sequence[Article], digests: Sequence[Digest],
+                knowledge: Knowledge) -> Iterator[tuple[int, tuple]]:
+    """(position, task) for each article of the story that may use a name from another."""
+    known = _story_names(story, digests, knowledge)
+    if not known.by_first:
+        return
+    for i in story.members:
+        digest = digests[i]
+        words = digest.words.split("\n")
+        if not any(word in known.by_first and word not in digest.own for word in words):
+            continue
+        names = known.only(usable_forms(knowledge.language(digest.lang), words))
+        yield i, (pack(articles[i]), digest.lang, names.by_first, names.display)
+
+
+def read_corpus(articles: list[Article], knowledge: Knowledge, pool: ArticlePool, stories: str = "auto",
+                has_draft: bool = False) -> tuple[list[Article], list[Story], list[list[tuple]]]:
+    """Articles with their languages, their stories, and each article's packed claims."""
+    digests = pool.map(first_reading, [pack(a) for a in articles])
+    articles = [a if a.lang else a.model_copy(update={"lang": d.lang}) for a, d in zip(articles, digests)]
+    words = [d.words.split("\n") for d in digests] if stories == "shared" else []
+    grouped = group_stories(stories, [a.path for a in articles], [d.keys for d in digests], words, has_draft)
+    positions, tasks = [], []
+    for story in grouped:
+        for i, task in _rereadings(story, articles, digests, knowledge):
+            positions.append(i)
+            tasks.append(task)
+    claims = [d.claims for d in digests]
+    del digests, words  # only the claims are kept once an article is read
+    for i, packed in zip(positions, pool.map(second_reading, tasks)):
+        claims[i] = packed
+    return articles, grouped, claims
+
+
+def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequence[ArticleProblem] = (),
+                 draft: str | None = None, reviewed: dict[str, str] | None = None, jobs: int = 1,
+                 stories: str = "auto", min_per_job: int = MIN_ARTICLES_PER_JOB) -> list[StoryReport]:
+    """One report per story; input problems go with the first."""
+    with ArticlePool(knowledge, jobs, min_per_job) as pool:
+        articles, grouped, claims = read_corpus(articles, knowledge, pool, stories, draft is not None)
+    out: list[StoryReport] = []
+    for story in grouped:
+        story_claims = [unpack(Claim, c) for i in story.members for c in claims[i]]
+        for i in story.members:
+            claims[i] = []  # held once, as models now
+        report = judge_story([articles[i] for i in story.members], story_claims, knowledge,
+                             list(problems) if not out else [], draft, reviewed)
+        out.append(StoryReport(story, report))
+    return out
