@@ -153,10 +153,18 @@ def load_articles(paths: list[Path]) -> tuple[list[Article], list[ArticleProblem
     articles: list[Article] = []
     problems: list[ArticleProblem] = []
     seen: set[str] = set()
+    folders: dict[Path, dict[str, dict[str, Any]] | CheckerError] = {}  # sources.yaml read once per folder
     for given in paths:
         for path in article_paths(given):
             try:
-                sources = read_sources(path.parent)
+                if path.parent not in folders:
+                    try:
+                        folders[path.parent] = read_sources(path.parent)
+                    except CheckerError as exc:
+                        folders[path.parent] = exc
+                sources = folders[path.parent]
+                if isinstance(sources, CheckerError):
+                    raise sources
                 article = read_article_file(path, sources)
             except CheckerError as exc:
                 problems.append(ArticleProblem(path=str(path), message=str(exc)))
