@@ -43,8 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("check", help="check articles against each other and write a report",
                               description="Extract claims from articles, align them across outlets and "
                                           "report conflicts, agreements and single-source claims.")
-    run.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                     help="article files (.txt, .md, .json) or folders of them")
+    run.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                     help="article files (.txt, .md, .json) or folders of them (none with --against)")
     run.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                      help="a rule file or folder of rule files (repeatable)")
     run.add_argument("-o", "--output", type=Path, metavar="REPORT.md",
@@ -61,10 +61,34 @@ def build_parser() -> argparse.ArgumentParser:
                      help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
     run.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
                      help="read articles in N processes (default: every core); the report is the same")
+    run.add_argument("--against", type=Path, metavar="STORE",
+                     help="with --draft: check the draft against the archived articles of this store "
+                          "(made by `factcheck index`) that name who it names, instead of PATH articles")
+    run.add_argument("--window", type=jobs_count, default=30, metavar="DAYS",
+                     help="with --against: archived articles published within DAYS of the draft (default: 30)")
     run.add_argument("--stories", choices=["auto", "one", "folder", "shared"], default="auto",
                      help="how articles group into stories, claims aligning only within one: one story; "
                           "one per folder; grouped by the names, dates, figures and rare words they share "
                           "(a flat corpus); auto (default): per folder when several are given, else one")
+
+    index = commands.add_parser("index", help="read articles once into an archive store, for --against",
+                                description="Extract the claims of every article into an SQLite store, "
+                                            "incrementally: unchanged files are skipped, changed ones "
+                                            "replaced, removed ones dropped (docs/archive.md).")
+    index.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                       help="article files (.txt, .md, .json) or folders of them")
+    index.add_argument("--store", type=Path, required=True, metavar="FILE", help="the store (made if absent)")
+    index.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
+                       help="read articles in N processes (default: every core)")
+    index.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
+                       help="rule files whose lexicon additions articles are read with (repeatable)")
+    index.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
+                       help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    index.add_argument("--scheduler", metavar="ADDRESS",
+                       help="read the articles on this Dask cluster (e.g. tcp://10.0.0.5:8786), writing "
+                            "Parquet partitions the store then reads (needs the [dask] extra)")
+    index.add_argument("--local-cluster", type=jobs_count, metavar="WORKERS",
+                       help="read the articles on a local Dask cluster of this many workers")
 
     scoring = commands.add_parser("eval", help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
@@ -141,6 +165,10 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
     from checker.parallel.pool import default_jobs
     from checker.report.stories import combined, render_stories_markdown, stories_json
+    if args.against is not None:
+        return run_against(args)
+    if not args.paths:
+        raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
     knowledge = load_knowledge(args.rules, args.project)
     articles, problems = load_articles(args.paths)
     draft_id = None
@@ -155,6 +183,13 @@ def run_check(args: argparse.Namespace) -> int:
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
     stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
                            jobs=args.jobs or default_jobs(), stories=args.stories)
+    return write_reports(args, stories)
+
+
+def write_reports(args: argparse.Namespace, stories: list) -> int:
+    """Both reports of a run's stories; the exit status they give."""
+    from checker.report.stories import combined, render_stories_markdown, stories_json
+
     report = combined(stories)
     markdown = render_stories_markdown(stories)
     if args.output:
@@ -163,9 +198,54 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(markdown)
     if args.json:
         write_json_file(args.json, report, stories_json(stories))
-    for problem in problems:
+    for problem in report.problems:
         print(f"factcheck: {problem.message}", file=sys.stderr)
     return exit_status(report, args.fail_on)
+
+
+def run_against(args: argparse.Namespace) -> int:
+    from checker.archive.against import check_against
+    from checker.ingest import load_articles
+    from checker.judge.baseline import read_baseline
+    from checker.knowledge import load_knowledge
+    from checker.parallel.pool import default_jobs
+
+    if args.draft is None:
+        raise CheckerError("--against checks a draft: give it with --draft FILE")
+    if args.paths:
+        raise CheckerError("--against takes its sources from the store: give no PATH")
+    knowledge = load_knowledge(args.rules, args.project)
+    drafts, problems = load_articles([args.draft])
+    if problems:
+        raise CheckerError(problems[0].message)
+    baseline = args.baseline or (args.project / DEFAULT_BASELINE)
+    reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
+    stories = check_against(drafts[0], args.against, knowledge, args.window, reviewed,
+                            args.jobs or default_jobs())
+    return write_reports(args, stories)
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from checker.knowledge import knowledge_key, load_knowledge
+    from checker.parallel.pool import default_jobs
+
+    if args.scheduler and args.local_cluster:
+        raise CheckerError("give --scheduler ADDRESS or --local-cluster WORKERS, not both")
+    knowledge = load_knowledge(args.rules, args.project)
+    key = knowledge_key(args.rules, args.project)
+    if args.scheduler or args.local_cluster:
+        from checker.archive.distributed import index_on_dask
+
+        stats, problems = index_on_dask(args.paths, args.store, knowledge, key, args.rules, args.project,
+                                        args.scheduler, args.local_cluster)
+    else:
+        from checker.archive.index import index_paths
+
+        stats, problems = index_paths(args.paths, args.store, knowledge, key, args.jobs or default_jobs())
+    for problem in problems:
+        print(f"factcheck: {problem.message}", file=sys.stderr)
+    print(f"{args.store}: {stats}")
+    return EXIT_BAD_INPUT if problems else EXIT_CLEAN
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -261,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "index":
+            return run_index(args)
         if args.command == "eval":
             return run_eval(args)
         if args.rules_command == "validate":

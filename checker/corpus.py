@@ -65,6 +65,13 @@ def read_corpus(articles: list[Article], knowledge: Knowledge, pool: ArticlePool
                 has_draft: bool = False) -> tuple[list[Article], list[Story], list[list[tuple]]]:
     """Articles with their languages, their stories, and each article's packed claims."""
     digests = pool.map(first_reading, [pack(a) for a in articles])
+    return settle(articles, digests, knowledge, pool, stories, has_draft)
+
+
+def settle(articles: list[Article], digests: list[Digest], knowledge: Knowledge, pool: ArticlePool,
+           stories: str = "auto", has_draft: bool = False) -> tuple[list[Article], list[Story], list[list[tuple]]]:
+    """From first readings to final claims: stories grouped, names from other articles
+    read where they occur. `digests` is emptied: only the claims are kept."""
     articles = [a if a.lang else a.model_copy(update={"lang": d.lang}) for a, d in zip(articles, digests)]
     words = [d.words.split("\n") for d in digests] if stories == "shared" else []
     grouped = group_stories(stories, [a.path for a in articles], [d.keys for d in digests], words, has_draft)
@@ -74,18 +81,17 @@ def read_corpus(articles: list[Article], knowledge: Knowledge, pool: ArticlePool
             positions.append(i)
             tasks.append(task)
     claims = [d.claims for d in digests]
-    del digests, words  # only the claims are kept once an article is read
+    digests.clear()
+    del words
     for i, packed in zip(positions, pool.map(second_reading, tasks)):
         claims[i] = packed
     return articles, grouped, claims
 
 
-def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequence[ArticleProblem] = (),
-                 draft: str | None = None, reviewed: dict[str, str] | None = None, jobs: int = 1,
-                 stories: str = "auto", min_per_job: int = MIN_ARTICLES_PER_JOB) -> list[StoryReport]:
+def judge_stories(articles: list[Article], grouped: list[Story], claims: list[list[tuple]],
+                  knowledge: Knowledge, problems: Sequence[ArticleProblem] = (), draft: str | None = None,
+                  reviewed: dict[str, str] | None = None) -> list[StoryReport]:
     """One report per story; input problems go with the first."""
-    with ArticlePool(knowledge, jobs, min_per_job) as pool:
-        articles, grouped, claims = read_corpus(articles, knowledge, pool, stories, draft is not None)
     out: list[StoryReport] = []
     for story in grouped:
         story_claims = [unpack(Claim, c) for i in story.members for c in claims[i]]
@@ -95,3 +101,12 @@ def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequen
                              list(problems) if not out else [], draft, reviewed)
         out.append(StoryReport(story, report))
     return out
+
+
+def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequence[ArticleProblem] = (),
+                 draft: str | None = None, reviewed: dict[str, str] | None = None, jobs: int = 1,
+                 stories: str = "auto", min_per_job: int = MIN_ARTICLES_PER_JOB) -> list[StoryReport]:
+    """One report per story; input problems go with the first."""
+    with ArticlePool(knowledge, jobs, min_per_job) as pool:
+        articles, grouped, claims = read_corpus(articles, knowledge, pool, stories, draft is not None)
+    return judge_stories(articles, grouped, claims, knowledge, problems, draft, reviewed)

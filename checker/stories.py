@@ -76,7 +76,8 @@ def by_shared_keys(keys: Sequence[Sequence[str]], words: Sequence[Sequence[str]]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, (own_keys, own_words) in enumerate(zip(keys, words)):
         for key in set(own_keys):
-            postings[key].append(i)
+            if not key.startswith("entity:"):  # Meta, the UN: in too many stories
+                postings[key].append(i)
         for word in set(own_words):
             if len(word) >= 4 and not word.isdigit():
                 postings["word:" + word].append(i)
@@ -100,8 +101,8 @@ def by_shared_keys(keys: Sequence[Sequence[str]], words: Sequence[Sequence[str]]
         names = defaultdict(int)
         for i in members:
             for key in keys[i]:
-                if key.startswith("name:"):
-                    names[key[5:]] += 1
+                if key.startswith("sound:"):
+                    names[key[6:]] += 1
         label = max(sorted(names), key=lambda k: names[k]) if names else f"story {len(stories) + 1}"
         stories.append(Story(label, members))
     return stories

@@ -83,10 +83,13 @@ def _digest(reading: ArticleReading, claims: list[Claim]) -> Digest:
     words = sorted({token.norm for ctx in reading.sentences for token in ctx.tokens})
     keys = _claim_keys(claims)
     for key in reading.display:
-        # Names of the lexicon (Meta, the UN) run through many stories; the others
-        # are compared by sound, not spelling: "زوكربيرغ" and "Zuckerberg" are one key.
-        if key not in reading.lex.entities:
-            keys.update(f"sound:{word}" for word in _matcher().skeleton(key) if len(word) >= 4)
+        # Names in no lexicon are compared by sound, not spelling: "زوكربيرغ" and
+        # "Zuckerberg" are one key. Lexicon names (Meta, the UN) are keys too, but
+        # run through too many stories to group a corpus by (stories.py skips them).
+        if key in reading.lex.entities:
+            keys.add(f"entity:{key}")
+        else:
+            keys.update(f"sound:{word}" for word in _matcher().skeleton(key) if len(word) >= 3)
     return Digest(reading.lex.lang, [pack(c) for c in claims], names, frozenset(gazetteer.by_first),
                   "\n".join(words), tuple(sorted(keys)))
 
