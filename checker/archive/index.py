@@ -72,13 +72,14 @@ def _day(published: date | None) -> int | None:
 
 
 def write_record(connection: sqlite3.Connection, resolved: str, file_hash_: str, knowledge_key: str,
-                 article: Article, record: Record) -> None:
+                 published: date | None, record: Record) -> None:
+    """One article's record in place of any the path had."""
     connection.execute("DELETE FROM articles WHERE path = ?", (resolved,))
     cursor = connection.execute(
         "INSERT INTO articles (path, hash, knowledge, published, day, meta, text, digest) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (resolved, file_hash_, knowledge_key, article.published.isoformat() if article.published else None,
-         _day(article.published), record.meta, record.text, record.digest))
+        (resolved, file_hash_, knowledge_key, published.isoformat() if published else None,
+         _day(published), record.meta, record.text, record.digest))
     row = cursor.lastrowid
     connection.executemany("INSERT INTO names VALUES (?, ?)", [(key, row) for key in sorted(record.names)])
     connection.executemany("INSERT INTO blocks VALUES (?, ?)", [(block, row) for block in sorted(record.blocks)])
@@ -126,8 +127,8 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
                             if not article.lang:
                                 article = article.model_copy(update={"lang": digest.lang})
                             claims = [unpack(Claim, c) for c in digest.claims]
-                            write_record(connection, resolved, files[resolved][1], knowledge_key, article,
-                                         make_record(article, digest, claims, matcher))
+                            write_record(connection, resolved, files[resolved][1], knowledge_key,
+                                         article.published, make_record(article, digest, claims, matcher))
                             if resolved in stored:
                                 stats.replaced += 1
                             else:
