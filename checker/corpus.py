@@ -26,7 +26,7 @@ from checker.models import Article, ArticleProblem, Claim, Report
 from checker.parallel.compact import pack, unpack
 from checker.parallel.pool import MIN_ARTICLES_PER_JOB, ArticlePool
 from checker.parallel.work import Digest, first_reading, second_reading
-from checker.pipeline import judge_story
+from checker.pipeline import check, judge_story
 from checker.stories import Story, group_stories
 
 
@@ -107,6 +107,13 @@ def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequen
                  draft: str | None = None, reviewed: dict[str, str] | None = None, jobs: int = 1,
                  stories: str = "auto", min_per_job: int = MIN_ARTICLES_PER_JOB) -> list[StoryReport]:
     """One report per story; input problems go with the first."""
+    if stories != "shared" and len(articles) < 2 * min_per_job:
+        # Too few for a pool: readings are kept in memory and names from other
+        # articles found in them (pipeline.check), rather than read again.
+        grouped = group_stories(stories, [a.path for a in articles], [], [], draft is not None)
+        return [StoryReport(story, check([articles[i] for i in story.members], knowledge,
+                                         list(problems) if n == 0 else [], draft, reviewed))
+                for n, story in enumerate(grouped)]
     with ArticlePool(knowledge, jobs, min_per_job) as pool:
         articles, grouped, claims = read_corpus(articles, knowledge, pool, stories, draft is not None)
     return judge_stories(articles, grouped, claims, knowledge, problems, draft, reviewed)

@@ -8,13 +8,14 @@ what keeps a report the same with one job or many.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from checker.knowledge import Knowledge
 from checker.parallel.work import use_knowledge
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,6 +47,10 @@ class ArticlePool:
 
     def _pool(self) -> Executor:
         if self._executor is None:
+            # Imported here: a run small enough for one process never pays for them.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=context,
