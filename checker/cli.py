@@ -15,27 +15,20 @@ import re
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.errors import CheckerError, RuleError, RuleErrors
-from checker.ingest import load_articles
-from checker.ingest.files import METADATA_FILES
-from checker.judge.baseline import DEFAULT_BASELINE, read_baseline
-from checker.judge.schema import rule_schema_text
-from checker.knowledge import Knowledge, load_knowledge
-from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
-from checker.knowledge.sources import read_lexicon_sources
 from checker.limits import MAX_ARTICLE_BYTES, MAX_CLAIMS
-from checker.models import SEVERITY_RANK, Article, ArticleProblem, Report
-from checker.pipeline import check
-from checker.report.files import refuse_clobbering, write_atomically
-from checker.report.json_report import render_json
-from checker.report.markdown import render_markdown
-from checker.tools.ans import run_ans
-from checker.tools.gold import evaluate
-from checker.tools.realnews import evaluate_corpus
-from checker.tools.realnews import render as render_realnews
-from checker.tools.selftest import dead_selectors, test_rule
+
+if TYPE_CHECKING:
+    from checker.knowledge import Knowledge
+    from checker.models import Article, ArticleProblem, Report
+
+# The stages, pydantic and jsonschema are imported by the commands that use them,
+# not here: `factcheck --help` and argument errors answer without loading them.
+# The same name as checker.judge.baseline.DEFAULT_BASELINE (a test holds them equal).
+DEFAULT_BASELINE = "factcheck-baseline.yaml"
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 _SIZE_RE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.I)
@@ -55,6 +48,12 @@ def positive(text: str) -> int:
     return int(text)
 
 
+def jobs_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of jobs (1 or more)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -70,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                               help="check articles against each other and write a report",
                               description="Extract claims from articles, align them across outlets and "
                                           "report conflicts, agreements and single-source claims.")
-    run.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                     help="article files (.txt, .md, .json) or folders of them")
+    run.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                     help="article files (.txt, .md, .json) or folders of them (none with --against)")
     run.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                      help="a rule file or folder of rule files (repeatable)")
     run.add_argument("-o", "--output", type=Path, metavar="REPORT.md",
@@ -92,6 +91,36 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"check at most N claims of one article, and list it (default: {MAX_CLAIMS})")
     run.add_argument("-q", "--quiet", action="store_true",
                      help="do not list input problems on stderr, only their number (the report lists them)")
+    run.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
+                     help="read articles in N processes (default: every core); the report is the same")
+    run.add_argument("--against", type=Path, metavar="STORE",
+                     help="with --draft: check the draft against the archived articles of this store "
+                          "(made by `factcheck index`) that name who it names, instead of PATH articles")
+    run.add_argument("--window", type=jobs_count, default=30, metavar="DAYS",
+                     help="with --against: archived articles published within DAYS of the draft (default: 30)")
+    run.add_argument("--stories", choices=["auto", "one", "folder", "shared"], default="auto",
+                     help="how articles group into stories, claims aligning only within one: one story; "
+                          "one per folder; grouped by the names, dates, figures and rare words they share "
+                          "(a flat corpus); auto (default): per folder when several are given, else one")
+
+    index = commands.add_parser("index", parents=[common], help="read articles once into an archive store, for --against",
+                                description="Extract the claims of every article into an SQLite store, "
+                                            "incrementally: unchanged files are skipped, changed ones "
+                                            "replaced, removed ones dropped (docs/archive.md).")
+    index.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                       help="article files (.txt, .md, .json) or folders of them")
+    index.add_argument("--store", type=Path, required=True, metavar="FILE", help="the store (made if absent)")
+    index.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
+                       help="read articles in N processes (default: every core)")
+    index.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
+                       help="rule files whose lexicon additions articles are read with (repeatable)")
+    index.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
+                       help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    index.add_argument("--scheduler", metavar="ADDRESS",
+                       help="read the articles on this Dask cluster (e.g. tcp://10.0.0.5:8786), writing "
+                            "Parquet partitions the store then reads (needs the [dask] extra)")
+    index.add_argument("--local-cluster", type=jobs_count, metavar="WORKERS",
+                       help="read the articles on a local Dask cluster of this many workers")
 
     scoring = commands.add_parser("eval", parents=[common], help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
@@ -135,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def exit_status(report: Report, fail_on: str) -> int:
+    from checker.models import SEVERITY_RANK
+
     if report.problems:
         return EXIT_BAD_INPUT
     if fail_on == "never":
@@ -153,6 +184,8 @@ def project_root(args: argparse.Namespace) -> Path:
 def with_draft(articles: list[Article], path: Path, max_bytes: int) -> tuple[list[Article], str]:
     """The sources and the draft, last. A draft is one file; lying among its sources,
     it is the draft, not a source; another file with its id is refused."""
+    from checker.ingest import load_articles
+
     if path.is_dir():
         raise CheckerError("--draft takes one article file, not a folder: check each draft on its own", path)
     drafts, problems = load_articles([path], max_bytes)
@@ -170,6 +203,8 @@ def with_draft(articles: list[Article], path: Path, max_bytes: int) -> tuple[lis
 def run_inputs(args: argparse.Namespace, articles: list[Article], problems: list[ArticleProblem],
                knowledge: Knowledge) -> list[Path]:
     """Every file the run reads or was given, which no report may overwrite."""
+    from checker.ingest.files import METADATA_FILES
+
     inputs = [Path(a.path) for a in articles] + [Path(p.path) for p in problems]
     inputs += [p for p in [*args.paths, args.draft, args.baseline] if p is not None]
     folders = {p.parent for p in inputs} | {p for p in args.paths if p.is_dir()}
@@ -187,6 +222,18 @@ def tell_problems(problems: list[ArticleProblem], quiet: bool) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from checker.corpus import check_corpus
+    from checker.ingest import load_articles
+    from checker.judge.baseline import read_baseline
+    from checker.knowledge import load_knowledge
+    from checker.models import ArticleProblem
+    from checker.parallel.pool import default_jobs
+    from checker.report.files import refuse_clobbering
+
+    if args.against is not None:
+        return run_against(args)
+    if not args.paths:
+        raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
     knowledge = load_knowledge(args.rules, project_root(args))
     articles, problems = load_articles(args.paths, args.max_article_size)
     draft_id = None
@@ -198,13 +245,23 @@ def run_check(args: argparse.Namespace) -> int:
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
     problems += [ArticleProblem(path=e.path or "", message=str(e)) for e in knowledge.skipped_rules]
-    report = check(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
-                   max_claims=args.max_claims)
-    # Both rendered before either is written: a failure leaves both previous reports whole.
-    markdown = render_markdown(report)
-    data = render_json(report) if args.json else None
+    stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
+                           jobs=args.jobs or default_jobs(), stories=args.stories, max_claims=args.max_claims)
+    return write_reports(args, stories)
+
+
+def write_reports(args: argparse.Namespace, stories: list) -> int:
+    """Both reports of a run's stories, each whole or not at all; the exit status they give.
+    The Markdown is rendered before anything is written, and the JSON streamed into its
+    temporary file: a failure in either leaves both previous reports as they were."""
+    from checker.report.files import write_atomically
+    from checker.report.stories import combined, render_stories_markdown, stories_json
+    from checker.report.stream import write_json
+
+    report = combined(stories)
+    markdown = render_stories_markdown(stories)
     if args.json:
-        write_atomically(args.json, data)
+        write_atomically(args.json, lambda out: write_json(report, out, stories_json(stories)))
     if args.output:
         write_atomically(args.output, markdown)
     else:
@@ -213,9 +270,62 @@ def run_check(args: argparse.Namespace) -> int:
     return exit_status(report, args.fail_on)
 
 
+def run_against(args: argparse.Namespace) -> int:
+    from checker.archive.against import check_against
+    from checker.report.files import refuse_clobbering
+    from checker.ingest import load_articles
+    from checker.judge.baseline import read_baseline
+    from checker.knowledge import load_knowledge
+    from checker.parallel.pool import default_jobs
+
+    if args.draft is None:
+        raise CheckerError("--against checks a draft: give it with --draft FILE")
+    if args.paths:
+        raise CheckerError("--against takes its sources from the store: give no PATH")
+    knowledge = load_knowledge(args.rules, project_root(args))
+    drafts, problems = load_articles([args.draft], args.max_article_size)
+    if problems:
+        raise CheckerError(problems[0].message)
+    refuse_clobbering([p for p in (args.output, args.json) if p is not None],
+                      [args.draft, args.against, *([args.baseline] if args.baseline else [])], [])
+    baseline = args.baseline or (args.project / DEFAULT_BASELINE)
+    reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
+    stories = check_against(drafts[0], args.against, knowledge, args.window, reviewed,
+                            args.jobs or default_jobs())
+    return write_reports(args, stories)
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from checker.knowledge import knowledge_key, load_knowledge
+    from checker.parallel.pool import default_jobs
+
+    if args.scheduler and args.local_cluster:
+        raise CheckerError("give --scheduler ADDRESS or --local-cluster WORKERS, not both")
+    knowledge = load_knowledge(args.rules, project_root(args))
+    key = knowledge_key(args.rules, args.project)
+    if args.scheduler or args.local_cluster:
+        from checker.archive.distributed import index_on_dask
+
+        stats, problems = index_on_dask(args.paths, args.store, knowledge, key, args.rules, args.project,
+                                        args.scheduler, args.local_cluster)
+    else:
+        from checker.archive.index import index_paths
+
+        stats, problems = index_paths(args.paths, args.store, knowledge, key, args.jobs or default_jobs())
+    for problem in problems:
+        print(f"factcheck: {problem.message}", file=sys.stderr)
+    print(f"{args.store}: {stats}")
+    return EXIT_BAD_INPUT if problems else EXIT_CLEAN
+
+
 def run_validate(args: argparse.Namespace) -> int:
     """Every check `check` runs on rules: each file (schema, ids, message templates),
     then the rules together (overrides' targets, what lexicon rules add)."""
+    from checker.knowledge import load_knowledge
+    from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
+    from checker.knowledge.sources import read_lexicon_sources
+    from checker.tools.selftest import dead_selectors
+
     problems: list[RuleError] = []
     if args.paths:
         for given in args.paths:
@@ -253,6 +363,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_rule_tests(args: argparse.Namespace) -> int:
+    from checker.knowledge import load_knowledge
+    from checker.tools.selftest import test_rule
+
     knowledge = load_knowledge(args.rules, project_root(args))
     tested = [r for r in knowledge.rules.rules.values() if r.spec.get("examples")]
     failing = 0
@@ -266,6 +379,8 @@ def run_rule_tests(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from checker.knowledge.rules import load_rules
+
     ruleset = load_rules(args.rules, project_root(args))
     for rule in ruleset.rules.values():
         severity = rule.spec.get("severity", "")
@@ -274,6 +389,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
+    from checker.knowledge import load_knowledge
+    from checker.tools.ans import run_ans
+    from checker.tools.gold import evaluate
+    from checker.tools.realnews import evaluate_corpus, render as render_realnews
+
     if args.story and not args.realnews:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
     if not args.gold and not args.ans and not args.realnews:
@@ -303,11 +423,15 @@ def run_eval(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return run_check(args)
+    if args.command == "index":
+        return run_index(args)
     if args.command == "eval":
         return run_eval(args)
     if args.rules_command == "validate":
         return run_validate(args)
     if args.rules_command == "schema":
+        from checker.judge.schema import rule_schema_text
+
         sys.stdout.write(rule_schema_text())
         return EXIT_CLEAN
     if args.rules_command == "test":

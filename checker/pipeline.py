@@ -66,7 +66,16 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
     articles = [reading.article for reading in readings]  # with what reading learned (a dateline's date)
     claims, capped = capped_claims(readings, max_claims)
-    problems = [*problems, *capped]
+    return judge_story(articles, claims, knowledge, [*problems, *capped], draft, reviewed)
+
+
+def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowledge,
+                problems: list[ArticleProblem] = (), draft: str | None = None,
+                reviewed: dict[str, str] | None = None) -> Report:
+    """The report on one story whose articles (languages known) are read: align, judge.
+
+    checker/corpus.py reads articles on every core and comes in here, story by story.
+    """
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
     claims = with_alignment_evidence(claims, groups)

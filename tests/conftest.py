@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from checker.models import Article
 from checker.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent
+# The compiled-knowledge cache of a test run is its own, not the user's.
+os.environ.setdefault("FACTCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="factcheck-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -200,7 +200,7 @@ def test_a_crash_while_rendering_leaves_both_old_reports_whole(tmp_path, capsys,
     md, js = tmp_path / "r.md", tmp_path / "r.json"
     md.write_text("old md\n", encoding="utf-8")
     js.write_text("old json\n", encoding="utf-8")
-    monkeypatch.setattr(cli, "render_json", lambda report: 1 / 0)
+    monkeypatch.setattr("checker.report.stream.write_json", lambda report, out, extra: 1 / 0)
     status, err = run(["check", str(SEEDS), "-o", str(md), "--json", str(js)], capsys)
     assert status == 2 and "internal error" in err
     assert md.read_text(encoding="utf-8") == "old md\n" and js.read_text(encoding="utf-8") == "old json\n"
@@ -360,7 +360,7 @@ def test_an_internal_error_exits_2_and_says_it_is_a_bug(tmp_path, capsys, monkey
     def broken(*args, **kwargs):
         raise KeyError("oops")
 
-    monkeypatch.setattr(cli, "check", broken)
+    monkeypatch.setattr("checker.corpus.check_corpus", broken)
     status, err = run(["check", str(SEEDS), "-o", str(tmp_path / "r.md")], capsys)
     assert status == 2
     assert err.startswith("factcheck: internal error (KeyError: 'oops'). This is a bug in factcheck")
@@ -368,7 +368,7 @@ def test_an_internal_error_exits_2_and_says_it_is_a_bug(tmp_path, capsys, monkey
 
 
 def test_debug_shows_the_traceback(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(cli, "check", lambda *a, **k: {}["oops"])
+    monkeypatch.setattr("checker.corpus.check_corpus", lambda *a, **k: {}["oops"])
     assert main(["check", str(SEEDS), "-o", str(tmp_path / "r.md"), "--debug"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" in err and "This is a bug in factcheck" in err

@@ -7,6 +7,7 @@ without a subject); the second extracts claims sentence by sentence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import count
 
 from checker.extract.context import ArticleReading, SentenceContext
@@ -70,17 +71,23 @@ def find_known_names(reading: ArticleReading, known: Gazetteer) -> ArticleReadin
     """
     words = {t.norm for ctx in reading.sentences for t in ctx.tokens}
     own = reading.gazetteer.by_first if reading.gazetteer else {}
-    if not any(first in words and first not in own for first in known.by_first):
+    # By the article's words, not the story's names: the cost stays with the article.
+    if not any(word in known.by_first and word not in own for word in words):
         return reading
     fresh = ArticleReading(reading.article, reading.lex)
     fresh.furniture = reading.furniture
-    finder = EntityFinder(reading.lex, reading.article.text, known)
+    finder = EntityFinder(reading.lex, reading.article.text, known.only(usable_forms(reading.lex, words)))
     for ctx in reading.sentences:
         mentions = finder.find(ctx.tokens, ctx.phrases, ctx.cues)
         fresh.sentences.append(SentenceContext(ctx.sentence, ctx.tokens, ctx.phrases, mentions, ctx.lex, ctx.cues))
     fresh.finish()
     fresh.gazetteer = finder.gazetteer
     return fresh
+
+
+def usable_forms(lex: Language, words: Iterable[str]) -> set[str]:
+    """Every form a known name's first word can take to match one of these words."""
+    return {form for word in words for form in lex.variants(word)}
 
 
 def claims_of(reading: ArticleReading) -> list[Claim]:

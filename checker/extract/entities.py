@@ -13,7 +13,7 @@ with the definite article (later words may: "أحمد الدهل").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from checker.knowledge.categories import Category
@@ -63,6 +63,14 @@ class Gazetteer:
             if len(entries) > 1 and len(entries[-2][0]) < len(norms):
                 entries.sort(key=lambda e: -len(e[0]))  # longest first
         self.display.setdefault(key, text)
+
+    def only(self, firsts: Iterable[str]) -> Gazetteer:
+        """The names that start with one of these words: all of a story's names that
+        an article can use, found by its words rather than by going through every name."""
+        by_first = {first: list(self.by_first[first]) for first in firsts if first in self.by_first}
+        names = {norms for entries in by_first.values() for norms, _, _ in entries}
+        keys = {key for entries in by_first.values() for _, key, _ in entries}
+        return Gazetteer(by_first, {k: v for k, v in self.display.items() if k in keys}, names)
 
     def copy(self) -> Gazetteer:
         """An independent copy: each article adds its own names to the story's."""

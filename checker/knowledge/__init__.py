@@ -15,7 +15,8 @@ from typing import Any
 from checker.errors import RuleError
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology
-from checker.knowledge.rules import RuleSet, load_rules, unknown_targets, with_overrides
+from checker.knowledge.cache import cached, knowledge_fingerprint, knowledge_inputs
+from checker.knowledge.rules import RuleSet, load_rules, rule_files, unknown_targets, with_overrides
 from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
 from checker.text.normalize import fold
 from checker.text.script import script_data
@@ -62,9 +63,28 @@ def rule_extensions(rules: RuleSet) -> list[Extension]:
     return extensions
 
 
+def _inputs(rule_paths: list[Path], project_root: Path | None) -> list[Path]:
+    # pyproject.toml may name project rules; its content is part of the key too.
+    project = [project_root / "pyproject.toml"] if project_root is not None else []
+    return knowledge_inputs([*rule_files(rule_paths, project_root), *project])
+
+
 def load_knowledge(rule_paths: Iterable[Path] = (), project_root: Path | None = None) -> Knowledge:
-    """Lexicons and rules, loaded and validated once; every problem raised together."""
-    loaded = load_rules(list(rule_paths), project_root)
+    """Lexicons and rules, loaded and validated once; every problem raised together.
+
+    The result is cached on disk (see cache.py), keyed by every file it is read from.
+    """
+    rule_paths = list(rule_paths)
+    return cached(_inputs(rule_paths, project_root), lambda: build_knowledge(rule_paths, project_root))
+
+
+def knowledge_key(rule_paths: Iterable[Path] = (), project_root: Path | None = None) -> str:
+    """A digest of everything the knowledge is made of: equal keys read articles alike."""
+    return knowledge_fingerprint(_inputs(list(rule_paths), project_root))
+
+
+def build_knowledge(rule_paths: list[Path], project_root: Path | None) -> Knowledge:
+    loaded = load_rules(rule_paths, project_root)
     rules = with_overrides(loaded)
     ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules))
     return Knowledge(ontology, languages, rules, shared, tuple(unknown_targets(loaded)))

@@ -104,8 +104,8 @@ def project_rule_paths(root: Path) -> list[Path]:
     return found
 
 
-def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> RuleSet:
-    """The rules in force: shipped checks, project rules, then --rules paths."""
+def rule_files(extra: list[Path] = (), project_root: Path | None = None) -> list[Path]:
+    """The rule files in force, in order: shipped checks, project rules, then --rules paths."""
     paths = rule_paths(rules_home() / "checks")
     if project_root is not None:
         paths += project_rule_paths(project_root)
@@ -113,6 +113,12 @@ def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> Rule
         if not path.exists():
             raise RuleError("no such rule file or folder", path)
         paths += rule_paths(path)
+    return paths
+
+
+def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> RuleSet:
+    """The rules in force: shipped checks, project rules, then --rules paths."""
+    paths = rule_files(extra, project_root)
     ruleset = RuleSet()
     problems: list[RuleError] = []
     for path in paths:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import RuleError
 from checker.resources import rules_home
 from checker.yamlio import LoadedYaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 RULES = "rule.schema.json"
 SCHEMAS = ("lexicon.schema.json", "language.schema.json", RULES)
@@ -38,7 +38,12 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
     The rule schema is composed from the judging kinds' modules (imported here,
     not at the top: judging depends on rules, which depend on this module).
+    jsonschema is imported here too: a run whose knowledge comes from the cache
+    validates nothing and never pays for it.
     """
+    import jsonschema
+    from referencing import Registry, Resource
+
     from checker.judge.schema import rule_schema
 
     schemas = {other: rule_schema() if other == RULES else load_schema(other) for other in SCHEMAS}

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from checker.errors import CheckerError
 from checker.ingest.files import ARTICLE_SUFFIXES
@@ -27,15 +29,19 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write text (UTF-8) to path by a temporary file and a rename."""
+def write_atomically(path: Path, content: str | Callable[[TextIO], None]) -> None:
+    """Write text (UTF-8) to path by a temporary file and a rename; `content` is the
+    text, or a function that writes it to the file it is given (a streamed report)."""
     target = Path(os.path.realpath(path))  # through a symlink, not over it
     temp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+            if isinstance(content, str):
+                out.write(content)
+            else:
+                content(out)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _mode_for(target))
@@ -61,7 +67,7 @@ def refuse_clobbering(outputs: list[Path], inputs: list[Path], folders: list[Pat
     for output in outputs:
         real = os.path.realpath(output)
         if real in seen:
-            raise CheckerError(f"the Markdown and JSON reports would both be written here; give two paths",
+            raise CheckerError("the Markdown and JSON reports would both be written here; give two paths",
                                output)
         seen[real] = output
         if real in read:

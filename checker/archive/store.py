@@ -1,0 +1,134 @@
+"""The archive store: an SQLite file of articles already read, and its schema (docs/archive.md).
+
+SQLite rather than DuckDB: a check asks for a few dozen articles through
+indexed keys (B-tree lookups, SQLite's strength; DuckDB is built for scans),
+several processes may read a store while one writes (SQLite in WAL mode;
+DuckDB lets one process at a time open a file for writing, and none other
+then), and it ships with Python.
+
+Tables (schema version 1):
+
+    meta(key, value)           application = factcheck-archive, schema = 1
+    articles(id, path, hash, knowledge, published, day, meta, text, digest)
+    names(key, article)        what an article names: lexicon entities, names by sound
+    blocks(block, article)     what its claims are about: a predicate, or a dimension and unit
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from checker.errors import CheckerError
+
+APPLICATION = "factcheck-archive"
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,      -- the file, as given to `factcheck index` (resolved)
+    hash TEXT NOT NULL,             -- sha256 of its bytes and of its sources.yaml entry
+    knowledge TEXT NOT NULL,        -- the knowledge fingerprint it was read with
+    published TEXT,                 -- ISO date, or NULL
+    day INTEGER,                    -- the same as a day number (for the time window), or NULL
+    meta TEXT NOT NULL,             -- the Article without its text, as JSON
+    text BLOB NOT NULL,             -- the text, zlib-compressed (read again for names from other articles)
+    digest BLOB NOT NULL            -- claims (JSON of each Claim), names, own names, words: zlib JSON
+);
+CREATE TABLE names (key TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE);
+CREATE TABLE blocks (block TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE);
+CREATE INDEX names_by_key ON names (key, article);
+CREATE INDEX blocks_by_block ON blocks (block, article);
+CREATE INDEX names_by_article ON names (article);
+CREATE INDEX blocks_by_article ON blocks (article);
+CREATE INDEX articles_by_day ON articles (day);
+"""
+
+
+class StoreError(CheckerError):
+    """A store that cannot be used: missing, not a store, or of another schema version."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 60000")
+    return connection
+
+
+def _check(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse anything but a store of this schema version."""
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError:
+        raise StoreError("not a factcheck store (not an SQLite database)", path) from None
+    if "meta" not in tables:
+        raise StoreError("not a factcheck store (an SQLite database without factcheck's tables)", path)
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    if meta.get("application") != APPLICATION:
+        raise StoreError("not a factcheck store (its meta table names another application)", path)
+    if meta.get("schema") != str(SCHEMA_VERSION):
+        raise StoreError(f"a store of schema version {meta.get('schema')}; this factcheck reads version "
+                         f"{SCHEMA_VERSION} (index the articles into a new store)", path)
+
+
+def open_store(path: Path, create: bool = False) -> sqlite3.Connection:
+    """An open store; with `create`, a new one where there is no file yet."""
+    if path.is_dir():
+        raise StoreError("a folder, not a store file", path)
+    exists = path.exists()
+    if not exists and not create:
+        raise StoreError("no such store (make one with `factcheck index PATH... --store FILE`)", path)
+    if not exists and not path.parent.is_dir():
+        raise StoreError("no such folder for the store", path.parent)
+    try:
+        connection = _connect(path)
+        if not exists or (create and os.path.getsize(path) == 0):
+            with transaction(connection):
+                if not connection.execute("SELECT name FROM sqlite_master").fetchone():
+                    for statement in DDL.split(";"):
+                        if statement.strip():
+                            connection.execute(statement)
+                    connection.executemany("INSERT INTO meta VALUES (?, ?)",
+                                           [("application", APPLICATION), ("schema", str(SCHEMA_VERSION))])
+        _check(connection, path)
+        connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise StoreError("not a factcheck store (not an SQLite database)", path) from None
+        raise StoreError(f"cannot open the store: {exc}", path) from None
+    return connection
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE: the write lock is taken at the start, so two writers queue, never deadlock."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+@contextmanager
+def index_lock(path: Path) -> Iterator[None]:
+    """One `factcheck index` at a time per store: a second one waits for the first to finish,
+    so that each sees the other's work whole (SQLite alone keeps the file sound)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking still keeps the file sound
+        yield
+        return
+    with open(f"{path}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
