@@ -403,3 +403,13 @@ def test_an_age_at_an_event_is_not_the_age_now(setup):
     assert sorted((c.predicate, c.value.low) for c in report.claims) == [
         ("age", 28.0), ("age", 28.0), ("age_at", 19.0), ("age_at", 19.0)]
     assert not [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_an_age_written_as_an_adjective_is_the_age_of_what_it_describes(setup):
+    a = article("a", "Wiz, a five-year-old startup founded in Israel, agreed to the deal.", "en", published="2026-03-01")
+    b = article("b", "Google buys a four-year-old cloud security startup.", "en", published="2026-03-01")
+    c = article("c", "A 37-year-old firefighter also died in the blaze.", "en", published="2026-03-01")
+    report = run(setup, a, b, c)
+    assert {c.article: c.subject.text for c in report.claims} == {
+        "a": "startup founded", "b": "cloud security startup", "c": "firefighter"}
+    assert conflict_pairs(report) == [frozenset({"a", "b"})]  # never the firefighter's age

@@ -373,6 +373,9 @@ def _subject(reading: ArticleReading, ctx: SentenceContext, q: Quantity, predica
         if people:
             return reading.mention_ref(people[-1])
     if definition is not None and definition.appositive:
+        described = _described(reading, ctx, skip.stop)
+        if described is not None:
+            return described
         # "عمره 28 عامًا" (his age): the person named last, in this sentence or before it.
         before = [m for m in mentions if m.end <= q.start and m.type != ORG]
         pronoun = trigger is not None and any(
@@ -396,6 +399,27 @@ def _subject(reading: ArticleReading, ctx: SentenceContext, q: Quantity, predica
     if ctx.matches(Category.ORG_ANAPHORA) and reading.topic_org:
         return reading.topic_org
     return reading.topic_org or reading.topic
+
+
+def _described(reading: ArticleReading, ctx: SentenceContext, end: int) -> EntityRef | None:
+    """Whom an age written as an adjective describes, where a language puts adjectives
+    first: "a 37-year-old firefighter", "the 40-year-old Vishwash Kumar Ramesh"."""
+    lex = reading.lex
+    if lex.noun_modifiers != "before" or end >= len(ctx.tokens) or ctx.breaks_between(end - 1, end + 1):
+        return None
+    mention = ctx.mention_at(end)
+    if mention is not None:
+        return reading.mention_ref(mention)
+    stop = end
+    while stop < len(ctx.tokens) and stop - end < 3 and ctx.tokens[stop].kind == "word" \
+            and not lex.says_nothing(ctx.tokens[stop].norm) and not ctx.starting_at(Category.TRIGGER, stop) \
+            and ctx.mention_covering(stop) is None:
+        stop += 1
+    if stop == end:
+        return None
+    words = ctx.text_of(reading.article.text, end, stop)
+    stems = " ".join(sorted({lex.stem(token.norm) for token in ctx.tokens[end:stop]}))
+    return EntityRef(id=f"{PHRASE}:{stems}", text=words, type=PHRASE)
 
 
 def _participants(reading: ArticleReading, ctx: SentenceContext, subject: EntityRef | None) -> list[EntityRef]:
