@@ -149,6 +149,16 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
     return found[0][0], min(f[1] for f in found)
 
 
+def _day_of_a_date(ctx: SentenceContext, q: Quantity) -> bool:
+    """"September 7", "Sept. 2", "7 September": the day of a date, no quantity."""
+    if not q.point or q.low != int(q.low) or not 1 <= q.low <= 31 or q.end - q.start != 1:
+        return False
+    before = q.start - 1
+    if before >= 0 and ctx.tokens[before].text == ".":
+        before -= 1
+    return bool(ctx.ending_at(Category.MONTH, before + 1) or ctx.starting_at(Category.MONTH, q.end))
+
+
 def _joined_ranges(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> list[Quantity]:
     """Two numbers that are the ends of one range become one quantity: "بين 26 و74",
     "ranging from 20 to 25%", "10-15 years" (a hyphen between them needs no cue)."""
@@ -470,7 +480,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     clock_words = {k for category in (Category.CLOCK_HOUR, Category.CLOCK_MINUTES)
                    for m in ctx.matches(category) for k in range(m.start, m.end)}
     for q in quantities:
-        if q.start in clock_words:
+        if q.start in clock_words or _day_of_a_date(ctx, q):
             continue
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
