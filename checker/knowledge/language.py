@@ -40,6 +40,8 @@ class Language:
     scales: dict[str, float] = field(init=False)
     fractions: dict[str, float] = field(init=False)
     digit_count: frozenset[str] = field(init=False)
+    ordinals: dict[str, int] = field(init=False)
+    ordinal_suffixes: frozenset[str] = field(init=False)
     joiners: frozenset[str] = field(init=False)
     range_joins: frozenset[str] = field(init=False)
     connectors: frozenset[str] = field(init=False)
@@ -101,6 +103,8 @@ class Language:
         self.scales = {fold(k): float(v) for k, v in numbers.get("scales", {}).items()}
         self.fractions = {fold(k): float(v) for k, v in numbers.get("fractions", {}).items()}
         self.digit_count = frozenset(fold(w) for w in numbers.get("digit_count", []))
+        self.ordinals = {fold(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+        self.ordinal_suffixes = frozenset(fold(w) for w in numbers.get("ordinal_suffixes", []))
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
