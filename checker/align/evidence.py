@@ -131,6 +131,7 @@ def comparable(a: Features, b: Features) -> bool:
     if a.kind != b.kind or a.dimension != b.dimension:
         return False
     if ca.negated or cb.negated or ca.forecast != cb.forecast or ca.earlier != cb.earlier \
+            or ca.component != cb.component or ca.conversion != cb.conversion \
             or ca.event_year != cb.event_year:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:

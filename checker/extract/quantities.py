@@ -22,6 +22,7 @@ from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import breaks_clause
 
 # When several qualifiers touch a number, the most informative one wins.
+_OPENING_BRACKETS = frozenset("([")
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
                       "about", "estimated", "additional"]
 
@@ -147,6 +148,43 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
         return None, q.start
     found.sort(key=lambda f: QUALIFIER_PRIORITY.index(f[0]))
     return found[0][0], min(f[1] for f in found)
+
+
+def _component(ctx: SentenceContext, q: Quantity, wording_start: int, unit_end: int) -> str | None:
+    """Which part of a sum a figure is: an `addition` right after "plus" or beside an
+    add-on word ("16 مليون إسترليني في شكل مكافآت"), the `base` right before "plus" or
+    beside a base word ("دفعة أولية قدرها", "117.5 مليون يورو تدفع مقدما"); else None."""
+    window = 2
+
+    def before(category: str) -> bool:
+        return any(wording_start - window <= m.end <= wording_start for m in ctx.matches(category))
+
+    def after(category: str) -> bool:
+        return any(unit_end <= m.start <= unit_end + window and not ctx.breaks_between(unit_end, m.start)
+                   for m in ctx.matches(category))
+
+    # An add-on word counts after the figure only: "مكافآت تصل إلى 100 مليون" are bonuses, not a part.
+    if before(Category.SUM_PLUS) or after(Category.SUM_ADDITION):
+        return "addition"
+    if before(Category.SUM_BASE) or after(Category.SUM_BASE):
+        return "base"
+    for match in ctx.matches(Category.SUM_PLUS):
+        if unit_end <= match.start <= unit_end + window and not ctx.breaks_between(unit_end, match.start) \
+                and any(t.kind == "num" or ctx.lex.number_word(t.norm) is not None
+                        for t in ctx.tokens[match.end:match.end + 3]):
+            return "base"
+    return None
+
+
+def _converted(ctx: SentenceContext, previous: Claim | None, previous_end: int, hit: UnitHit, start: int) -> bool:
+    """"136.3 مليون يورو (156.75 مليون دولار)", "700 مليون يورو، أي ما يعادل 796 مليون
+    دولار": the amount just given, in another unit: the outlet's own conversion."""
+    if previous is None or previous.value.dimension != hit.unit.dimension or previous.value.unit == hit.unit.id:
+        return False
+    if previous_end == hit.start - 1 and ctx.tokens[hit.start - 1].text in _OPENING_BRACKETS:
+        return True
+    cues = [m for m in ctx.ending_at(Category.CONVERSION_CUES, start)]
+    return bool(cues) and previous_end <= cues[0].start and cues[0].start - previous_end <= 2
 
 
 def _day_of_a_date(ctx: SentenceContext, q: Quantity) -> bool:
@@ -499,10 +537,12 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
+        previous_end = unit_end
         unit_end = hit.end
         unit = hit.unit
         appositive = appositive or _appositive(ctx, lex, q, hit)
         qualifier, wording_start = _qualifier(ctx, lex, q, hit.end)
+        conversion = _converted(ctx, claims[-1] if claims else None, previous_end, hit, min(wording_start, hit.start))
         if appositive is not None:
             predicate = appositive.id
             trigger = next((m for m in ctx.matches(Category.TRIGGER) if m.payload == predicate), None)
@@ -536,5 +576,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             event_year=event_year,
             earlier=_earlier(ctx, q, hit.end),
             modifiers=_modifiers(ctx, lex, q, hit),
+            component=_component(ctx, q, wording_start, hit.end),
+            conversion=conversion,
         ))
     return claims

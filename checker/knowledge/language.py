@@ -109,9 +109,13 @@ class Language:
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
         self.range_joins = frozenset(fold(w) for w in numbers.get("range_joins", []))
-        for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES):
+        for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES, Category.CONVERSION_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
+        for part, category in (("plus", Category.SUM_PLUS), ("base", Category.SUM_BASE),
+                               ("addition", Category.SUM_ADDITION)):
+            for phrase in numbers.get("sums", {}).get(part, []):
+                self._index(category, phrase, part)
         for phrase, bounds in numbers.get("vague", {}).items():
             self._index("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))
