@@ -116,6 +116,12 @@ class Claim(BaseModel):
     # The figure a change started from ("بدلًا من 19 جنيهًا", "up from 4.2%", "from 15.50
     # to 17.50"): compared only with other such figures, never with the figure now.
     earlier: bool = False
+    # The part of a sum a figure is: `base` ("£100m plus £16m", "an initial £100m") or
+    # `addition` (the £16m); None for a whole. Parts compare only with like parts.
+    component: str | None = None
+    # The outlet's own conversion of the figure before it ("500 مليون يورو (571 مليون
+    # دولار)"): compared only with other outlets' conversions.
+    conversion: bool = False
     # The past year of another event the figure belongs to ("the 2011 floods
     # killed 200"): such a toll is not the story's own.
     event_year: int | None = None

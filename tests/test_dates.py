@@ -20,7 +20,7 @@ from checker.models import Value
     (4, "last", date(2025, 4, 20), 2024),
     (3, "next", date(2025, 6, 1), 2026),
     (4, "last", None, None),
-    (4, None, date(2025, 6, 1), None),
+    (4, None, date(2025, 6, 1), None),  # a month alone: no year
 ])
 def test_relative_months_resolve_against_publication(month, relative, published, year):
     assert resolve_year(month, relative, published) == year
@@ -136,3 +136,29 @@ def test_weeks_and_counting_back_from_publication(ar, en):
 def test_founding_years(ar, en):
     assert dates(ar, "وتأسست شركة «نوفا» عام 2011، ويعمل بها 300 موظف.") == [("founded", "2011-01-01")]
     assert dates(en, "Nova was founded in 2009 by two engineers.", "en") == [("founded", "2009-01-01")]
+
+
+@pytest.mark.parametrize("day, month, published, year", [
+    (7, 9, date(2024, 9, 9), 2024),    # "September 7", two days before
+    (20, 1, date(2025, 3, 4), 2025),   # "January 20", weeks before
+    (28, 12, date(2025, 1, 3), 2024),  # "December 28": the year before
+    (18, 3, date(2025, 10, 1), 2025),  # six months back rather than six ahead: news looks back
+])
+def test_a_day_without_its_year_is_the_nearest_one_to_publication(day, month, published, year):
+    assert resolve_year(month, None, published, day) == year
+
+
+def test_an_american_date_keeps_its_day_and_an_abbreviated_month_its_dot(en):
+    text = "The trial began on Sept. 2 in Avignon, and the fire started Jan. 7 amid strong winds."
+    found = [(c.value.text, c.value.low) for c in extract_claims(
+        article("a", text, "en", published="2025-10-01"), en) if c.value.kind == "date"]
+    assert found == [("Sept. 2", "2025-09-02"), ("Jan. 7", "2025-01-07")]
+    assert not [c for c in extract_claims(article("a", text, "en", published="2025-10-01"), en)
+                if c.value.kind == "quantity"]  # the days are no counts
+
+
+def test_a_day_and_month_without_a_year_agree_only_with_that_day():
+    undated = Value(kind="date", text="September 7", low="--09-07", high="--09-07")
+    assert same_category(undated, Value(kind="date", text="7 Sep 2024", low="2024-09-07", high="2024-09-07"))
+    assert not same_category(undated, Value(kind="date", text="8 Sep 2024", low="2024-09-08", high="2024-09-08"))
+    assert same_category(undated, Value(kind="date", text="September", low="--09", high="--09"))

@@ -65,3 +65,10 @@ def test_a_source_is_named_in_full(setup, text, lang, source):
 ])
 def test_words_that_are_no_source_are_never_an_attribution(setup, text):
     assert {c.attribution for c in _claims(setup, text, "en")} <= {None, "officials"}
+
+
+def test_a_capital_after_a_colon_or_a_number_word_is_no_name(setup):
+    text = ("Results so far:\n• Green Party: Took one seat, receiving 1.2 per cent of the vote\n"
+            "• New Democratic Party: Seven seats, with 6.3 per cent of the vote")
+    subjects = {c.subject.text for c in _claims(setup, text, "en") if c.predicate == "vote_share"}
+    assert "Took" not in subjects and "Seven" not in subjects

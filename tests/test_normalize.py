@@ -58,3 +58,8 @@ def test_latin_accents_fold_so_that_names_match_however_an_outlet_writes_them():
     assert fold("Bloc Québécois") == fold("Bloc Quebecois")
     assert fold("Sánchez") == "sanchez"
     assert normalize("Québec").original_span(0, 6) == (0, 6)
+
+
+def test_a_title_or_an_abbreviated_month_does_not_end_a_sentence():
+    texts = [s.text for s in split_sentences("Capt. Sumeet Sabharwal flew it. The trial began Sept. 2. He left in Jan. Then")]
+    assert texts == ["Capt. Sumeet Sabharwal flew it.", "The trial began Sept. 2.", "He left in Jan.", "Then"]

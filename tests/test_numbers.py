@@ -78,3 +78,11 @@ def test_arabic_steps_with_fractions_and_remainders(ar):
         tokens = tokenize(text)
         [q] = read_numbers(tokens, ar, ar.index.annotate(tokens).get("vague", []))
         assert q.step == pytest.approx(step), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("one seat", [(1.0, 1.0)]), ("one Canadian national", [(1.0, 1.0)]),
+    ("one of the worst fires", []), ("it was one thing", []),
+])
+def test_one_is_a_count_only_before_what_it_counts(en, text, expected):
+    assert numbers(en, text) == expected

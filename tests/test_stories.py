@@ -403,3 +403,37 @@ def test_an_age_at_an_event_is_not_the_age_now(setup):
     assert sorted((c.predicate, c.value.low) for c in report.claims) == [
         ("age", 28.0), ("age", 28.0), ("age_at", 19.0), ("age_at", 19.0)]
     assert not [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_an_age_written_as_an_adjective_is_the_age_of_what_it_describes(setup):
+    a = article("a", "Wiz, a five-year-old startup founded in Israel, agreed to the deal.", "en", published="2026-03-01")
+    b = article("b", "Google buys a four-year-old cloud security startup.", "en", published="2026-03-01")
+    c = article("c", "A 37-year-old firefighter also died in the blaze.", "en", published="2026-03-01")
+    report = run(setup, a, b, c)
+    assert {c.article: c.subject.text for c in report.claims} == {
+        "a": "startup founded", "b": "cloud security startup", "c": "firefighter"}
+    assert conflict_pairs(report) == [frozenset({"a", "b"})]  # never the firefighter's age
+
+
+def test_the_parts_of_a_sum_are_compared_only_with_like_parts(setup):
+    a = article("a", "Liverpool will pay £100 million plus £16 million in add-ons for the player.", "en",
+                published="2026-03-01")
+    b = article("b", "وسيدفع ليفربول 116 مليون جنيه إسترليني للحصول على اللاعب.", published="2026-03-01")
+    c = article("c", "وتتضمن الصفقة دفعة أولية قدرها 100 مليون جنيه إسترليني و16 مليون جنيه إسترليني في شكل مكافآت.",
+                published="2026-03-01")
+    report = run(setup, a, b, c)
+    parts = sorted((c.article, c.value.low, c.component) for c in report.claims)
+    assert parts == [("a", 16e6, "addition"), ("a", 100e6, "base"), ("b", 116e6, None),
+                     ("c", 16e6, "addition"), ("c", 100e6, "base")]
+    assert not [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_an_outlets_own_conversion_is_compared_only_with_conversions(setup):
+    a = article("a", "فرضت المفوضية غرامة قدرها 500 مليون يورو (571 مليون دولار) على الشركة.", published="2025-04-23")
+    b = article("b", "فرضت المفوضية غرامة قدرها 500 مليون يورو (587 مليون دولار) على الشركة.", published="2025-04-23")
+    c = article("c", "The Commission fined the company $600 million on Wednesday.", "en", published="2025-04-23")
+    report = run(setup, a, b, c)
+    assert [cl.conversion for cl in report.claims] == [False, True, False, True, False]
+    claims = {cl.id: cl for cl in report.claims}
+    pairs = [pair for f in report.findings if f.kind == "conflict" for pair in f.pairs]
+    assert pairs and all(claims[x].conversion == claims[y].conversion for x, y in pairs)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from checker.align.entities import canonical
 from checker.knowledge.ontology import COUNT, ROLE, Ontology
-from checker.models import LABEL_MARK, Claim
+from checker.models import LABEL_MARK, PHRASE, Claim
 
 # Weights of each kind of evidence, and the score two claims need to pair.
 PREDICATE = 2.0  # the same predicate, named by a trigger word in each
@@ -131,6 +131,7 @@ def comparable(a: Features, b: Features) -> bool:
     if a.kind != b.kind or a.dimension != b.dimension:
         return False
     if ca.negated or cb.negated or ca.forecast != cb.forecast or ca.earlier != cb.earlier \
+            or ca.component != cb.component or ca.conversion != cb.conversion \
             or ca.event_year != cb.event_year:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
@@ -144,7 +145,7 @@ def comparable(a: Features, b: Features) -> bool:
             return False
     if a.kind != "quantity" and a.predicate != b.predicate:
         return False  # dates and posts pair on what they date or name
-    if ("subject" in (a.align_on, b.align_on) or a.dimension == ROLE) and a.subject != b.subject:
+    if ("subject" in (a.align_on, b.align_on) or a.dimension == ROLE) and not _same_subject(a.subject, b.subject):
         return False  # a property of its subject alone (an age, a valuation), or a post at one organisation
     labels_a, labels_b = a.labels, b.labels
     if labels_a and labels_b and not labels_a & labels_b:
@@ -164,6 +165,17 @@ def _one_script(first: str, second: str) -> bool:
 def _latin(text: str) -> bool:
     letters = [c for c in text[:200] if c.isalpha()]
     return sum(c.isascii() for c in letters) * 2 > len(letters)
+
+
+def _same_subject(a: str | None, b: str | None) -> bool:
+    """One subject; two described in words ("a five-year-old startup", "a four-year-old
+    cloud security startup") are one when their descriptions share a word."""
+    if a == b:
+        return True
+    marker = PHRASE + ":"
+    if a and b and a.startswith(marker) and b.startswith(marker):
+        return bool(set(a[len(marker):].split()) & set(b[len(marker):].split()))
+    return False
 
 
 def weigh(a: Features, b: Features, story: Story) -> Evidence:

@@ -64,7 +64,7 @@ def _restated(a: Features, b: Features) -> bool:
     """One article giving one figure of one thing twice (its headline and its body)."""
     ca, cb = a.claim, b.claim
     return (_kind(a) == _kind(b) and _figure(a) == _figure(b) and ca.forecast == cb.forecast
-            and ca.earlier == cb.earlier
+            and ca.earlier == cb.earlier and ca.component == cb.component and ca.conversion == cb.conversion
             and ca.negated == cb.negated and ca.event_year == cb.event_year
             and (a.align_on != "subject" or a.subject == b.subject))
 

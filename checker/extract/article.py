@@ -16,6 +16,7 @@ from checker.extract.entities import EntityFinder, Gazetteer, add_name
 from checker.extract.furniture import dateline, is_furniture
 from checker.extract.quantities import quantity_claims
 from checker.extract.roles import RoleReader
+from checker.extract.ordinals import rank_claims
 from checker.extract.times import time_claims
 from checker.knowledge.language import Language
 from checker.models import Article, Claim
@@ -107,6 +108,7 @@ def claims_of(reading: ArticleReading) -> list[Claim]:
         claims.extend(date_claims(reading, ctx, next_id))
         claims.extend(roles.claims(ctx, next_id))
         claims.extend(time_claims(reading, ctx, next_id))
+        claims.extend(rank_claims(reading, ctx, next_id))
     return claims
 
 

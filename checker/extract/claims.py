@@ -26,7 +26,8 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
               participants: list[EntityRef] | None = None, object: EntityRef | None = None,
               predicate_text: str = "", fallback: bool = False, event_year: int | None = None,
               unit_words: tuple[int, int] | None = None, earlier: bool = False,
-              modifiers: list[str] | None = None) -> Claim:
+              modifiers: list[str] | None = None, component: str | None = None,
+              conversion: bool = False) -> Claim:
     """A claim of sentence `ctx` whose value is written at tokens[at[0]:at[1]]: its
     stance is read there, and its context is the clause around it."""
     stance = stance_for(ctx, reading.article.text, at[0])
@@ -46,6 +47,8 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         negated=stance.negated,
         forecast=stance.forecast,
         earlier=earlier,
+        component=component,
+        conversion=conversion,
         event_year=event_year,
         quote=ctx.sentence.text,
         span=(ctx.sentence.start, ctx.sentence.end),

@@ -64,15 +64,18 @@ def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None
     j = end
     if j < len(ctx.tokens) and ctx.tokens[j].text == "/" and ctx.starting_at(Category.MONTH, j + 1):
         j = max(m.end for m in ctx.starting_at(Category.MONTH, j + 1))
+    if j < len(ctx.tokens) and ctx.tokens[j].text == "." and ctx.tokens[j - 1].end == ctx.tokens[j].start:
+        j += 1  # "Sept. 2": an abbreviated month's dot
     day = _day_at(ctx, j)
     if day is not None:
         j += 1
+    day_end = j if day is not None else end
     if j < len(ctx.tokens) and ctx.tokens[j].text == ",":
         j += 1
     year = _year_at(ctx, j)
     if year is not None:
         return day, year, j + 1
-    return day, None, end if day is None else end + 1
+    return day, None, day_end
 
 
 def _relative(ctx: SentenceContext, start: int, end: int) -> tuple[str | None, int, int]:
@@ -83,10 +86,23 @@ def _relative(ctx: SentenceContext, start: int, end: int) -> tuple[str | None, i
     return None, start, end
 
 
-def resolve_year(month: int, relative: str | None, published: date | None) -> int | None:
-    """"أبريل الماضي" in an article of June 2025 is April 2025; of March 2025, April 2024."""
-    if published is None or relative is None:
+def resolve_year(month: int, relative: str | None, published: date | None, day: int | None = None) -> int | None:
+    """"أبريل الماضي" in an article of June 2025 is April 2025; of March 2025, April 2024.
+    A day and month with no year ("September 7", "Jan. 20") are the nearest such day to
+    the article's date (a day to come counting three times as far: news looks back); a
+    month alone, with no word saying which, stays without a year."""
+    if published is None:
         return None
+    if relative is None:
+        if day is None:
+            return None
+        candidates = [year for year in (published.year - 1, published.year, published.year + 1)
+                      if day <= calendar.monthrange(year, month)[1]]
+        def distance(year: int) -> int:
+            days = (date(year, month, day) - published).days
+            return 3 * days if days > 0 else -days
+
+        return min(candidates, key=distance, default=None)
     if relative == "last":
         return published.year if month < published.month else published.year - 1
     if relative == "next":
@@ -96,7 +112,8 @@ def resolve_year(month: int, relative: str | None, published: date | None) -> in
 
 def date_value(month: int, year: int | None, text: str, day: int | None = None) -> Value:
     if year is None:
-        bound = f"--{month:02d}"
+        # A month (and day) known without its year: "--09", "--09-07".
+        bound = f"--{month:02d}" if day is None else f"--{month:02d}-{day:02d}"
         return Value(kind="date", text=text, low=bound, high=bound, dimension=DATE)
     if day is not None and day <= calendar.monthrange(year, month)[1]:
         return _range_value(text, date(year, month, day), date(year, month, day))
@@ -117,9 +134,9 @@ def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan
         start = match.start - 1 if day_before is not None else match.start
         day_after, year, end = _after_month(ctx, match.end)
         relative, start, end = _relative(ctx, start, end)
-        if year is None:
-            year = resolve_year(match.payload, relative, reading.article.published)
         day = day_before if day_before is not None else day_after
+        if year is None:
+            year = resolve_year(match.payload, relative, reading.article.published, day)
         spans.append(DateSpan(start, end, date_value(match.payload, year, ctx.text_of(text, start, end), day)))
     return spans
 

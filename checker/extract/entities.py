@@ -26,6 +26,8 @@ from checker.text.tokens import Token, is_comma
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
 NameSpan = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
+# Marks after which a capital opens a clause as at a sentence's start (lists, headings).
+_OPENING_MARKS = frozenset(":•·–—-")
 TakeName = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _OPEN_QUOTE_RE = re.compile("[" + "".join(_OPEN_QUOTES) + "]")
@@ -399,9 +401,11 @@ class EntityFinder:
         token = tokens[i]
         if not token.latin or not token.text[:1].isupper():
             return False
-        if self.lex.has_case and (token.norm in self.lex.stopwords or token.norm in self.lex.function_words):
-            return False  # "No new cases were reported": a capital, not a name
-        if not inside and i == 0 and self.lex.has_case and not (
+        if self.lex.has_case and (token.norm in self.lex.stopwords or token.norm in self.lex.function_words
+                                  or self.lex.number_word(token.norm) is not None):
+            return False  # "No new cases were reported", "Seven seats": a capital, not a name
+        opens = i == 0 or tokens[i - 1].text in _OPENING_MARKS  # "Green Party: Took one seat"
+        if not inside and opens and self.lex.has_case and not (
                 i + 1 < len(tokens) and tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
             # A capital at the start of an English sentence proves little:
             # trust a lone word only if the article also capitalises it mid-sentence.

@@ -22,6 +22,7 @@ from checker.text.numbers import Quantity, read_numbers
 from checker.text.tokens import breaks_clause
 
 # When several qualifiers touch a number, the most informative one wins.
+_OPENING_BRACKETS = frozenset("([")
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
                       "about", "estimated", "additional"]
 
@@ -147,6 +148,53 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
         return None, q.start
     found.sort(key=lambda f: QUALIFIER_PRIORITY.index(f[0]))
     return found[0][0], min(f[1] for f in found)
+
+
+def _component(ctx: SentenceContext, q: Quantity, wording_start: int, unit_end: int) -> str | None:
+    """Which part of a sum a figure is: an `addition` right after "plus" or beside an
+    add-on word ("16 مليون إسترليني في شكل مكافآت"), the `base` right before "plus" or
+    beside a base word ("دفعة أولية قدرها", "117.5 مليون يورو تدفع مقدما"); else None."""
+    window = 2
+
+    def before(category: str) -> bool:
+        return any(wording_start - window <= m.end <= wording_start for m in ctx.matches(category))
+
+    def after(category: str) -> bool:
+        return any(unit_end <= m.start <= unit_end + window and not ctx.breaks_between(unit_end, m.start)
+                   for m in ctx.matches(category))
+
+    # An add-on word counts after the figure only: "مكافآت تصل إلى 100 مليون" are bonuses, not a part.
+    if before(Category.SUM_PLUS) or after(Category.SUM_ADDITION):
+        return "addition"
+    if before(Category.SUM_BASE) or after(Category.SUM_BASE):
+        return "base"
+    for match in ctx.matches(Category.SUM_PLUS):
+        if unit_end <= match.start <= unit_end + window and not ctx.breaks_between(unit_end, match.start) \
+                and any(t.kind == "num" or ctx.lex.number_word(t.norm) is not None
+                        for t in ctx.tokens[match.end:match.end + 3]):
+            return "base"
+    return None
+
+
+def _converted(ctx: SentenceContext, previous: Claim | None, previous_end: int, hit: UnitHit, start: int) -> bool:
+    """"136.3 مليون يورو (156.75 مليون دولار)", "700 مليون يورو، أي ما يعادل 796 مليون
+    دولار": the amount just given, in another unit: the outlet's own conversion."""
+    if previous is None or previous.value.dimension != hit.unit.dimension or previous.value.unit == hit.unit.id:
+        return False
+    if previous_end == hit.start - 1 and ctx.tokens[hit.start - 1].text in _OPENING_BRACKETS:
+        return True
+    cues = [m for m in ctx.ending_at(Category.CONVERSION_CUES, start)]
+    return bool(cues) and previous_end <= cues[0].start and cues[0].start - previous_end <= 2
+
+
+def _day_of_a_date(ctx: SentenceContext, q: Quantity) -> bool:
+    """"September 7", "Sept. 2", "7 September": the day of a date, no quantity."""
+    if not q.point or q.low != int(q.low) or not 1 <= q.low <= 31 or q.end - q.start != 1:
+        return False
+    before = q.start - 1
+    if before >= 0 and ctx.tokens[before].text == ".":
+        before -= 1
+    return bool(ctx.ending_at(Category.MONTH, before + 1) or ctx.starting_at(Category.MONTH, q.end))
 
 
 def _joined_ranges(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> list[Quantity]:
@@ -373,6 +421,9 @@ def _subject(reading: ArticleReading, ctx: SentenceContext, q: Quantity, predica
         if people:
             return reading.mention_ref(people[-1])
     if definition is not None and definition.appositive:
+        described = _described(reading, ctx, skip.stop)
+        if described is not None:
+            return described
         # "عمره 28 عامًا" (his age): the person named last, in this sentence or before it.
         before = [m for m in mentions if m.end <= q.start and m.type != ORG]
         pronoun = trigger is not None and any(
@@ -396,6 +447,27 @@ def _subject(reading: ArticleReading, ctx: SentenceContext, q: Quantity, predica
     if ctx.matches(Category.ORG_ANAPHORA) and reading.topic_org:
         return reading.topic_org
     return reading.topic_org or reading.topic
+
+
+def _described(reading: ArticleReading, ctx: SentenceContext, end: int) -> EntityRef | None:
+    """Whom an age written as an adjective describes, where a language puts adjectives
+    first: "a 37-year-old firefighter", "the 40-year-old Vishwash Kumar Ramesh"."""
+    lex = reading.lex
+    if lex.noun_modifiers != "before" or end >= len(ctx.tokens) or ctx.breaks_between(end - 1, end + 1):
+        return None
+    mention = ctx.mention_at(end)
+    if mention is not None:
+        return reading.mention_ref(mention)
+    stop = end
+    while stop < len(ctx.tokens) and stop - end < 3 and ctx.tokens[stop].kind == "word" \
+            and not lex.says_nothing(ctx.tokens[stop].norm) and not ctx.starting_at(Category.TRIGGER, stop) \
+            and ctx.mention_covering(stop) is None:
+        stop += 1
+    if stop == end:
+        return None
+    words = ctx.text_of(reading.article.text, end, stop)
+    stems = " ".join(sorted({lex.stem(token.norm) for token in ctx.tokens[end:stop]}))
+    return EntityRef(id=f"{PHRASE}:{stems}", text=words, type=PHRASE)
 
 
 def _participants(reading: ArticleReading, ctx: SentenceContext, subject: EntityRef | None) -> list[EntityRef]:
@@ -446,7 +518,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     clock_words = {k for category in (Category.CLOCK_HOUR, Category.CLOCK_MINUTES)
                    for m in ctx.matches(category) for k in range(m.start, m.end)}
     for q in quantities:
-        if q.start in clock_words:
+        if q.start in clock_words or _day_of_a_date(ctx, q):
             continue
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
@@ -465,10 +537,12 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
+        previous_end = unit_end
         unit_end = hit.end
         unit = hit.unit
         appositive = appositive or _appositive(ctx, lex, q, hit)
         qualifier, wording_start = _qualifier(ctx, lex, q, hit.end)
+        conversion = _converted(ctx, claims[-1] if claims else None, previous_end, hit, min(wording_start, hit.start))
         if appositive is not None:
             predicate = appositive.id
             trigger = next((m for m in ctx.matches(Category.TRIGGER) if m.payload == predicate), None)
@@ -502,5 +576,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             event_year=event_year,
             earlier=_earlier(ctx, q, hit.end),
             modifiers=_modifiers(ctx, lex, q, hit),
+            component=_component(ctx, q, wording_start, hit.end),
+            conversion=conversion,
         ))
     return claims

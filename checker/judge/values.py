@@ -119,12 +119,23 @@ def _months(value: Value) -> set[int]:
     return {m % 12 + 1 for m in range(first, min(last, first + 11) + 1)}
 
 
+def _day_of_month(value: Value) -> str | None:
+    """"07" of "--09-07" or of a single day "2024-09-07"; None for a month or longer."""
+    low, high = str(value.low), str(value.high)
+    if low.startswith("--"):
+        return low[5:7] or None
+    return low[8:10] if low == high and len(low) == 10 else None
+
+
 def same_category(a: Value, b: Value) -> bool:
     """Equal values; dates are equal when they can both be true: "13 March",
     "March 2025" and "2025" all hold together, and a month known without its
     year matches that month of any year."""
     if a.kind == "date" and b.kind == "date":
         if str(a.low).startswith("--") or str(b.low).startswith("--"):
+            days_a, days_b = _day_of_month(a), _day_of_month(b)
+            if days_a is not None and days_b is not None and days_a != days_b:
+                return False  # "September 7" and "2024-09-08"
             return bool(_months(a) & _months(b))
         return str(a.low) <= str(b.high) and str(b.low) <= str(a.high)
     return (a.entity.id if a.entity else a.text) == (b.entity.id if b.entity else b.text)

@@ -19,6 +19,10 @@ class Category(StrEnum):
     OUT_OF = "out_of"  # "46 of the 120 seats"
     RISES_TO = "rises_to"  # "rose to", "ارتفع إلى"
     RANGE_CUES = "range_cues"  # "between", "تراوح": a range's two ends follow
+    CONVERSION_CUES = "conversion_cues"  # "equivalent to", "أي ما يعادل": a conversion follows
+    SUM_PLUS = "sum_plus"  # "plus", "بالإضافة إلى": an addition follows
+    SUM_BASE = "sum_base"  # "initial", "دفعة أولية": beside a base amount
+    SUM_ADDITION = "sum_addition"  # "add-ons", "حوافز": beside an addition
     QUALIFIER_BEFORE = "qualifier_before"
     QUALIFIER_AFTER = "qualifier_after"
     # what a figure is about

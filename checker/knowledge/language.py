@@ -40,6 +40,8 @@ class Language:
     scales: dict[str, float] = field(init=False)
     fractions: dict[str, float] = field(init=False)
     digit_count: frozenset[str] = field(init=False)
+    ordinals: dict[str, int] = field(init=False)
+    ordinal_suffixes: frozenset[str] = field(init=False)
     joiners: frozenset[str] = field(init=False)
     range_joins: frozenset[str] = field(init=False)
     connectors: frozenset[str] = field(init=False)
@@ -101,13 +103,19 @@ class Language:
         self.scales = {fold(k): float(v) for k, v in numbers.get("scales", {}).items()}
         self.fractions = {fold(k): float(v) for k, v in numbers.get("fractions", {}).items()}
         self.digit_count = frozenset(fold(w) for w in numbers.get("digit_count", []))
+        self.ordinals = {fold(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+        self.ordinal_suffixes = frozenset(fold(w) for w in numbers.get("ordinal_suffixes", []))
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
         self.range_joins = frozenset(fold(w) for w in numbers.get("range_joins", []))
-        for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES):
+        for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES, Category.CONVERSION_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
+        for part, category in (("plus", Category.SUM_PLUS), ("base", Category.SUM_BASE),
+                               ("addition", Category.SUM_ADDITION)):
+            for phrase in numbers.get("sums", {}).get(part, []):
+                self._index(category, phrase, part)
         for phrase, bounds in numbers.get("vague", {}).items():
             self._index("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))

@@ -215,9 +215,16 @@ class NumberReader:
         if not seen:
             return None
         value = total + current
-        if value == 1 and not self._scale_at(j):
-            return None  # "one of", "الواحد": not a quantity anyone disputes
+        if value == 1 and not self._scale_at(j) and not self._unit_right_after(j):
+            return None  # "one of", "الواحد": not a quantity anyone disputes; "one seat" is
         return self._finish(start if start is not None else i, j, value, False)
+
+    def _unit_right_after(self, j: int) -> bool:
+        """A unit word right after token j, or after one word that narrows it ("one
+        Canadian national"): what makes "one" a count."""
+        tokens = self.tokens[j:j + 3]
+        units = self.lex.index.annotate(tokens).get("unit", [])
+        return any(m.start == 0 or m.start == 1 and not self.lex.is_stopword(tokens[0].norm) for m in units)
 
     def _joinable(self, j: int) -> bool:
         prev = self.tokens[j - 1]

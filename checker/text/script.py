@@ -29,7 +29,9 @@ class ScriptData:
     sentence_ends: str
     closers: str
     decimal_marks: str
-    scripts: dict[str, str]  # script name -> its letters, as the inside of a regex character class
+    scripts: dict[str, str]
+    title_abbreviations: frozenset[str]  # "Capt": its full stop ends no sentence
+    number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")  # script name -> its letters, as the inside of a regex character class
 
     def letters(self, script: str) -> re.Pattern[str]:
         """A pattern matching one letter of a script."""
@@ -74,4 +76,6 @@ def script_data() -> ScriptData:
         closers="".join(marks.get("closers", [])),
         decimal_marks="".join(marks.get("decimal_marks", [])),
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
+        title_abbreviations=frozenset(marks.get("abbreviations", {}).get("titles", [])),
+        number_abbreviations=frozenset(marks.get("abbreviations", {}).get("before_numbers", [])),
     )

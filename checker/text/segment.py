@@ -34,14 +34,15 @@ def _end_marks() -> re.Pattern[str]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """All non-empty sentences of a text, in order, with exact spans."""
-    end_marks, closers = _end_marks(), script_data().closers
+    data = script_data()
+    end_marks, closers = _end_marks(), data.closers
     sentences: list[Sentence] = []
     for paragraph_index, line in enumerate(_PARAGRAPH_RE.finditer(text)):
         line_start = line.start()
         body = line.group()
         cursor = 0
         for marks in end_marks.finditer(body):
-            if not _ends_sentence(body, *marks.span(), closers):
+            if not _ends_sentence(body, *marks.span(), closers) or _abbreviated(body, *marks.span(), data):
                 continue
             stop = marks.end()
             while stop < len(body) and body[stop] in closers:
@@ -62,6 +63,23 @@ def _ends_sentence(body: str, start: int, end: int, closers: str) -> bool:
     if end == len(body) or body[end].isspace():
         return True
     return body[end] in closers and (end - start > 1 or start == 0 or not body[start - 1].isdecimal())
+
+
+_WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(«\"'“]))([^\W\d_]+)$")
+
+
+def _abbreviated(body: str, start: int, end: int, data) -> bool:
+    """A single full stop after a title ("Capt. Sumeet"), or after an abbreviation
+    before a number ("Sept. 2", "No. 5"): no sentence ends there."""
+    if end - start != 1 or body[start] != ".":
+        return False
+    word = _WORD_BEFORE_RE.search(body, 0, start)
+    if word is None:
+        return False
+    if word.group(1) in data.title_abbreviations:
+        return True
+    rest = body[end:].lstrip()
+    return word.group(1) in data.number_abbreviations and rest[:1].isdecimal()
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

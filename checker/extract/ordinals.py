@@ -1,0 +1,87 @@
+"""Ranks: "the 16th outbreak", "the fourth fine", "in the 73rd minute", "ثاني عملية تسريح".
+
+A rank is a value of its own kind (dimension `rank`), named by what it ranks:
+the first content word after it ("outbreak", "minute"), or, in a language that
+puts the ordinal after its noun ("الغرامة الرابعة"), the word before it. Two
+ranks compare only when they rank the same thing. The ordinal words and the
+suffixes written onto digits ("16th") come from the lexicon (numbers.yaml).
+"""
+
+from __future__ import annotations
+
+from checker.extract.claims import new_claim
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.knowledge.categories import Category
+from checker.knowledge.ontology import RANK
+from checker.models import Claim, Value
+
+RANK_UNIT = "rank"
+
+
+def _rank_at(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
+    """(rank, end token) of an ordinal at token i: "16th" or "fourth"."""
+    lex = ctx.lex
+    tokens = ctx.tokens
+    token = tokens[i]
+    if token.kind == "num" and token.norm.isdigit() and i + 1 < len(tokens) \
+            and tokens[i + 1].norm in lex.ordinal_suffixes and token.end == tokens[i + 1].start:
+        return int(token.norm), i + 2
+    if token.kind == "word" and token.norm in lex.ordinals:
+        return lex.ordinals[token.norm], i + 1
+    return None
+
+
+def _ranked(ctx: SentenceContext, start: int, end: int) -> int | None:
+    """The token of what an ordinal ranks: where adjectives lead their noun, the last
+    word of the words after it ("the fourth major EU penalty": penalty); where they
+    follow it, the word before the ordinal ("الغرامة الرابعة") or the first after it
+    ("ثاني عملية تسريح")."""
+    lex = ctx.lex
+    # An ordinal with the article follows its noun ("الغرامة الرابعة"); one without leads
+    # it ("ثاني عملية تسريح").
+    if lex.noun_modifiers == "after" and lex.has_article(ctx.tokens[start].text) and start > 0 \
+            and ctx.tokens[start - 1].kind == "word" and not lex.says_nothing(ctx.tokens[start - 1].norm):
+        return start - 1
+    if lex.noun_modifiers == "after":  # the noun right after it: its first content word
+        return next((k for k in range(end, min(end + 3, len(ctx.tokens)))
+                     if ctx.tokens[k].kind == "word" and not lex.says_nothing(ctx.tokens[k].norm)
+                     and ctx.mention_covering(k) is None), None)
+    last = None
+    k = end
+    while k < len(ctx.tokens) and k - end < 4 and ctx.tokens[k].kind == "word" \
+            and not lex.says_nothing(ctx.tokens[k].norm) and lex.number_word(ctx.tokens[k].norm) is None:
+        if ctx.starting_at(Category.UNIT, k):
+            return k  # "the 73rd minute following ...": a unit word is what is ranked
+        if ctx.mention_covering(k) is None:
+            last = k
+        k += 1
+    return last
+
+
+def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
+    lex = reading.lex
+    clock = {k for m in ctx.matches(Category.CLOCK_HOUR) if ctx.ending_at(Category.CLOCK_BEFORE, m.start)
+             for k in range(m.start, m.end)}
+    claims: list[Claim] = []
+    for i in range(len(ctx.tokens)):
+        if i in clock:
+            continue  # "الساعة الثانية": an hour, not a rank
+        found = _rank_at(ctx, i)
+        if found is None:
+            continue
+        rank, end = found
+        noun = _ranked(ctx, i, end)
+        if noun is None:
+            continue
+        text = reading.article.text
+        units = ctx.starting_at(Category.UNIT, noun)
+        ranked = units[0].payload.id if units else lex.stem(ctx.tokens[noun].norm)  # "minute", "minutes": one
+        claims.append(new_claim(
+            reading, ctx, next_id(), at=(i, end), subject=reading.topic_org or reading.topic,
+            participants=[reading.mention_ref(m) for m in ctx.mentions],
+            predicate=f"{RANK}:{ranked}", predicate_text=ctx.tokens[noun].text,
+            fallback=True, unit_words=(min(noun, i), max(noun + 1, end)),
+            value=Value(kind="quantity", text=ctx.text_of(text, min(i, noun), max(end, noun + 1)),
+                        low=float(rank), high=float(rank), unit=RANK_UNIT, dimension=RANK, precision=1.0),
+        ))
+    return claims
