@@ -47,7 +47,9 @@ def _source_after(ctx: SentenceContext, text: str, start: int, limit: int) -> So
     while end < len(ctx.tokens) and end - start < 4 and ctx.tokens[end].kind == "word" \
             and not (end > start and lex.says_nothing(ctx.tokens[end].norm)):
         end += 1
-    if end == start or lex.says_nothing(ctx.tokens[start].norm) and not lex.has_article(ctx.tokens[start].text):
+    first = ctx.tokens[start] if start < len(ctx.tokens) else None
+    if end == start or lex.says_nothing(first.norm) and not lex.has_article(first.text) \
+            and not ctx.starting_at(Category.ORG_CUES, start):
         return None
     return ctx.text_of(text, start, end) or None
 
@@ -79,9 +81,17 @@ def attribution_for(ctx: SentenceContext, text: str, position: int) -> Source | 
     return best[1] if best else None
 
 
-def _mention_only(ctx: SentenceContext, start: int, source: Source | None) -> Mention | None:
-    """After a verb of saying, only a name counts as the source (not "إن ...")."""
-    return source if isinstance(source, Mention) else None
+def _mention_only(ctx: SentenceContext, start: int, source: Source | None) -> Source | None:
+    """After a verb of saying, a name counts as the source, or words that name a body
+    ("أعلنت شركة الطيران أن", "قالت الشرطة إن"); not "إن ..." or any other words."""
+    if isinstance(source, Mention):
+        return source
+    if source is None or start >= len(ctx.tokens):
+        return None
+    first = ctx.tokens[start]
+    names_a_body = ctx.starting_at(Category.ORG_CUES, start) or ctx.starting_at(Category.ORG_ANAPHORA, start) \
+        or (not first.latin and ctx.lex.has_article(first.text))
+    return source if names_a_body else None
 
 
 def hedge_for(ctx: SentenceContext, position: int) -> str | None:
