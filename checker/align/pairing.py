@@ -127,36 +127,26 @@ def _both_true(first: tuple, second: tuple) -> bool:
     return low <= high
 
 
-def _two_sources(first: str | None, second: str | None) -> bool:
-    """Two figures one article credits to two sources ("the airline said 242 were on
-    board; the aviation authority, 244"): the article reports a disagreement over one
-    quantity."""
-    return bool(first) and bool(second) and first != second
-
-
 class _Groups:
     """Groups being joined: their members, the figures each article gives them, and the evidence between them."""
 
     def __init__(self, features: list[Features]) -> None:
         self.features = features
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(features))}
-        # group -> article -> (figure, source) of each of its claims there
-        self.figures: dict[int, dict[str, list[tuple[tuple, str | None]]]] = {
-            i: {f.claim.article: [(_figure(f), f.claim.attribution)]} for i, f in enumerate(features)}
+        self.figures: dict[int, dict[str, list[tuple]]] = {
+            i: {f.claim.article: [_figure(f)]} for i, f in enumerate(features)}
         self.group_of = list(range(len(features)))
         # group -> other group -> (sum of evidence, pairs weighed, pairs in all)
         self.between: dict[int, dict[int, list[float]]] = defaultdict(dict)
 
     def compatible(self, g: int, h: int) -> bool:
         """An article may give a quantity twice, in figures that can both be true (a post
-        may pass from one holder to another in one article), or in two it credits to two
-        sources; never two that cannot both be true on its own word."""
+        may pass from one holder to another in one article); never two that cannot."""
         if self.features[self.members[g][0]].dimension == ROLE:
             return True
         figures = self.figures[h]
-        return all(_both_true(mine, theirs) or _two_sources(source, other)
-                   for article, own in self.figures[g].items()
-                   for mine, source in own for theirs, other in figures.get(article, ()))
+        return all(_both_true(mine, theirs) for article, own in self.figures[g].items()
+                   for mine in own for theirs in figures.get(article, ()))
 
     def join(self, g: int, h: int) -> int:
         """Join h into g; return g."""
