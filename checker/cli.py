@@ -238,6 +238,7 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
     from checker.models import ArticleProblem
     from checker.parallel.pool import default_jobs
+    from checker.progress import progress_for
     from checker.report.files import refuse_clobbering
     from checker.report.outputs import output_files, plan_outputs
 
@@ -256,8 +257,13 @@ def run_check(args: argparse.Namespace) -> int:
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
     problems += [ArticleProblem(path=e.path or "", message=str(e)) for e in knowledge.skipped_rules]
-    stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
-                           jobs=args.jobs or default_jobs(), stories=args.stories, max_claims=args.max_claims)
+    progress = progress_for(args.quiet)
+    try:
+        stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
+                               jobs=args.jobs or default_jobs(), stories=args.stories,
+                               max_claims=args.max_claims, progress=progress)
+    finally:
+        progress.close()
     return write_reports(args, stories, outputs, knowledge)
 
 
