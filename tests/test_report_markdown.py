@@ -181,3 +181,17 @@ def test_the_raw_report_reads_in_an_editor(seeds_report):
     prose = [l for l in lines if l and not l.startswith(("|", "[", "```", "    "))]
     assert max(len(l) for l in prose if l.count(" ") > 1) <= WIDTH
     assert max(len(l) for l in lines if l.startswith("|")) <= 2 * CLAUSE_LIMIT + 60
+
+
+def test_quoted_words_open_no_link_and_no_html(setup):
+    text = ("The report [2] said 14 people died <b>in</b> the blaze, officials said on Tuesday after a "
+            "long night of searching the burnt-out flats of the estate for more victims of the fire.")
+    other = "The fire killed 20 people, officials said."
+    a = article("a", text, lang="en", url="https://example.org/a", source="A")
+    b = article("b", other, lang="en", url="https://example.org/b", source="B")
+    a.published = b.published = None
+    markdown = render_markdown(run(setup, a, b))
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    assert "<b>in</b>" not in rendered and "&lt;b&gt;in" in rendered
+    assert "The report [2] said" in _text(rendered)  # "[2]" is text, not a link to outlet 2
+    assert rendered.count('href="https://example.org/b"') == markdown.count("[B][2]") > 0

@@ -51,13 +51,18 @@ def directed(text: str) -> str:
     return f'<div dir="auto">{text}</div>' if _right_to_left(text) else text
 
 
+def _quoted(text: str) -> str:
+    """Quoted words that stay words: no raw HTML, and no "[3]" read as a link to outlet 3."""
+    return text.replace("<", "&lt;").replace("[", "\\[")
+
+
 def quote_cell(claim: Claim) -> str:
-    return directed(cell(clause(claim)))
+    return directed(_quoted(cell(clause(claim))))
 
 
 def _sentence_text(sentence: str) -> str:
-    """A sentence as Markdown text on its own: no raw HTML, no list or heading opened by its start."""
-    text = " ".join(sentence.split()).replace("<", "&lt;")
+    """A sentence as Markdown text on its own: quoted words, no list or heading opened by its start."""
+    text = _quoted(" ".join(sentence.split()))
     return "\\" + text if re.match(r"([-+*>#]|\d+[.)])(\s|$)", text) else text
 
 
