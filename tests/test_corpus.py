@@ -16,9 +16,9 @@ from checker.ingest import load_articles
 from checker.models import Article, Claim
 from checker.parallel.compact import pack, unpack
 from checker.pipeline import check
+from checker.report import stream
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
-from checker.report import stream
 from checker.stories import group_stories
 
 REALNEWS = ROOT / "benchmarks" / "realnews"

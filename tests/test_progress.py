@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import io
-import sys
+import shutil
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from corpora import seed_copies  # noqa: E402
-
-from checker import progress as progress_module  # noqa: E402
-from checker.corpus import check_corpus  # noqa: E402
-from checker.ingest import load_articles  # noqa: E402
-from checker.progress import Progress, TerminalProgress, progress_for  # noqa: E402
+from checker import progress as progress_module
+from checker.corpus import check_corpus
+from checker.ingest import load_articles
+from checker.progress import Progress, TerminalProgress, progress_for
 
 
 class Terminal(io.StringIO):
@@ -62,7 +58,10 @@ def test_a_quick_run_shows_no_bar():
 
 
 def test_a_corpus_run_tells_every_article_read_and_every_story_judged(tmp_path, setup):
-    articles, _ = load_articles([seed_copies(tmp_path / "copies", 20)])
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    for n in range(20):
+        shutil.copyfile(seeds[n % len(seeds)], tmp_path / f"copy_{n:02d}.txt")
+    articles, _ = load_articles([tmp_path])
     recorder = Recorder()
     check_corpus(articles, setup, jobs=1, min_per_job=2, progress=recorder)
     assert recorder.stages[0] == ["reading", 20, "articles", 20]

@@ -9,9 +9,9 @@ import pytest
 from conftest import ROOT
 
 from checker.cli import main
+from checker.models import Article, Claim, EntityRef, Finding, Report, Value
 from checker.report.github import render_github
 from checker.report.lint import one_line
-from checker.models import Article, Claim, EntityRef, Finding, Report, Value
 
 SEEDS = ROOT / "seeds"
 CONCISE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) "
@@ -48,8 +48,9 @@ def test_the_linter_formats_leave_agreements_out(capsys):
 def test_github_annotations(capsys):
     _, out, _ = check(capsys, str(SEEDS), "--format", "github", "--fail-on", "never")
     lines = out.splitlines()
-    assert lines and all(re.match(r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+[,:]", l) for l in lines)
-    assert any(l.startswith("::error ") and f"(see also {SEEDS}/" in l for l in lines)
+    assert lines and all(re.match(r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+[,:]", line)
+                         for line in lines)
+    assert any(line.startswith("::error ") and f"(see also {SEEDS}/" in line for line in lines)
 
 
 def test_github_escapes_what_would_end_a_command():

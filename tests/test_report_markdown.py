@@ -1,10 +1,24 @@
-"""The Markdown report: table cells, and what the report shows."""
+"""The Markdown report: table cells, quotes cut to a clause, wrapped prose, outlets as
+reference links, and the seeds' report as GitHub renders it."""
 
 from __future__ import annotations
 
-import pytest
+import html as html_module
+import re
 
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+from conftest import ROOT, article, run
+
+from checker.ingest import load_articles
+from checker.models import Article
+from checker.pipeline import check
+from checker.report.markdown import render_markdown
+from checker.report.outlets import Outlets, readable_url
+from checker.report.quotes import CLAUSE_LIMIT, ELLIPSIS, clause_span
 from checker.report.tables import QUOTE_LIMIT, cell
+from checker.report.wrap import WIDTH, wrap
 
 
 @pytest.mark.parametrize("text", [
@@ -21,7 +35,6 @@ def test_cell_is_split_joined_cut_and_escaped(text):
 
 # A quote in a table: the clause around its figure, verbatim, "…" where the sentence goes on.
 
-from checker.report.quotes import CLAUSE_LIMIT, ELLIPSIS, clause_span  # noqa: E402
 
 LONG_AR = ("ووفق المصادر، فقد أبعدت ميتا عددًا من أعضاء الفريق المسؤول عن النموذج، في حين تولى زوكربيرج "
            "شخصيًا استقطاب أسماء بارزة بعروض مالية ضخمة وصلت إلى مئات الملايين من الدولارات لبعضهم، منهم "
@@ -70,8 +83,6 @@ def test_the_clause_cell_marks_what_is_left_out(setup):
 
 # Prose wrapped for a plain editor, never so that a line opens another block.
 
-from checker.report.wrap import WIDTH, wrap  # noqa: E402
-
 
 @pytest.mark.parametrize("text", [
     LONG_AR + " " + LONG_EN,
@@ -94,8 +105,6 @@ def test_a_line_break_never_follows_a_backslash():
 
 # Outlets: reference links, addresses given once, readable.
 
-from checker.report.outlets import Outlets, readable_url  # noqa: E402
-
 
 @pytest.mark.parametrize("url, shown", [
     ("https://www.wam.ae/ar/article/128-%D8%B4%D8%AE%D8%B5%D8%A7", "https://www.wam.ae/ar/article/128-شخصا"),
@@ -117,19 +126,6 @@ def test_outlets_are_numbered_and_told_apart():
 
 
 # The seeds' report rendered as GitHub renders Markdown (cmark-gfm).
-
-import html as html_module  # noqa: E402
-
-import cmarkgfm  # noqa: E402
-from cmarkgfm.cmark import Options  # noqa: E402
-from conftest import ROOT, article, run  # noqa: E402
-
-from checker.ingest import load_articles  # noqa: E402
-from checker.models import Article  # noqa: E402
-from checker.pipeline import check  # noqa: E402
-from checker.report.markdown import render_markdown  # noqa: E402
-
-import re  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -178,9 +174,9 @@ def test_links_resolve_and_blocks_close(seeds_report):
 def test_the_raw_report_reads_in_an_editor(seeds_report):
     _, markdown, _ = seeds_report
     lines = markdown.split("\n")
-    prose = [l for l in lines if l and not l.startswith(("|", "[", "```", "    "))]
-    assert max(len(l) for l in prose if l.count(" ") > 1) <= WIDTH
-    assert max(len(l) for l in lines if l.startswith("|")) <= 2 * CLAUSE_LIMIT + 60
+    prose = [line for line in lines if line and not line.startswith(("|", "[", "```", "    "))]
+    assert max(len(line) for line in prose if line.count(" ") > 1) <= WIDTH
+    assert max(len(line) for line in lines if line.startswith("|")) <= 2 * CLAUSE_LIMIT + 60
 
 
 def test_quoted_words_open_no_link_and_no_html(setup):
