@@ -24,6 +24,7 @@ from checker.limits import MAX_ARTICLE_BYTES, MAX_CLAIMS
 if TYPE_CHECKING:
     from checker.knowledge import Knowledge
     from checker.models import Article, ArticleProblem, Report
+    from checker.report.outputs import Output
 
 # The stages, pydantic and jsonschema are imported by the commands that use them,
 # not here: `factcheck --help` and argument errors answer without loading them.
@@ -74,8 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                      help="a rule file or folder of rule files (repeatable)")
     run.add_argument("-o", "--output", type=Path, metavar="REPORT.md",
-                     help="write the Markdown report here (default: standard output)")
-    run.add_argument("--json", type=Path, metavar="REPORT.json", help="also write the JSON report here")
+                     help="write the Markdown report here, '-' for standard output (default: standard "
+                          "output, unless --format says otherwise)")
+    run.add_argument("--json", type=Path, metavar="REPORT.json",
+                     help="also write the JSON report here ('-': standard output)")
+    run.add_argument("--sarif", type=Path, metavar="REPORT.sarif",
+                     help="also write the findings as SARIF 2.1.0 here, for code scanning ('-': standard output)")
+    run.add_argument("--format", choices=["markdown", "json", "sarif", "github", "concise"],
+                     help="what to print on standard output: a report (markdown, json, sarif), GitHub "
+                          "Actions annotations (github), or one line a finding, path:line:col: severity "
+                          "[rule] message (concise); -o, --json and --sarif still write their files")
     run.add_argument("--fail-on", choices=["error", "warning", "never"], default="error",
                      help="exit 1 when a finding has this severity or higher (default: error)")
     run.add_argument("--draft", type=Path, metavar="FILE",
@@ -90,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-claims", type=positive, default=MAX_CLAIMS, metavar="N",
                      help=f"check at most N claims of one article, and list it (default: {MAX_CLAIMS})")
     run.add_argument("-q", "--quiet", action="store_true",
-                     help="do not list input problems on stderr, only their number (the report lists them)")
+                     help="no progress bar and no closing summary on stderr, and input problems only "
+                          "counted there (the report lists them)")
     run.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
                      help="read articles in N processes (default: every core); the report is the same")
     run.add_argument("--against", type=Path, metavar="STORE",
@@ -228,51 +238,54 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
     from checker.models import ArticleProblem
     from checker.parallel.pool import default_jobs
+    from checker.progress import progress_for
     from checker.report.files import refuse_clobbering
+    from checker.report.outputs import output_files, plan_outputs
 
     if args.against is not None:
         return run_against(args)
     if not args.paths:
         raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
+    outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
     knowledge = load_knowledge(args.rules, project_root(args))
     articles, problems = load_articles(args.paths, args.max_article_size)
     draft_id = None
     if args.draft is not None:
         articles, draft_id = with_draft(articles, args.draft, args.max_article_size)
-    outputs = [p for p in (args.output, args.json) if p is not None]
-    refuse_clobbering(outputs, run_inputs(args, articles, problems, knowledge),
+    refuse_clobbering(output_files(outputs), run_inputs(args, articles, problems, knowledge),
                       [p for p in args.paths if p.is_dir()])
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
     problems += [ArticleProblem(path=e.path or "", message=str(e)) for e in knowledge.skipped_rules]
-    stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
-                           jobs=args.jobs or default_jobs(), stories=args.stories, max_claims=args.max_claims)
-    return write_reports(args, stories)
+    progress = progress_for(args.quiet)
+    try:
+        stories = check_corpus(articles, knowledge, problems, draft=draft_id, reviewed=reviewed,
+                               jobs=args.jobs or default_jobs(), stories=args.stories,
+                               max_claims=args.max_claims, progress=progress)
+    finally:
+        progress.close()
+    return write_reports(args, stories, outputs, knowledge)
 
 
-def write_reports(args: argparse.Namespace, stories: list) -> int:
-    """Both reports of a run's stories, each whole or not at all; the exit status they give.
-    The Markdown is rendered before anything is written, and the JSON streamed into its
-    temporary file: a failure in either leaves both previous reports as they were."""
-    from checker.report.files import write_atomically
-    from checker.report.stories import combined, render_stories_markdown, stories_json
-    from checker.report.stream import write_json
+def write_reports(args: argparse.Namespace, stories: list, outputs: list[Output], knowledge: Knowledge) -> int:
+    """Every report of a run's stories (report/outputs.py), each file whole or not at all;
+    input problems and a one-line summary on stderr; the exit status they give."""
+    from checker.report.outputs import run_summary, write_outputs
+    from checker.report.sarif import judging_rules
+    from checker.report.stories import combined
 
     report = combined(stories)
-    markdown = render_stories_markdown(stories)
-    if args.json:
-        write_atomically(args.json, lambda out: write_json(report, out, stories_json(stories)))
-    if args.output:
-        write_atomically(args.output, markdown)
-    else:
-        sys.stdout.write(markdown)
+    write_outputs(outputs, stories, judging_rules(knowledge.rules))
     tell_problems(report.problems, args.quiet)
+    if not args.quiet:
+        print(f"factcheck: {run_summary(report, outputs)}", file=sys.stderr)
     return exit_status(report, args.fail_on)
 
 
 def run_against(args: argparse.Namespace) -> int:
     from checker.archive.against import check_against
     from checker.report.files import refuse_clobbering
+    from checker.report.outputs import output_files, plan_outputs
     from checker.ingest import load_articles
     from checker.judge.baseline import read_baseline
     from checker.knowledge import load_knowledge
@@ -282,17 +295,18 @@ def run_against(args: argparse.Namespace) -> int:
         raise CheckerError("--against checks a draft: give it with --draft FILE")
     if args.paths:
         raise CheckerError("--against takes its sources from the store: give no PATH")
+    outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
     knowledge = load_knowledge(args.rules, project_root(args))
     drafts, problems = load_articles([args.draft], args.max_article_size)
     if problems:
         raise CheckerError(problems[0].message)
-    refuse_clobbering([p for p in (args.output, args.json) if p is not None],
+    refuse_clobbering(output_files(outputs),
                       [args.draft, args.against, *([args.baseline] if args.baseline else [])], [])
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
     reviewed = read_baseline(baseline) if args.baseline or baseline.is_file() else {}
     stories = check_against(drafts[0], args.against, knowledge, args.window, reviewed,
                             args.jobs or default_jobs())
-    return write_reports(args, stories)
+    return write_reports(args, stories, outputs, knowledge)
 
 
 def run_index(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from checker.parallel.compact import pack, unpack
 from checker.parallel.pool import MIN_ARTICLES_PER_JOB, ArticlePool
 from checker.parallel.work import Digest, first_reading, second_reading
 from checker.pipeline import check, judge_story
+from checker.progress import Progress
 from checker.stories import Story, group_stories
 
 
@@ -63,14 +64,18 @@ def _rereadings(story: Story, articles: Sequence[Article], digests: Sequence[Dig
 
 
 def read_corpus(articles: list[Article], knowledge: Knowledge, pool: ArticlePool, stories: str = "auto",
-                has_draft: bool = False) -> tuple[list[Article], list[Story], list[list[tuple]]]:
+                has_draft: bool = False, progress: Progress | None = None
+                ) -> tuple[list[Article], list[Story], list[list[tuple]]]:
     """Articles with their languages, their stories, and each article's packed claims."""
-    digests = pool.map(first_reading, [pack(a) for a in articles])
-    return settle(articles, digests, knowledge, pool, stories, has_draft)
+    progress = progress or Progress()
+    progress.stage("reading", len(articles), "articles")
+    digests = pool.map(first_reading, [pack(a) for a in articles], progress.advance)
+    return settle(articles, digests, knowledge, pool, stories, has_draft, progress)
 
 
 def settle(articles: list[Article], digests: list[Digest], knowledge: Knowledge, pool: ArticlePool,
-           stories: str = "auto", has_draft: bool = False) -> tuple[list[Article], list[Story], list[list[tuple]]]:
+           stories: str = "auto", has_draft: bool = False, progress: Progress | None = None
+           ) -> tuple[list[Article], list[Story], list[list[tuple]]]:
     """From first readings to final claims: stories grouped, names from other articles
     read where they occur. `digests` is emptied: only the claims are kept."""
     articles = [a if a.lang and (a.published or not d.published)
@@ -86,7 +91,10 @@ def settle(articles: list[Article], digests: list[Digest], knowledge: Knowledge,
     claims = [d.claims for d in digests]
     digests.clear()
     del words
-    for i, packed in zip(positions, pool.map(second_reading, tasks)):
+    progress = progress or Progress()
+    if tasks:
+        progress.stage("re-reading with the story's names", len(tasks), "articles")
+    for i, packed in zip(positions, pool.map(second_reading, tasks, progress.advance)):
         claims[i] = packed
     return articles, grouped, claims
 
@@ -107,9 +115,11 @@ def capped(articles: list[Article], claims: list[list[tuple]], max_claims: int) 
 
 def judge_stories(articles: list[Article], grouped: list[Story], claims: list[list[tuple]],
                   knowledge: Knowledge, problems: Sequence[ArticleProblem] = (), draft: str | None = None,
-                  reviewed: dict[str, str] | None = None) -> list[StoryReport]:
+                  reviewed: dict[str, str] | None = None, progress: Progress | None = None) -> list[StoryReport]:
     """One report per story; input problems go with the first."""
     out: list[StoryReport] = []
+    progress = progress or Progress()
+    progress.stage("judging", len(grouped), "stories")
     for story in grouped:
         story_claims = [unpack(Claim, c) for i in story.members for c in claims[i]]
         for i in story.members:
@@ -117,15 +127,17 @@ def judge_stories(articles: list[Article], grouped: list[Story], claims: list[li
         report = judge_story([articles[i] for i in story.members], story_claims, knowledge,
                              list(problems) if not out else [], draft, reviewed)
         out.append(StoryReport(story, report))
+        progress.advance()
     return out
 
 
 def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequence[ArticleProblem] = (),
                  draft: str | None = None, reviewed: dict[str, str] | None = None, jobs: int = 1,
                  stories: str = "auto", min_per_job: int = MIN_ARTICLES_PER_JOB,
-                 max_claims: int = MAX_CLAIMS) -> list[StoryReport]:
+                 max_claims: int = MAX_CLAIMS, progress: Progress | None = None) -> list[StoryReport]:
     """One report per story; input problems (and articles cut to `max_claims`) go with the first.
-    With no article read, one empty report, which says so."""
+    With no article read, one empty report, which says so. `progress` hears of each article
+    read and each story judged (a run too small for a pool is quick, and says nothing)."""
     if not articles:
         return [StoryReport(Story("", []), check([], knowledge, list(problems), draft, reviewed, max_claims))]
     if stories != "shared" and len(articles) < 2 * min_per_job:
@@ -136,6 +148,6 @@ def check_corpus(articles: list[Article], knowledge: Knowledge, problems: Sequen
                                          list(problems) if n == 0 else [], draft, reviewed, max_claims))
                 for n, story in enumerate(grouped)]
     with ArticlePool(knowledge, jobs, min_per_job) as pool:
-        articles, grouped, claims = read_corpus(articles, knowledge, pool, stories, draft is not None)
+        articles, grouped, claims = read_corpus(articles, knowledge, pool, stories, draft is not None, progress)
     problems = [*problems, *capped(articles, claims, max_claims)]
-    return judge_stories(articles, grouped, claims, knowledge, problems, draft, reviewed)
+    return judge_stories(articles, grouped, claims, knowledge, problems, draft, reviewed, progress)

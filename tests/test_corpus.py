@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -10,14 +11,14 @@ import pytest
 from conftest import ROOT
 
 from checker.cli import main
-from checker.corpus import check_corpus
+from checker.corpus import StoryReport, check_corpus
 from checker.ingest import load_articles
-from checker.models import Claim
+from checker.models import Article, Claim
 from checker.parallel.compact import pack, unpack
 from checker.pipeline import check
+from checker.report import stream
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
-from checker.report import stream
 from checker.stories import group_stories
 
 REALNEWS = ROOT / "benchmarks" / "realnews"
@@ -120,3 +121,19 @@ def test_the_streamed_json_report_is_render_json(setup, monkeypatch):
         articles, problems = load_articles([folder])
         report = check(articles, setup, problems)
         assert "".join(stream.json_chunks(report)) == render_json(report)
+
+
+def test_reference_numbers_run_on_across_stories(setup):
+    from checker.report.stories import render_stories_markdown
+    from checker.stories import Story
+
+    def story(label: str, *ids: str) -> StoryReport:
+        articles = [Article(id=i, path=f"{label}/{i}.txt", source=f"Outlet {i}", url=f"https://example.org/{i}",
+                            text="The fire killed 12 people.", lang="en") for i in ids]
+        return StoryReport(Story(label, list(range(len(ids)))), check(articles, setup))
+
+    markdown = render_stories_markdown([story("one", "a", "b"), story("two", "c")])
+    definitions = re.findall(r"^\[(\d+)\]: (\S+)$", markdown, re.M)
+    assert definitions == [("1", "https://example.org/a"), ("2", "https://example.org/b"),
+                           ("3", "https://example.org/c")]
+    assert "[Outlet c][3]" in markdown

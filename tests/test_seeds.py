@@ -107,3 +107,14 @@ def test_llama_release_month_agrees(report):
     assert {claims[c].article[:3] for c in agreement.claims} == {"000", "002"}
     # The seeds carry no publication date, so "أبريل الماضي" is the month alone: "--04".
     assert {claims[c].value.low for c in agreement.claims} == {"--04"}
+
+
+def test_every_value_is_where_its_span_line_and_column_say(report):
+    texts = {a.id: a.text for a in report.articles}
+    for claim in report.claims:
+        text = texts[claim.article]
+        start, end = claim.value_span
+        assert text[start:end] == claim.value.text
+        assert claim.span[0] <= start and end <= claim.span[1]
+        before = text[:start].split("\n")
+        assert (claim.line, claim.column) == (len(before), len(before[-1]) + 1)

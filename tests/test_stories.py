@@ -107,7 +107,9 @@ def test_markdown_overview_and_table_safety(setup):
     markdown = render_markdown(run(setup, a, b))
     assert "## Outlets side by side" in markdown
     assert "12 engineers \\| a record" in markdown
-    assert "[a](https://example.org/a)" in markdown
+    # The outlet is linked by reference, its address given once at the end.
+    assert "[a][1]" in markdown and markdown.rstrip().endswith("[1]: https://example.org/a")
+    assert markdown.count("https://example.org/a") == 1
 
 
 def test_an_aftershock_is_not_the_main_quake(setup):

@@ -1,6 +1,7 @@
 """The one way a Claim is made: what every extractor's claim shares.
 
-A claim quotes its whole sentence, with the sentence's span in the article, and
+A claim quotes its whole sentence, with the sentence's span in the article, says
+where its value is written (span, line and column, for editors and linters), and
 carries the stance around the word it stands at: who it is attributed to,
 whether it is hedged, denied, or a forecast.
 """
@@ -21,6 +22,22 @@ def _source_name(reading: ArticleReading, source: Mention | str | None) -> str |
     return source
 
 
+def _value_span(text: str, ctx: SentenceContext, at: tuple[int, int], value: Value) -> tuple[int, int]:
+    """Where the value is written in the article: its words as found in the sentence, the
+    occurrence nearest the word the claim stands at; else that word itself (a post's
+    holder may be shown by the fuller name the article gave first)."""
+    first, last = ctx.tokens[at[0]], ctx.tokens[max(at[0], at[1] - 1)]
+    best: tuple[int, int] | None = None
+    found = text.find(value.text, ctx.sentence.start, ctx.sentence.end) if value.text else -1
+    while found != -1:
+        end = found + len(value.text)
+        if best is None or abs(found - first.start) + abs(end - last.end) < \
+                abs(best[0] - first.start) + abs(best[1] - last.end):
+            best = (found, end)
+        found = text.find(value.text, found + 1, ctx.sentence.end)
+    return best or (first.start, last.end)
+
+
 def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, at: tuple[int, int],
               subject: EntityRef | None, predicate: str, value: Value,
               participants: list[EntityRef] | None = None, object: EntityRef | None = None,
@@ -32,6 +49,8 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
     stance is read there, and its context is the clause around it."""
     stance = stance_for(ctx, reading.article.text, at[0])
     words, names = ctx.clause_context(*at, skip=unit_words)
+    value_span = _value_span(reading.article.text, ctx, at, value)
+    line, column = reading.position(value_span[0])
     return Claim(
         id=claim_id,
         article=reading.article.id,
@@ -52,6 +71,9 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         event_year=event_year,
         quote=ctx.sentence.text,
         span=(ctx.sentence.start, ctx.sentence.end),
+        value_span=value_span,
+        line=line,
+        column=column,
         sentence=ctx.sentence.index,
         published=reading.article.published,
         context=words,

@@ -16,6 +16,7 @@ from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import ORG, PERSON
 from checker.models import LABEL_MARK, Article, EntityRef, Sentence
+from checker.text.lines import line_column, line_starts
 from checker.text.phrases import Match
 from checker.text.tokens import Token, breaks_clause, is_comma
 
@@ -134,6 +135,13 @@ class ArticleReading:
     topic: EntityRef | None = None
     gazetteer: Gazetteer | None = None
     furniture: set[int] = field(default_factory=set)  # indexes of the page-furniture lines
+    lines: list[int] = field(default_factory=list)  # where each line of the text starts, once a claim asks
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of a place in the article's text."""
+        if not self.lines:
+            self.lines = line_starts(self.article.text)
+        return line_column(self.lines, offset)
 
     def finish(self) -> None:
         """Count mentions to find the organisation the article is about."""

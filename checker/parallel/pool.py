@@ -57,13 +57,23 @@ class ArticlePool:
                                                  initializer=use_knowledge, initargs=(self.knowledge,))
         return self._executor
 
-    def map(self, function: Callable[[T], R], items: Iterable[T]) -> list[R]:
+    def map(self, function: Callable[[T], R], items: Iterable[T],
+            advance: Callable[[int], None] | None = None) -> list[R]:
+        """`function` of every item, in order; `advance(1)` after each result (for progress)."""
         items = list(items)
         if self.jobs == 1 or len(items) < self.min_per_job * 2:
-            return [function(item) for item in items]
-        # Chunks of a few dozen: fewer round trips, still an even spread at the end.
-        chunk = max(1, min(64, len(items) // (self.jobs * 8)))
-        return list(self._pool().map(function, items, chunksize=chunk))
+            results: Iterable[R] = map(function, items)
+        else:
+            # Chunks of a few dozen: fewer round trips, still an even spread at the end.
+            chunk = max(1, min(64, len(items) // (self.jobs * 8)))
+            results = self._pool().map(function, items, chunksize=chunk)
+        if advance is None:
+            return list(results)
+        out = []
+        for result in results:
+            out.append(result)
+            advance(1)
+        return out
 
     def close(self) -> None:
         if self._executor is not None:

@@ -67,7 +67,7 @@ def refuse_clobbering(outputs: list[Path], inputs: list[Path], folders: list[Pat
     for output in outputs:
         real = os.path.realpath(output)
         if real in seen:
-            raise CheckerError("the Markdown and JSON reports would both be written here; give two paths",
+            raise CheckerError("two reports would both be written here; give each its own path",
                                output)
         seen[real] = output
         if real in read:

@@ -43,6 +43,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             "object": None if o is None else {"id": o.id, "text": o.text, "type": o.type},
             "quote": c.quote,
             "span": list(c.span),
+            "line": c.line,
+            "column": c.column,
             **({"aligned_by": [{"claim": a.claim, "evidence": a.evidence} for a in c.aligned_by]}
                if c.aligned_by else {}),
         })

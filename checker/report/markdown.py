@@ -2,16 +2,30 @@
 
 A summary table, then conflicts (each a small table of every outlet's value
 for the same quantity, with its qualifier, attribution and verbatim quote, in
-the manner of discrepancy tables), then agreements, then single-source claims,
-then names the checker matched across spellings and rules that matched nothing.
+the manner of discrepancy tables), then figures updated over time (a chart
+above the table), agreements, single-source claims, names the checker
+matched across spellings and rules that matched nothing, and the articles.
+
+It reads well raw too: outlets are reference links whose addresses are given
+once at the end (report/outlets.py), a table quotes the clause around each
+figure and keeps the whole sentence under it in a collapsible block
+(report/quotes.py), and prose is wrapped (report/wrap.py). Text in a
+right-to-left script is marked `dir="auto"` in table cells, whose direction
+is the page's (GitHub gives paragraphs, list items and headings their own).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
 from checker.models import Article, Claim, Finding, Report
+from checker.report.charts import update_chart
+from checker.report.outlets import Outlets
+from checker.report.quotes import clause, is_cut
 from checker.report.tables import cell, table
+from checker.report.wrap import fold, wrapped
 
 SECTIONS = [
     ("conflict", "Conflicts"),
@@ -21,11 +35,53 @@ SECTIONS = [
     ("single_source", "Single-source claims"),
 ]
 MAX_OVERVIEW = 40
+# A title in the list of articles: one taken from a first line may be a whole paragraph.
+TITLE_LIMIT = 80
 
 
-def outlet_link(article: Article) -> str:
-    name = cell(article.outlet)
-    return f"[{name}]({article.url})" if article.url else name
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def directed(text: str) -> str:
+    """Table-cell text that holds right-to-left letters, in an element that takes its
+    direction from its own first letter: a table cell's is the page's, left to right,
+    which scrambles the order of an Arabic sentence's Latin words and its closing
+    marks. (A short value or name in one script reads right as it is.)"""
+    return f'<div dir="auto">{text}</div>' if _right_to_left(text) else text
+
+
+def _quoted(text: str) -> str:
+    """Quoted words that stay words: no raw HTML, and no "[3]" read as a link to outlet 3."""
+    return text.replace("<", "&lt;").replace("[", "\\[")
+
+
+def quote_cell(claim: Claim) -> str:
+    return directed(_quoted(cell(clause(claim))))
+
+
+def _sentence_text(sentence: str) -> str:
+    """A sentence as Markdown text on its own: quoted words, no list or heading opened by its start."""
+    text = _quoted(" ".join(sentence.split()))
+    return "\\" + text if re.match(r"([-+*>#]|\d+[.)])(\s|$)", text) else text
+
+
+def whole_sentences(claims: list[Claim], outlets: Outlets) -> list[str]:
+    """The sentences a table cut to a clause, whole, in a block the reader opens. (GitHub
+    gives each list item the direction of its own first letter.)"""
+    seen: dict[str, list[str]] = {}
+    for claim in claims:
+        if is_cut(claim):
+            names = seen.setdefault(claim.quote, [])
+            if claim.article not in names:
+                names.append(claim.article)
+    if not seen:
+        return []
+    lines = ["<details><summary>Whole sentences</summary>", ""]
+    for sentence, articles in seen.items():
+        who = ", ".join(outlets.link(a) for a in articles)
+        lines.append(wrapped(f"{_sentence_text(sentence)} — {who}", "- ", "  "))
+    return lines + ["", "</details>", ""]
 
 
 def _qualifier(claim: Claim) -> str:
@@ -40,19 +96,18 @@ def _qualifier(claim: Claim) -> str:
     return ", ".join(parts)
 
 
-def claims_table(claims: list[Claim], links: dict[str, str]) -> str:
-    """`links` holds each article's outlet_link, made once per article rather than once per row."""
+def claims_table(claims: list[Claim], outlets: Outlets) -> str:
+    """Every claim's outlet, value as read, attribution and the clause it stands in."""
     rows = []
     for claim in claims:
         rows.append([
-            links.get(claim.article, claim.article),
-            f"`{claim.article}`",
+            outlets.link(claim.article),
             cell(claim.value.text),
             cell(_qualifier(claim)),
             cell(claim.attribution) or "—",
-            cell(claim.quote),
+            quote_cell(claim),
         ])
-    return table(rows, ["Outlet", "Article", "Value", "Qualifier", "Attributed to", "Quote"])
+    return table(rows, ["Outlet", "Value", "Qualifier", "Attributed to", "Quote"])
 
 
 def summary(report: Report) -> str:
@@ -134,33 +189,36 @@ def cluster_lines(finding: Finding, claims: dict[str, Claim], articles: dict[str
         shown = sorted({cell(m.value.text) for m in members}, key=len)[:3]
         outlets = ", ".join(cell(articles[a].outlet) if a in articles else a for a in cluster.outlets)
         count = f"{len(cluster.outlets)} outlet{'s' if len(cluster.outlets) != 1 else ''}"
-        lines.append(f"- **{' / '.join(shown)}** — {count} ({outlets})")
-        lines += [f"  - {cell(note)}" for note in cluster.conversions]
+        lines.append(wrapped(f"**{' / '.join(shown)}** — {count} ({outlets})", "- ", "  "))
+        lines += [wrapped(cell(note), "  - ", "    ") for note in cluster.conversions]
     return lines + [""] if lines else []
 
 
-def timeline(finding: Finding, claims: dict[str, Claim], links: dict[str, str]) -> str:
+def timeline(finding: Finding, claims: dict[str, Claim], outlets: Outlets) -> str:
     """A figure updated over time, in date order: date, outlet, value, quote."""
-    rows = [[str(c.published or "—"), links.get(c.article, c.article), cell(c.value.text), cell(c.quote)]
+    rows = [[str(c.published or "—"), outlets.link(c.article), cell(c.value.text), quote_cell(c)]
             for c in (claims[i] for i in finding.claims if i in claims)]
     return table(rows, ["Date", "Outlet", "Value", "Quote"])
 
 
-def finding_block(finding: Finding, claims: dict[str, Claim], links: dict[str, str],
+def finding_block(finding: Finding, claims: dict[str, Claim], outlets: Outlets,
                   articles: dict[str, Article]) -> str:
     members = [claims[c] for c in finding.claims if c in claims]
     header = f"### {cell(finding.subject.text) or '?'} — {cell(finding.label or finding.predicate)}"
     status = f" (reviewed: {cell(finding.reviewed)})" if finding.reviewed else ""
     lines = [header, "", f"{finding.severity.upper()} · rule `{finding.rule}` · `{finding.id}`{status}", "",
-             cell(finding.message), "", *cluster_lines(finding, claims, articles)]
+             wrapped(fold(finding.message)), "", *cluster_lines(finding, claims, articles)]
     if finding.kind == "updated":
-        lines += [timeline(finding, claims, links), ""]
+        chart = update_chart(finding, claims)
+        lines += [chart, ""] if chart else []
+        lines += [timeline(finding, claims, outlets), ""]
     else:
-        lines += [claims_table(members, links), ""]
+        lines += [claims_table(members, outlets), ""]
+    lines += whole_sentences(members, outlets)
     return "\n".join(lines)
 
 
-def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[str, Claim]) -> str:
+def outlet_overview(report: Report, outlets: Outlets, claims: dict[str, Claim]) -> str:
     """Which outlet agrees or conflicts with which, on how many claims.
 
     A table of pairs grows with the square of the outlets; past MAX_OVERVIEW
@@ -175,20 +233,21 @@ def outlet_overview(report: Report, articles: dict[str, Article], claims: dict[s
                 pair = tuple(sorted((claims[a].article, claims[b].article)))
                 clash[pair] += 1
         elif finding.kind == "agreement":
-            outlets = sorted({claims[c].article for c in finding.claims if c in claims})
-            for i, a in enumerate(outlets):
-                for b in outlets[i + 1:]:
+            agreeing = sorted({claims[c].article for c in finding.claims if c in claims})
+            for i, a in enumerate(agreeing):
+                for b in agreeing[i + 1:]:
                     agree[(a, b)] += 1
     pairs = sorted(set(agree) | set(clash))
     if not pairs:
         return ""
-    rows = [[outlet_link(articles[a]), outlet_link(articles[b]), agree[(a, b)], clash[(a, b)]] for a, b in pairs]
+    rows = [[outlets.link(a), outlets.link(b), agree[(a, b)], clash[(a, b)]] for a, b in pairs]
     return table(rows, ["Outlet", "Outlet", "Agree on", "Conflict on"])
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, first_number: int = 1) -> str:
+    """The report; its articles are numbered from `first_number` (their reference links)."""
     articles = {a.id: a for a in report.articles}
-    links = {article_id: outlet_link(a) for article_id, a in articles.items()}
+    outlets = Outlets(report.articles, first_number)
     claims = {c.id: c for c in report.claims}
     out = ["# Fact-consistency report", "",
            f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.findings)} findings.", "",
@@ -197,21 +256,22 @@ def render_markdown(report: Report) -> str:
     if report.problems:
         out += ["## Problems", "", "Files not read, rules skipped and articles cut short; everything else "
                 "was checked.", ""]
-        out += [f"- {cell(p.message)}" for p in report.problems] + [""]
+        out += [wrapped(fold(p.message), "- ", "  ") for p in report.problems] + [""]
     for kind, title in SECTIONS:
         findings = [f for f in report.findings if f.kind == kind]
         if not findings:
             continue
         out += [f"## {title}", ""]
         if kind == "single_source":
-            rows = [[cell(f.subject.text), f.predicate, cell(claims[f.claims[0]].value.text),
-                     links[claims[f.claims[0]].article], cell(claims[f.claims[0]].quote)]
-                    for f in findings if f.claims and f.claims[0] in claims]
+            singles = [claims[f.claims[0]] for f in findings if f.claims and f.claims[0] in claims]
+            rows = [[cell(c.subject.text), c.predicate, cell(c.value.text),
+                     outlets.link(c.article), quote_cell(c)] for c in singles]
             out += [table(rows, ["Subject", "Predicate", "Value", "Outlet", "Quote"]), ""]
+            out += whole_sentences(singles, outlets)
             continue
         for finding in findings:
-            out.append(finding_block(finding, claims, links, articles))
-    overview = outlet_overview(report, articles, claims)
+            out.append(finding_block(finding, claims, outlets, articles))
+    overview = outlet_overview(report, outlets, claims)
     if overview:
         out += ["## Outlets side by side", "", overview, ""]
     if report.aliases:
@@ -221,6 +281,10 @@ def render_markdown(report: Report) -> str:
         out += ["## Rules that matched nothing", ""]
         out += [f"- `{r}`" for r in report.unmatched_rules] + [""]
     out += ["## Articles", "",
-            table([[f"`{a.id}`", outlet_link(a), cell(a.title), str(a.published or "—"), a.lang]
-                          for a in report.articles], ["Article", "Outlet", "Title", "Published", "Lang"]), ""]
+            table([[outlets.number(a.id), f"`{a.id}`", outlets.link(a.id), cell(a.title, TITLE_LIMIT),
+                    str(a.published or "—"), a.lang] for a in report.articles],
+                  ["#", "Article", "Outlet", "Title", "Published", "Lang"]), ""]
+    # The outlets' addresses, once each: the rows above link to them by number.
+    definitions = outlets.definitions()
+    out += [*definitions, ""] if definitions else []
     return "\n".join(out)

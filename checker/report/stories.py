@@ -61,7 +61,9 @@ def render_stories_markdown(parts: Sequence[StoryReport]) -> str:
     out = [f"# Fact-consistency report: {len(parts)} stories\n\n",
            "Claims are aligned and judged within each story, never across stories.\n\n",
            table(rows, ["Story", "Label", "Articles", "Conflicts", "Agreements"]), "\n"]
+    first_number = 1  # articles are numbered across stories: their reference links stay apart
     for n, part in enumerate(parts, 1):
         out.append(f"\n# Story {n}: {cell(part.story.label) or '—'}\n\n")
-        out.append(_demoted(render_markdown(part.report)))
+        out.append(_demoted(render_markdown(part.report, first_number)))
+        first_number += len(part.report.articles)
     return "".join(out)

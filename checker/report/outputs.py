@@ -1,0 +1,124 @@
+"""Which report goes where: files named by -o, --json and --sarif, and standard output.
+
+As in ruff and Vale, `--format` says what goes to standard output, and the
+file options write files beside it; `-` as a file names standard output, and
+only one report may go there. With neither, the Markdown report goes there,
+unless `-o` writes it to a file or `--json -` or `--sarif -` takes the place. Every report is rendered before any is
+written, and each file written whole or not at all (report/files.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+
+from checker.errors import CheckerError
+
+if TYPE_CHECKING:
+    from checker.knowledge.rules import Rule
+    from checker.models import Report
+
+FORMATS = ("markdown", "json", "sarif", "github", "concise")
+STDOUT = "-"
+# The formats that point at places in the articles' files.
+LINTER_FORMATS = frozenset({"sarif", "github", "concise"})
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str
+    path: Path | None  # None: standard output
+
+
+def plan_outputs(markdown: Path | None, json: Path | None, sarif: Path | None,
+                 format: str | None) -> list[Output]:
+    """Every report the run writes; a usage error if two would go to standard output."""
+    outputs: list[Output] = []
+    to_stdout: list[str] = []
+    for kind, path, option in (("markdown", markdown, "-o -"), ("json", json, "--json -"),
+                               ("sarif", sarif, "--sarif -")):
+        if path is None:
+            continue
+        if str(path) == STDOUT:
+            to_stdout.append(option)
+            outputs.append(Output(kind, None))
+        else:
+            outputs.append(Output(kind, path))
+    if format is not None:
+        to_stdout.append(f"--format {format}")
+        outputs.append(Output(format, None))
+    elif markdown is None and not to_stdout:
+        outputs.append(Output("markdown", None))
+    if len(to_stdout) > 1:
+        raise CheckerError("only one report can go to standard output, but " + " and ".join(to_stdout)
+                           + " ask for it; write the others to files")
+    return outputs
+
+
+def output_files(outputs: Sequence[Output]) -> list[Path]:
+    return [o.path for o in outputs if o.path is not None]
+
+
+Writer = Callable[[TextIO], None]
+
+
+def _renderers(stories: Sequence, rules: list[Rule], offsets: dict[str, int]) -> dict[str, Callable[[], str | Writer]]:
+    """Each format's report of a run's stories: its text, or a writer that streams it."""
+    from checker.report.concise import render_concise
+    from checker.report.github import render_github
+    from checker.report.sarif import render_sarif
+    from checker.report.stories import combined, render_stories_markdown, stories_json
+    from checker.report.stream import write_json
+
+    report = combined(stories)
+    return {
+        "markdown": lambda: render_stories_markdown(stories),
+        "json": lambda: (lambda out: write_json(report, out, stories_json(stories))),
+        "sarif": lambda: render_sarif(report, rules, offsets),
+        "github": lambda: render_github(report, offsets),
+        "concise": lambda: render_concise(report, offsets),
+    }
+
+
+def write_outputs(outputs: Sequence[Output], stories: Sequence, rules: list[Rule]) -> None:
+    """Render every report, then write each: files whole or not at all, then standard output."""
+    from checker.report.files import write_atomically
+    from checker.report.lint import text_line_offsets
+    from checker.report.stories import combined
+
+    offsets = (text_line_offsets(combined(stories).articles)
+               if any(o.format in LINTER_FORMATS for o in outputs) else {})
+    renderers = _renderers(stories, rules, offsets)
+    rendered = [(output, renderers[output.format]()) for output in outputs]
+    # A streamed report is still being made while it is written: those files go first, so
+    # that a failure in one leaves every other file as it was.
+    for output, content in sorted(rendered, key=lambda item: isinstance(item[1], str)):
+        if output.path is not None:
+            write_atomically(output.path, content)
+    for output, content in rendered:
+        if output.path is None:
+            if isinstance(content, str):
+                sys.stdout.write(content)
+            else:
+                content(sys.stdout)
+            sys.stdout.flush()
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def run_summary(report: Report, outputs: Sequence[Output]) -> str:
+    """The run in one line, for stderr: "12 articles, 3 conflicts, 5 agreements → reports/x.md"."""
+    kinds = [f.kind for f in report.findings]
+    parts = [_count(len(report.articles), "article"), _count(kinds.count("conflict"), "conflict")]
+    for kind, noun in (("updated", "update"), ("possible_update", "possible update")):
+        if kinds.count(kind):
+            parts.append(_count(kinds.count(kind), noun))
+    parts.append(_count(kinds.count("agreement"), "agreement"))
+    if report.problems:
+        parts.append(_count(len(report.problems), "input problem"))
+    targets = [str(o.path) if o.path is not None else "stdout" for o in outputs]
+    return ", ".join(parts) + " → " + ", ".join(targets)
