@@ -127,11 +127,14 @@ class Claim(BaseModel):
     event_year: int | None = None
     quote: str
     span: tuple[int, int]
-    # Where the value is written in the article's text (None in claims archived before it
-    # was kept), and the 1-based line and column it starts at: what linters point to.
-    value_span: tuple[int, int] | None = None
+    # The 1-based line and column of the quote's start in the article's text (DESIGN.md).
     line: int | None = None
     column: int | None = None
+    # Where the value itself is written (None in claims archived before it was kept), and
+    # the line and column it starts at: what linters point to.
+    value_span: tuple[int, int] | None = None
+    value_line: int | None = None
+    value_column: int | None = None
     sentence: int = 0
     published: date | None = None
     # The content words of the claim's clause, as light stems: what alignment

@@ -28,7 +28,8 @@ def test_line_and_column(text, offset, expected):
 def test_a_claim_points_at_its_own_value(setup, text, value, line, column):
     lang = "en" if text.isascii() else "ar"
     claims = run(setup, article("a", text, lang=lang)).claims
-    found = [c for c in claims if c.value.text == value and (c.line, c.column) == (line, column)]
-    assert found, [(c.value.text, c.line, c.column) for c in claims]
+    found = [c for c in claims if c.value.text == value and (c.value_line, c.value_column) == (line, column)]
+    assert found, [(c.value.text, c.value_line, c.value_column) for c in claims]
+    assert found[0].line == line and found[0].column <= column  # the quote's start
     start, end = found[0].value_span
     assert text[start:end] == value

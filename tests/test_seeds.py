@@ -117,4 +117,6 @@ def test_every_value_is_where_its_span_line_and_column_say(report):
         assert text[start:end] == claim.value.text
         assert claim.span[0] <= start and end <= claim.span[1]
         before = text[:start].split("\n")
-        assert (claim.line, claim.column) == (len(before), len(before[-1]) + 1)
+        assert (claim.value_line, claim.value_column) == (len(before), len(before[-1]) + 1)
+        quoted = text[:claim.span[0]].split("\n")  # line and column are the quote's start (DESIGN.md)
+        assert (claim.line, claim.column) == (len(quoted), len(quoted[-1]) + 1)

@@ -50,7 +50,8 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
     stance = stance_for(ctx, reading.article.text, at[0])
     words, names = ctx.clause_context(*at, skip=unit_words)
     value_span = _value_span(reading.article.text, ctx, at, value)
-    line, column = reading.position(value_span[0])
+    line, column = reading.position(ctx.sentence.start)
+    value_line, value_column = reading.position(value_span[0])
     return Claim(
         id=claim_id,
         article=reading.article.id,
@@ -71,9 +72,11 @@ def new_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, *, a
         event_year=event_year,
         quote=ctx.sentence.text,
         span=(ctx.sentence.start, ctx.sentence.end),
-        value_span=value_span,
         line=line,
         column=column,
+        value_span=value_span,
+        value_line=value_line,
+        value_column=value_column,
         sentence=ctx.sentence.index,
         published=reading.article.published,
         context=words,

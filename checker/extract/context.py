@@ -96,7 +96,7 @@ class SentenceContext:
                     if mention.key not in names:
                         names.append(mention.key)
                 elif token.kind == "word" and not self.lex.says_nothing(token.norm):
-                    words.extend(self.lex.word_stems(token.norm))
+                    words.extend(sorted(self.lex.word_stems(token.norm)))  # a set: in a fixed order
                 elif self.is_label(k):
                     words.append(LABEL_MARK + token.norm)
                 k += step
