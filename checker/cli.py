@@ -54,6 +54,17 @@ def jobs_count(text: str) -> int:
     return int(text)
 
 
+def encoding_name(text: str) -> str:
+    import codecs
+
+    try:
+        "".encode(text)  # a text encoding, not a codec such as base64
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown text encoding '{text}' (e.g. utf-8, cp1256, iso-8859-6, "
+                                         "utf-16)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -70,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Extract claims from articles, align them across outlets and "
                                           "report conflicts, agreements and single-source claims.")
     run.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                     help="article files (.txt, .md, .json) or folders of them (none with --against)")
+                     help="article files (.txt, .md, .json, .html) or folders of them; - reads one article "
+                          "from standard input (none with --against)")
     run.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                      help="a rule file or folder of rule files (repeatable)")
     run.add_argument("-o", "--output", type=Path, metavar="REPORT.md",
@@ -85,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
                           "in the project root, if present)")
     run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
                      help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    run.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                     help="read every article in this encoding (e.g. cp1256) instead of the one its bytes "
+                          "show; a byte-order mark still wins (default: UTF-8, else detected)")
+    run.add_argument("--stdin-format", choices=["txt", "md", "json", "html"], metavar="FORMAT",
+                     help="the format of the article read from standard input (PATH -): txt, md, json or "
+                          "html (default: told from how it starts; Markdown if nothing else)")
     run.add_argument("--max-article-size", type=byte_size, default=MAX_ARTICLE_BYTES, metavar="SIZE",
                      help="skip (and list) an article file larger than this, e.g. 500K, 4M (default: 1M)")
     run.add_argument("--max-claims", type=positive, default=MAX_CLAIMS, metavar="N",
@@ -181,14 +199,21 @@ def project_root(args: argparse.Namespace) -> Path:
     return args.project
 
 
-def with_draft(articles: list[Article], path: Path, max_bytes: int) -> tuple[list[Article], str]:
-    """The sources and the draft, last. A draft is one file; lying among its sources,
-    it is the draft, not a source; another file with its id is refused."""
+def reading(args: argparse.Namespace) -> dict:
+    """How articles are read: --max-article-size, --encoding, --stdin-format."""
+    return {"max_bytes": args.max_article_size, "encoding": args.encoding, "stdin_format": args.stdin_format}
+
+
+def with_draft(articles: list[Article], path: Path, args: argparse.Namespace) -> tuple[list[Article], str]:
+    """The sources and the draft, last. A draft is one file (or standard input); lying
+    among its sources, it is the draft, not a source; another file with its id is refused."""
     from checker.ingest import load_articles
 
-    if path.is_dir():
+    if str(path) == "-" and any(str(p) == "-" for p in args.paths):
+        raise CheckerError("standard input holds one article: give - as a PATH or as --draft, not both")
+    if str(path) != "-" and path.is_dir():
         raise CheckerError("--draft takes one article file, not a folder: check each draft on its own", path)
-    drafts, problems = load_articles([path], max_bytes)
+    drafts, problems = load_articles([path], **reading(args))
     if problems:
         raise CheckerError(problems[0].message)
     draft = drafts[0]
@@ -206,7 +231,7 @@ def run_inputs(args: argparse.Namespace, articles: list[Article], problems: list
     from checker.ingest.files import METADATA_FILES
 
     inputs = [Path(a.path) for a in articles] + [Path(p.path) for p in problems]
-    inputs += [p for p in [*args.paths, args.draft, args.baseline] if p is not None]
+    inputs += [p for p in [*args.paths, args.draft, args.baseline] if p is not None and str(p) != "-"]
     folders = {p.parent for p in inputs} | {p for p in args.paths if p.is_dir()}
     inputs += [folder / name for folder in folders for name in METADATA_FILES]
     inputs += [Path(rule.source) for rule in knowledge.rules.rules.values()]
@@ -235,10 +260,10 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.paths:
         raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
     knowledge = load_knowledge(args.rules, project_root(args))
-    articles, problems = load_articles(args.paths, args.max_article_size)
+    articles, problems = load_articles(args.paths, **reading(args))
     draft_id = None
     if args.draft is not None:
-        articles, draft_id = with_draft(articles, args.draft, args.max_article_size)
+        articles, draft_id = with_draft(articles, args.draft, args)
     outputs = [p for p in (args.output, args.json) if p is not None]
     refuse_clobbering(outputs, run_inputs(args, articles, problems, knowledge),
                       [p for p in args.paths if p.is_dir()])
@@ -283,7 +308,7 @@ def run_against(args: argparse.Namespace) -> int:
     if args.paths:
         raise CheckerError("--against takes its sources from the store: give no PATH")
     knowledge = load_knowledge(args.rules, project_root(args))
-    drafts, problems = load_articles([args.draft], args.max_article_size)
+    drafts, problems = load_articles([args.draft], **reading(args))
     if problems:
         raise CheckerError(problems[0].message)
     refuse_clobbering([p for p in (args.output, args.json) if p is not None],
