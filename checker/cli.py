@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 DEFAULT_BASELINE = "factcheck-baseline.yaml"
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+PROJECT_HELP = ("project root holding factcheck.yaml, factcheck-baseline.yaml or a pyproject.toml with "
+                "[tool.factcheck] (default: the nearest such folder from here up to the git repository's "
+                "root, else the current folder)")
 _SIZE_RE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.I)
 
 
@@ -95,8 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--baseline", type=Path, metavar="FILE",
                      help=f"reviewed findings to keep listed but not fail on (default: {DEFAULT_BASELINE} "
                           "in the project root, if present)")
-    run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
-                     help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    run.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     run.add_argument("--encoding", type=encoding_name, metavar="NAME",
                      help="read every article in this encoding (e.g. cp1256) instead of the one its bytes "
                           "show; a byte-order mark still wins (default: UTF-8, else detected)")
@@ -132,8 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read articles in N processes (default: every core)")
     index.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                        help="rule files whose lexicon additions articles are read with (repeatable)")
-    index.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
-                       help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    index.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     index.add_argument("--scheduler", metavar="ADDRESS",
                        help="read the articles on this Dask cluster (e.g. tcp://10.0.0.5:8786), writing "
                             "Parquet partitions the store then reads (needs the [dask] extra)")
@@ -169,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        help="run every rule's examples, each under its own rule; "
                                             "exit 2 if one fails")
     testing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
-    testing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
+    testing.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     rule_commands.add_parser("schema", parents=[common],
                              help="print the JSON Schema of rule files (every kind's keys)",
                              description="Print the JSON Schema rule files are validated against, for an "
@@ -177,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = rule_commands.add_parser("list", parents=[common],
                                        help="list the rules in force and where each comes from")
     listing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
-    listing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
+    listing.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     return parser
 
 
@@ -194,6 +195,11 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 
 def project_root(args: argparse.Namespace) -> Path:
+    """--project, else the nearest folder up from here that configures factcheck (checker/project.py)."""
+    if args.project is None:
+        from checker.project import find_project
+
+        args.project = find_project(Path.cwd()) or Path.cwd()
     if not args.project.is_dir():
         raise CheckerError("no such project folder (--project)", args.project)
     return args.project
@@ -446,6 +452,8 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if hasattr(args, "project"):
+        project_root(args)  # found (or checked) once, before any command reads args.project
     if args.command == "check":
         return run_check(args)
     if args.command == "index":
