@@ -12,7 +12,9 @@ import pytest
 
 from checker.cli import main
 from checker.ingest import load_articles
-from checker.ingest.stdin import sniff_format
+from checker.ingest.stdin import STDIN_PATH, sniff_format
+from checker.stories import STDIN_PATH as STORIES_STDIN
+from checker.stories import group_stories
 from conftest import ROOT
 
 PAGES = ROOT / "tests" / "articles" / "pages"
@@ -106,3 +108,12 @@ def test_a_real_pipe(tmp_path):
     assert done.returncode == 0, done.stderr.decode()
     [article] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["articles"]
     assert (article["id"], article["source"], article["text_source"]) == ("stdin", "صحيفة الساحل", "html")
+
+
+def test_an_article_piped_beside_one_folder_is_of_its_story(tmp_path):
+    assert STORIES_STDIN == str(STDIN_PATH)
+    coverage = [str(tmp_path / "coverage" / "a.md"), str(tmp_path / "coverage" / "b.md")]
+    assert [s.members for s in group_stories("auto", ["<stdin>", *coverage], [], [])] == [[0, 1, 2]]
+    # Files of two folders are two stories, as before; the piped article goes with the current folder's.
+    stories = group_stories("auto", ["<stdin>", *coverage, "c.md"], [], [])
+    assert sorted(s.members for s in stories) == [[0, 3], [1, 2]]
