@@ -15,6 +15,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.errors import InputError
 from checker.ingest.encodings import decode
@@ -116,17 +117,25 @@ def article_files(paths: list[Path]) -> Found:
     return found
 
 
-def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
-    """The file's bytes, refusing one larger than `limit` before reading it all."""
+def read_at_most(stream: BinaryIO, limit: int, path: Path, what: str = "file") -> bytes:
+    """The stream's bytes, refusing more than `limit` before reading them all."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        data = stream.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
     if len(data) > limit:
         raise InputError(f"larger than {limit:,} bytes, the limit for one article; skipped "
                          "(raise it with --max-article-size)", path)
     return data
+
+
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes, refusing one larger than `limit` before reading it all."""
+    try:
+        with open(path, "rb") as handle:
+            return read_at_most(handle, limit, path)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
 
 
 def plain_lines(text: str) -> str:

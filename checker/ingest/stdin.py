@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.errors import InputError
+from checker.ingest.files import read_at_most
 
 STDIN_ARG = "-"
 STDIN_PATH = Path("<stdin>")
@@ -35,14 +36,7 @@ def read_stdin(limit: int, stream: BinaryIO | None = None) -> bytes:
     if stream.isatty():
         raise InputError("standard input is a terminal: pipe an article into it "
                          "(cat story.md | factcheck check -)", STDIN_PATH)
-    try:
-        data = stream.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read standard input: {exc.strerror or exc}", STDIN_PATH) from None
-    if len(data) > limit:
-        raise InputError(f"larger than {limit:,} bytes, the limit for one article; skipped "
-                         "(raise it with --max-article-size)", STDIN_PATH)
-    return data
+    return read_at_most(stream, limit, STDIN_PATH, "standard input")
 
 
 def sniff_format(text: str) -> str:
