@@ -143,7 +143,7 @@ def plain_lines(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES, encoding: str | None = None) -> str:
+def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
     """The file's text in whatever encoding it was saved (checker/ingest/encodings.py),
-    or in `encoding` if one is given; a BOM dropped, Windows line ends made plain."""
-    return plain_lines(decode(read_bytes(path, limit), path, encoding))
+    a BOM dropped, Windows line ends made plain."""
+    return plain_lines(decode(read_bytes(path, limit), path))

@@ -5,7 +5,7 @@ front matter wins over a sources.yaml entry, and either over the page.
 A bad value (a `published` that is no date) is reported at its own line and
 column in the file that holds it. A folder's sources.yaml is read once; if it
 cannot be read at all, its error is said once and only the folder's `.txt`
-articles, which need it, are skipped; an entry that is not a mapping costs
+and `.html` articles, which read it, are skipped; an entry that is not a mapping costs
 only its own article.
 """
 
