@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "incrementally: unchanged files are skipped, changed ones "
                                             "replaced, removed ones dropped (docs/archive.md).")
     index.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                       help="article files (.txt, .md, .json) or folders of them")
+                       help="article files (.txt, .md, .json, .html) or folders of them")
     index.add_argument("--store", type=Path, required=True, metavar="FILE", help="the store (made if absent)")
     index.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
                        help="read articles in N processes (default: every core)")

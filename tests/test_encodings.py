@@ -67,7 +67,8 @@ def test_bytes_no_encoding_reads_are_named_with_the_encodings_tried():
 
 
 def test_a_broken_utf16_file_names_its_bom():
-    with pytest.raises(InputError, match="not valid UTF-16 LE .*though the file starts with a UTF-16 LE BOM"):
+    with pytest.raises(InputError, match=r"not valid UTF-16 LE \(byte 6\), though the file starts with a "
+                                         "UTF-16 LE BOM"):
         decode(codecs.BOM_UTF16_LE + "ab".encode("utf-16-le") + b"\x00\xd8", Path("a.txt"))
 
 

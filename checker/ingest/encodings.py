@@ -42,11 +42,12 @@ def _line_of(data: bytes, index: int) -> int:
     return data.count(b"\n", 0, index) + 1
 
 
-def _strict(data: bytes, encoding: str, label: str, path: Path, why: str) -> str:
+def _strict(data: bytes, encoding: str, label: str, path: Path, why: str, skip: int = 0) -> str:
+    """data[skip:] decoded; an error names the byte of the whole file it stopped at."""
     try:
-        return data.decode(encoding)
+        return data[skip:].decode(encoding)
     except UnicodeError as exc:
-        start = getattr(exc, "start", 0)
+        start = skip + getattr(exc, "start", 0)
         raise InputError(f"not valid {label} (byte {start}), {why}", path, _line_of(data, start)) from None
 
 
@@ -62,7 +63,7 @@ def decode(data: bytes, path: Path, forced: str | None = None, declared: str | N
     """The text of an article file's bytes (see the module's docstring for the order)."""
     for mark, encoding, label in BOMS:
         if data.startswith(mark):
-            return _strict(data[len(mark):], encoding, label, path, f"though the file starts with a {label} BOM")
+            return _strict(data, encoding, label, path, f"though the file starts with a {label} BOM", len(mark))
     if forced is not None:
         return _strict(data, forced, forced, path, "the encoding given with --encoding")
     try:
