@@ -42,9 +42,6 @@ _NOT_STORY = ("comments", "comment-", "-comment", "related", "read-also", "readm
               "most-read", "mostread", "most-viewed", "newsletter", "breadcrumb")
 PRUNE_XPATH = ("//*[not(self::html or self::body or self::main or self::article)][" + " or ".join(
     f"contains(@class, '{word}') or contains(@id, '{word}')" for word in _NOT_STORY) + "]")
-# Publication dates from the page's markup only: a date in the story's text is
-# what happened, not when the page was published.
-DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
 @dataclass
@@ -89,9 +86,14 @@ def _with_headline(title: str | None, body: str) -> str:
 
 
 def _extract(trafilatura: Any, html: str, prune: str | None) -> Any:
+    from trafilatura.settings import set_date_params
+
     return trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
-        include_links=False, include_formatting=False, date_extraction_params=DATE_PARAMS, prune_xpath=prune)
+        include_links=False, include_formatting=False, prune_xpath=prune,
+        # The publication date from the page's markup only (no "extensive" search of
+        # its text): a date in the story is when something happened, not when it was told.
+        date_extraction_params=set_date_params(extensive=False))
 
 
 def read_page(html: str, path: Path) -> Page:
