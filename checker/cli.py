@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 DEFAULT_BASELINE = "factcheck-baseline.yaml"
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+PROJECT_HELP = ("project root holding factcheck.yaml, factcheck-baseline.yaml or a pyproject.toml with "
+                "[tool.factcheck] (default: the nearest such folder from here up to the git repository's "
+                "root, else the current folder)")
 _SIZE_RE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.I)
 
 
@@ -55,6 +58,17 @@ def jobs_count(text: str) -> int:
     return int(text)
 
 
+def encoding_name(text: str) -> str:
+    import codecs
+
+    try:
+        "".encode(text)  # a text encoding, not a codec such as base64
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown text encoding '{text}' (e.g. utf-8, cp1256, iso-8859-6, "
+                                         "utf-16)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -71,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Extract claims from articles, align them across outlets and "
                                           "report conflicts, agreements and single-source claims.")
     run.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                     help="article files (.txt, .md, .json) or folders of them (none with --against)")
+                     help="article files (.txt, .md, .json, .html) or folders of them; - reads one article "
+                          "from standard input (none with --against)")
     run.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                      help="a rule file or folder of rule files (repeatable)")
     run.add_argument("-o", "--output", type=Path, metavar="REPORT.md",
@@ -92,8 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--baseline", type=Path, metavar="FILE",
                      help=f"reviewed findings to keep listed but not fail on (default: {DEFAULT_BASELINE} "
                           "in the project root, if present)")
-    run.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
-                     help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    run.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
+    run.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                     help="read every article in this encoding (e.g. cp1256) instead of the one its bytes "
+                          "show; a byte-order mark still wins (default: UTF-8, else detected)")
+    run.add_argument("--stdin-format", choices=["txt", "md", "json", "html"], metavar="FORMAT",
+                     help="the format of the article read from standard input (PATH -): txt, md, json or "
+                          "html (default: told from how it starts; Markdown if nothing else)")
     run.add_argument("--max-article-size", type=byte_size, default=MAX_ARTICLE_BYTES, metavar="SIZE",
                      help="skip (and list) an article file larger than this, e.g. 500K, 4M (default: 1M)")
     run.add_argument("--max-claims", type=positive, default=MAX_CLAIMS, metavar="N",
@@ -118,14 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
                                             "incrementally: unchanged files are skipped, changed ones "
                                             "replaced, removed ones dropped (docs/archive.md).")
     index.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                       help="article files (.txt, .md, .json) or folders of them")
+                       help="article files (.txt, .md, .json, .html) or folders of them")
     index.add_argument("--store", type=Path, required=True, metavar="FILE", help="the store (made if absent)")
     index.add_argument("--jobs", type=jobs_count, default=None, metavar="N",
                        help="read articles in N processes (default: every core)")
     index.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                        help="rule files whose lexicon additions articles are read with (repeatable)")
-    index.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
-                       help="project root holding factcheck.yaml or pyproject.toml (default: current folder)")
+    index.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     index.add_argument("--scheduler", metavar="ADDRESS",
                        help="read the articles on this Dask cluster (e.g. tcp://10.0.0.5:8786), writing "
                             "Parquet partitions the store then reads (needs the [dask] extra)")
@@ -161,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        help="run every rule's examples, each under its own rule; "
                                             "exit 2 if one fails")
     testing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
-    testing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
+    testing.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     rule_commands.add_parser("schema", parents=[common],
                              help="print the JSON Schema of rule files (every kind's keys)",
                              description="Print the JSON Schema rule files are validated against, for an "
@@ -169,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = rule_commands.add_parser("list", parents=[common],
                                        help="list the rules in force and where each comes from")
     listing.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
-    listing.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR")
+    listing.add_argument("--project", type=Path, default=None, metavar="DIR", help=PROJECT_HELP)
     return parser
 
 
@@ -186,19 +205,31 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 
 def project_root(args: argparse.Namespace) -> Path:
+    """--project, else the nearest folder up from here that configures factcheck (checker/project.py)."""
+    if args.project is None:
+        from checker.project import find_project
+
+        args.project = find_project(Path.cwd()) or Path.cwd()
     if not args.project.is_dir():
         raise CheckerError("no such project folder (--project)", args.project)
     return args.project
 
 
-def with_draft(articles: list[Article], path: Path, max_bytes: int) -> tuple[list[Article], str]:
-    """The sources and the draft, last. A draft is one file; lying among its sources,
-    it is the draft, not a source; another file with its id is refused."""
+def reading(args: argparse.Namespace) -> dict:
+    """How articles are read: --max-article-size, --encoding, --stdin-format."""
+    return {"max_bytes": args.max_article_size, "encoding": args.encoding, "stdin_format": args.stdin_format}
+
+
+def with_draft(articles: list[Article], path: Path, args: argparse.Namespace) -> tuple[list[Article], str]:
+    """The sources and the draft, last. A draft is one file (or standard input); lying
+    among its sources, it is the draft, not a source; another file with its id is refused."""
     from checker.ingest import load_articles
 
-    if path.is_dir():
+    if str(path) == "-" and any(str(p) == "-" for p in args.paths):
+        raise CheckerError("standard input holds one article: give - as a PATH or as --draft, not both")
+    if str(path) != "-" and path.is_dir():
         raise CheckerError("--draft takes one article file, not a folder: check each draft on its own", path)
-    drafts, problems = load_articles([path], max_bytes)
+    drafts, problems = load_articles([path], **reading(args))
     if problems:
         raise CheckerError(problems[0].message)
     draft = drafts[0]
@@ -216,7 +247,7 @@ def run_inputs(args: argparse.Namespace, articles: list[Article], problems: list
     from checker.ingest.files import METADATA_FILES
 
     inputs = [Path(a.path) for a in articles] + [Path(p.path) for p in problems]
-    inputs += [p for p in [*args.paths, args.draft, args.baseline] if p is not None]
+    inputs += [p for p in [*args.paths, args.draft, args.baseline] if p is not None and str(p) != "-"]
     folders = {p.parent for p in inputs} | {p for p in args.paths if p.is_dir()}
     inputs += [folder / name for folder in folders for name in METADATA_FILES]
     inputs += [Path(rule.source) for rule in knowledge.rules.rules.values()]
@@ -248,10 +279,10 @@ def run_check(args: argparse.Namespace) -> int:
         raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
     outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
     knowledge = load_knowledge(args.rules, project_root(args))
-    articles, problems = load_articles(args.paths, args.max_article_size)
+    articles, problems = load_articles(args.paths, **reading(args))
     draft_id = None
     if args.draft is not None:
-        articles, draft_id = with_draft(articles, args.draft, args.max_article_size)
+        articles, draft_id = with_draft(articles, args.draft, args)
     refuse_clobbering(output_files(outputs), run_inputs(args, articles, problems, knowledge),
                       [p for p in args.paths if p.is_dir()])
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
@@ -297,7 +328,7 @@ def run_against(args: argparse.Namespace) -> int:
         raise CheckerError("--against takes its sources from the store: give no PATH")
     outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
     knowledge = load_knowledge(args.rules, project_root(args))
-    drafts, problems = load_articles([args.draft], args.max_article_size)
+    drafts, problems = load_articles([args.draft], **reading(args))
     if problems:
         raise CheckerError(problems[0].message)
     refuse_clobbering(output_files(outputs),
@@ -435,6 +466,8 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if hasattr(args, "project"):
+        project_root(args)  # found (or checked) once, before any command reads args.project
     if args.command == "check":
         return run_check(args)
     if args.command == "index":

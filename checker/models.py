@@ -28,6 +28,9 @@ class Article(BaseModel):
     lang: str | None = None  # None until the pipeline detects it
     text: str
     extra: dict[str, Any] = Field(default_factory=dict)
+    # Where `text` was extracted from, if it is not the file's own text ("html": the
+    # story out of a saved web page). Quotes and spans index `text`, never the file.
+    text_source: str | None = None
 
     @property
     def outlet(self) -> str:

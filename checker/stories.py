@@ -12,7 +12,9 @@ Three ways, chosen by `--stories`:
   used, so the cost grows with the number of articles, not its square.
 
 `auto` (the default) is `folder` when the articles come from several folders,
-else `one`: a folder of one story's coverage is never split by a guess.
+else `one`: a folder of one story's coverage is never split by a guess. The
+article read from standard input (`<stdin>`) is in no folder for `auto`: piped
+beside one folder's files, it is of their story.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 MODES = ("auto", "one", "folder", "shared")
+STDIN_PATH = "<stdin>"  # checker.ingest.stdin.STDIN_PATH
 # A key shared by more articles than this says little about which story they are.
 MAX_SHARED_BY = 40
 # Rare words count only when this few articles use them.
@@ -123,7 +126,6 @@ def group_stories(mode: str, paths: Sequence[str], keys: Sequence[Sequence[str]]
         return [Story("", list(range(n)))]
     if mode == "shared":
         return by_shared_keys(keys, words)
-    stories = by_folder(paths)
-    if mode == "auto" and len(stories) == 1:
+    if mode == "auto" and len({str(Path(p).parent) for p in paths if p != STDIN_PATH}) <= 1:
         return [Story("", list(range(n)))]
-    return stories
+    return by_folder(paths)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -296,7 +297,7 @@ def test_unpunctuated_text_gives_bounded_quotes(tmp_path, capsys):
 @pytest.mark.parametrize("name, content, words", [
     ("unclosed.md", "---\ntitle: x\n\n" + GOOD, ":1:1: front matter is not closed"),
     ("UPPER.TXT", GOOD, ": suffix '.TXT' is not read"),
-    ("page.html", "<p>" + GOOD + "</p>", ": not an article file"),
+    ("notes.pdf", GOOD, ": not an article file"),
 ])
 def test_files_once_ignored_or_misread_are_named(tmp_path, capsys, name, content, words):
     folder = seeds_with(tmp_path, {name: content})
@@ -383,9 +384,9 @@ def test_one_bad_article_of_each_kind_beside_the_seeds(tmp_path, capsys):
         "surrogate.json": '{"text": "a lone \\ud800 half"}',
         "unclosed.md": "---\ntitle: x\n" + GOOD,
         "UPPER.TXT": GOOD,
-        "page.html": "<p>" + GOOD + "</p>",
+        "page.html": "<html><head><title>x</title></head><body><script>var killed = 99;</script></body></html>",
         "empty.txt": "",
-        "latin1.txt": "Caf\xe9 workers: 300.\n".encode("latin-1"),
+        "binary.txt": b"%PDF-1.7\n" + random.Random(0).randbytes(200),
         "notjson.json": '{"text": "unclosed',
         "frontmatter.md": '---\ntitle: "unclosed\n---\n' + GOOD,
         "shape.json": '["not", "an", "object"]',
@@ -419,7 +420,7 @@ def test_one_bad_article_of_each_kind_beside_the_seeds(tmp_path, capsys):
 
 
 def test_quiet_leaves_one_line_and_the_report_lists_everything(tmp_path, capsys):
-    folder = seeds_with(tmp_path, {"page.html": "x", "empty.txt": ""})
+    folder = seeds_with(tmp_path, {"notes.pdf": "x", "empty.txt": ""})
     status, err, data = checked(tmp_path, [str(folder), "--quiet"], capsys)
     assert status == 2
     assert err == "factcheck: 2 input problem(s), listed in the report\n"

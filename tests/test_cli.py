@@ -44,7 +44,7 @@ def test_bad_articles_are_named_and_the_rest_still_checked(tmp_path, capsys):
     status = main(["check", str(folder), "-o", str(tmp_path / "r.md"), "--json", str(js)])
     err = capsys.readouterr().err
     assert status == 2
-    for name in ("empty.txt", "latin1.txt", "front_matter.md", "notjson.json"):
+    for name in ("empty.txt", "binary.txt", "front_matter.md", "notjson.json"):
         assert name in err
     assert "front_matter.md:" in err and "Traceback" not in err
     data = json.loads(js.read_text(encoding="utf-8"))

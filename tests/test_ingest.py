@@ -22,7 +22,7 @@ def messages(problems) -> str:
 def test_a_folder_says_what_it_skips_and_reads_the_rest(tmp_path):
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "SHOUT.TXT").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "page.html").write_text("<p>300 workers</p>", encoding="utf-8")
+    (tmp_path / "page.pdf").write_bytes(b"%PDF-1.7")
     (tmp_path / "sub").mkdir()
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
@@ -33,9 +33,9 @@ def test_a_folder_says_what_it_skips_and_reads_the_rest(tmp_path):
     articles, problems = load_articles([tmp_path])
     assert [a.id for a in articles] == ["good"]
     said = {Path(p.path).name: p.message for p in problems}
-    assert set(said) == {"SHOUT.TXT", "page.html", "sub", "loop.txt", "gone.txt", "pipe.txt"}
+    assert set(said) == {"SHOUT.TXT", "page.pdf", "sub", "loop.txt", "gone.txt", "pipe.txt"}
     assert "rename it to 'SHOUT.txt'" in said["SHOUT.TXT"]
-    assert "not an article file" in said["page.html"]
+    assert "not an article file" in said["page.pdf"]
     assert "a folder inside an input folder" in said["sub"]
     assert "symbolic link loop" in said["loop.txt"]
     assert "broken symbolic link" in said["gone.txt"]
@@ -54,7 +54,7 @@ def test_a_folder_that_cannot_be_listed_is_a_problem_not_a_crash(tmp_path, monke
 
 
 def test_an_explicit_file_of_another_kind_is_refused_not_read_as_text(tmp_path):
-    page = tmp_path / "notes.html"
+    page = tmp_path / "notes.pdf"
     page.write_text(TEXT, encoding="utf-8")
     articles, problems = load_articles([page])
     assert not articles and "not an article file" in messages(problems)

@@ -1,9 +1,12 @@
-"""Read articles from files and folders: .txt (+ sources.yaml), .md, .json.
+"""Read articles from files, folders and standard input: .txt (+ sources.yaml), .md,
+.json, .html/.htm.
 
 Plain-text files take their metadata from a `sources.yaml` beside them, keyed
 by article id (the file name without its extension). Markdown files carry it in
-YAML front matter; JSON files are objects with the same keys plus `text`. A
-file that cannot be read is returned as a problem, and the others still load.
+YAML front matter; JSON files are objects with the same keys plus `text`. A web
+page's story is extracted from it (checker/ingest/pages.py), with the page's
+own metadata as defaults under its front matter and its sources.yaml entry.
+A file that cannot be read is returned as a problem, and the others still load.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from checker.errors import CheckerError, InputError
-from checker.ingest.files import article_files, read_text
+from checker.ingest.encodings import decode
+from checker.ingest.files import article_files, plain_lines, read_bytes
 from checker.ingest.metadata import (FolderSources, Metadata, extra_values, json_metadata, read_sources,
                                      split_front_matter)
+from checker.ingest.pages import declared_charset, read_page
+from checker.ingest.stdin import STDIN_ID, STDIN_PATH, is_stdin, read_stdin, sniff_format
 from checker.limits import MAX_ARTICLE_BYTES
 from checker.models import Article, ArticleProblem
 from checker.yamlio import MAX_DEPTH
@@ -24,6 +30,9 @@ from checker.yamlio import MAX_DEPTH
 # A JSON escape of a UTF-16 half with no other half: text Python holds but cannot write.
 _LONE_SURROGATE_RE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
                                 r"|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+FORMAT_OF_SUFFIX = {".txt": "txt", ".md": "md", ".json": "json", ".html": "html", ".htm": "html"}
+# The formats whose metadata a folder's sources.yaml gives (or, for a page, overrides).
+USES_SOURCES = ("txt", "html")
 
 
 def first_line(text: str) -> str | None:
@@ -50,13 +59,14 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
-def build_article(path: Path, text: str, meta: Metadata) -> Article:
+def build_article(path: Path, text: str, meta: Metadata, article_id: str | None = None,
+                  text_source: str | None = None) -> Article:
     if not text.strip():
         raise InputError("the article is empty", path)
-    values = meta.values
+    values = meta.merged()
     fields = {key: _optional_str(values.get(key)) for key in ("source", "title", "byline", "url", "lang")}
     return Article(
-        id=path.stem,
+        id=article_id or path.stem,
         path=str(path),
         source=fields["source"],
         title=fields["title"] or first_line(text),
@@ -65,13 +75,9 @@ def build_article(path: Path, text: str, meta: Metadata) -> Article:
         published=meta.published(path),
         lang=fields["lang"],
         text=text,
-        extra=extra_values(meta),
+        extra=extra_values(values),
+        text_source=text_source,
     )
-
-
-def read_markdown(path: Path, limit: int) -> Article:
-    meta, text = split_front_matter(read_text(path, limit), path)
-    return build_article(path, text, meta)
 
 
 def _json_position(raw: str, index: int) -> tuple[int, int]:
@@ -97,8 +103,7 @@ def _check_json(data: Any, raw: str, path: Path) -> None:
                              path, line, column)
 
 
-def read_json(path: Path, limit: int) -> Article:
-    raw = read_text(path, limit)
+def read_json(path: Path, raw: str, article_id: str | None = None) -> Article:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -108,15 +113,43 @@ def read_json(path: Path, limit: int) -> Article:
     _check_json(data, raw, path)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InputError("a JSON article must be an object with a 'text' string", path)
-    return build_article(path, data["text"].replace("\r\n", "\n"), json_metadata(data))
+    return build_article(path, plain_lines(data["text"]), json_metadata(data), article_id)
 
 
-def read_article_file(path: Path, sources: FolderSources, limit: int = MAX_ARTICLE_BYTES) -> Article:
-    if path.suffix == ".md":
-        return read_markdown(path, limit)
-    if path.suffix == ".json":
-        return read_json(path, limit)
-    return build_article(path, read_text(path, limit), sources.metadata(path))
+def read_html(path: Path, data: bytes, sources: FolderSources, encoding: str | None = None,
+              article_id: str | None = None) -> Article:
+    """A saved web page: its story as the text, its metadata under front matter (a page
+    may open with one, as a Jekyll page does) and its sources.yaml entry."""
+    front, html = split_front_matter(plain_lines(decode(data, path, encoding, declared_charset(data))), path)
+    page = read_page(html, path)
+    meta = front.over(sources.metadata(path)).over(Metadata(page.metadata))
+    return build_article(path, page.text, meta, article_id, text_source="html")
+
+
+def parse_article(path: Path, data: bytes, fmt: str, sources: FolderSources, encoding: str | None = None,
+                  article_id: str | None = None) -> Article:
+    """An article of the given format (txt, md, json, html) from its bytes."""
+    if fmt == "html":
+        return read_html(path, data, sources, encoding, article_id)
+    text = plain_lines(decode(data, path, encoding))
+    if fmt == "md":
+        meta, body = split_front_matter(text, path)
+        return build_article(path, body, meta, article_id)
+    if fmt == "json":
+        return read_json(path, text, article_id)
+    return build_article(path, text, sources.metadata(path), article_id)
+
+
+def read_article_file(path: Path, sources: FolderSources, limit: int = MAX_ARTICLE_BYTES,
+                      encoding: str | None = None) -> Article:
+    return parse_article(path, read_bytes(path, limit), FORMAT_OF_SUFFIX[path.suffix], sources, encoding)
+
+
+def read_stdin_article(limit: int, encoding: str | None = None, fmt: str | None = None) -> Article:
+    """The article piped into standard input, in the format given or the one it looks like."""
+    data = read_stdin(limit)
+    fmt = fmt or sniff_format(decode(data, STDIN_PATH, encoding))
+    return parse_article(STDIN_PATH, data, fmt, FolderSources(), encoding, article_id=STDIN_ID)
 
 
 def _problem(exc: CheckerError, path: Path) -> ArticleProblem:
@@ -124,28 +157,36 @@ def _problem(exc: CheckerError, path: Path) -> ArticleProblem:
     return ArticleProblem(path=str(path), message=str(exc))
 
 
-def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES
-                  ) -> tuple[list[Article], list[ArticleProblem]]:
-    """Every readable article under the given paths, and a problem for each file not read."""
-    found = article_files(paths)
+def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES, *, encoding: str | None = None,
+                  stdin_format: str | None = None) -> tuple[list[Article], list[ArticleProblem]]:
+    """Every readable article under the given paths, and a problem for each file not read.
+    A path `-` is standard input, read once and first; `encoding` is every article's,
+    instead of the one its bytes show."""
+    found = article_files([p for p in paths if not is_stdin(p)])
     problems = [_problem(exc, Path(exc.path or "")) for exc in found.skipped]
     articles: list[Article] = []
     seen: set[str] = set()
-    folders: dict[Path, FolderSources] = {}
-    for path in found.files:
-        if path.suffix == ".txt" and path.parent not in folders:
-            folders[path.parent] = sources = read_sources(path.parent)
-            if sources.error is not None:
-                problems.append(_problem(sources.error, sources.path))
+
+    def add(path: Path, read: Callable[[], Article]) -> None:
         try:
-            article = read_article_file(path, folders.get(path.parent, FolderSources()), max_bytes)
+            article = read()
         except CheckerError as exc:
             problems.append(_problem(exc, path))
-            continue
+            return
         if article.id in seen:
             problems.append(_problem(InputError(f"another article has the id '{article.id}'; skipped", path),
                                      path))
-            continue
+            return
         seen.add(article.id)
         articles.append(article)
+
+    if any(is_stdin(p) for p in paths):
+        add(STDIN_PATH, lambda: read_stdin_article(max_bytes, encoding, stdin_format))
+    folders: dict[Path, FolderSources] = {}
+    for path in found.files:
+        if FORMAT_OF_SUFFIX[path.suffix] in USES_SOURCES and path.parent not in folders:
+            folders[path.parent] = sources = read_sources(path.parent)
+            if sources.error is not None:
+                problems.append(_problem(sources.error, sources.path))
+        add(path, lambda: read_article_file(path, folders.get(path.parent, FolderSources()), max_bytes, encoding))
     return articles, problems

@@ -3,7 +3,7 @@
 A PATH is an article file or a folder of them; folders are not searched
 recursively. Inside a folder, hidden files (".DS_Store", editor backups) and
 the folder's companions (README.md, sources.yaml) are passed over quietly;
-anything else that is not an article (a subfolder, `.html`, `.TXT`, a pipe, a
+anything else that is not an article (a subfolder, `.TXT`, `.pdf`, a pipe, a
 broken or looping link, a file that cannot be opened) becomes an InputError
 naming it, so that nothing is dropped without a word.
 """
@@ -15,11 +15,14 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.errors import InputError
+from checker.ingest.encodings import decode
 from checker.limits import MAX_ARTICLE_BYTES
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".json")
+ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm")
+SUFFIX_LIST = ".txt, .md, .json, .html or .htm"
 METADATA_FILES = ("sources.yaml", "sources.yml")
 # A folder's companions: never articles, never worth a word.
 COMPANIONS = {"readme.md", *METADATA_FILES}
@@ -49,8 +52,8 @@ def _suffix_problem(path: Path) -> str | None:
         return None
     if path.suffix.lower() in ARTICLE_SUFFIXES:
         return (f"suffix '{path.suffix}' is not read: article suffixes are lower-case "
-                f"(.txt, .md, .json); rename it to '{path.stem}{path.suffix.lower()}'")
-    return "not an article file (.txt, .md or .json); skipped"
+                f"({SUFFIX_LIST}); rename it to '{path.stem}{path.suffix.lower()}'")
+    return f"not an article file ({SUFFIX_LIST}); skipped"
 
 
 def _kind_problem(path: Path) -> InputError | str | None:
@@ -90,7 +93,7 @@ def _folder_files(folder: Path, found: Found) -> None:
         else:
             found.files.append(path)
     if len(found.files) == before:
-        found.skipped.append(InputError("no articles (.txt, .md, .json) in this folder", folder))
+        found.skipped.append(InputError(f"no articles ({SUFFIX_LIST}) in this folder", folder))
 
 
 def article_files(paths: list[Path]) -> Found:
@@ -114,25 +117,33 @@ def article_files(paths: list[Path]) -> Found:
     return found
 
 
-def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
-    """The file's bytes, refusing one larger than `limit` before reading it all."""
+def read_at_most(stream: BinaryIO, limit: int, path: Path, what: str = "file") -> bytes:
+    """The stream's bytes, refusing more than `limit` before reading them all."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        data = stream.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
     if len(data) > limit:
         raise InputError(f"larger than {limit:,} bytes, the limit for one article; skipped "
                          "(raise it with --max-article-size)", path)
     return data
 
 
-def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
-    """UTF-8 text (a BOM dropped, Windows line ends made plain)."""
-    data = read_bytes(path, limit)
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes, refusing one larger than `limit` before reading it all."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path, line) from None
+        with open(path, "rb") as handle:
+            return read_at_most(handle, limit, path)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+
+
+def plain_lines(text: str) -> str:
+    """Windows line ends made plain."""
     return text.replace("\r\n", "\n")
+
+
+def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
+    """The file's text in whatever encoding it was saved (checker/ingest/encodings.py),
+    a BOM dropped, Windows line ends made plain."""
+    return plain_lines(decode(read_bytes(path, limit), path))

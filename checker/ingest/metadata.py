@@ -1,9 +1,11 @@
-"""Article metadata and where it was written: front matter, JSON keys, sources.yaml.
+"""Article metadata and where it was written: front matter, JSON keys, sources.yaml,
+and a web page's own (title, site name, canonical URL, date), which are defaults:
+front matter wins over a sources.yaml entry, and either over the page.
 
 A bad value (a `published` that is no date) is reported at its own line and
 column in the file that holds it. A folder's sources.yaml is read once; if it
 cannot be read at all, its error is said once and only the folder's `.txt`
-articles, which need it, are skipped; an entry that is not a mapping costs
+and `.html` articles, which read it, are skipped; an entry that is not a mapping costs
 only its own article.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,19 @@ class Metadata:
     doc: LoadedYaml | None = None
     prefix: tuple[Any, ...] = ()  # where the values sit in doc (an article id in sources.yaml)
     line_offset: int = 0  # front matter starts on the file's line 2
+    defaults: Metadata | None = None  # asked for what these values leave out or leave empty
+
+    def over(self, defaults: Metadata) -> Metadata:
+        """These values, with `defaults` below whatever defaults they already have."""
+        return replace(self, defaults=defaults if self.defaults is None else self.defaults.over(defaults))
+
+    def merged(self) -> dict[str, Any]:
+        """Every value, the first layer that gives a key (not empty) winning."""
+        values = self.defaults.merged() if self.defaults is not None else {}
+        for key, value in self.values.items():
+            if value not in (None, "") or key not in values:
+                values[key] = value
+        return values
 
     def error(self, key: str, message: str, article: Path) -> InputError:
         if self.doc is None:
@@ -44,7 +59,7 @@ class Metadata:
     def published(self, article: Path) -> date | None:
         value = self.values.get("published")
         if value in (None, ""):
-            return None
+            return self.defaults.published(article) if self.defaults is not None else None
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):
@@ -127,7 +142,7 @@ def read_sources(folder: Path) -> FolderSources:
     return FolderSources(path, doc)
 
 
-def extra_values(meta: Metadata) -> dict[str, Any]:
+def extra_values(values: dict[str, Any]) -> dict[str, Any]:
     """Keys the checker does not use, kept as plain JSON for the record."""
-    extra = {k: v for k, v in meta.values.items() if k not in KNOWN_KEYS}
+    extra = {k: v for k, v in values.items() if k not in KNOWN_KEYS}
     return json.loads(json.dumps(extra, default=str))

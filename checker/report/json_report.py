@@ -25,7 +25,9 @@ def report_dict(report: Report) -> dict[str, Any]:
     took most of the time and dumped every article's full text only to drop it.
     """
     articles = [{"id": a.id, "path": a.path, "source": a.source, "title": a.title, "url": a.url,
-                 "published": _iso(a.published), "lang": a.lang, "byline": a.byline}
+                 "published": _iso(a.published), "lang": a.lang, "byline": a.byline,
+                 # Text extracted from a page: what its claims' spans index, which the file is not.
+                 **({"text_source": a.text_source, "text": a.text} if a.text_source else {})}
                 for a in report.articles]
     claims = []
     for c in report.claims:
