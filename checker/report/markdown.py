@@ -263,9 +263,11 @@ def render_markdown(report: Report, first_number: int = 1) -> str:
             continue
         out += [f"## {title}", ""]
         if kind == "single_source":
-            singles = [claims[f.claims[0]] for f in findings if f.claims and f.claims[0] in claims]
-            rows = [[cell(c.subject.text), c.predicate, cell(c.value.text),
-                     outlets.link(c.article), quote_cell(c)] for c in singles]
+            kept = [f for f in findings if f.claims and f.claims[0] in claims]
+            singles = [claims[f.claims[0]] for f in kept]
+            # What the figure is as an editor reads it (the finding's label), never an internal id.
+            rows = [[cell(c.subject.text), cell(f.label or c.predicate_text or c.predicate), cell(c.value.text),
+                     outlets.link(c.article), quote_cell(c)] for f, c in zip(kept, singles)]
             out += [table(rows, ["Subject", "Predicate", "Value", "Outlet", "Quote"]), ""]
             out += whole_sentences(singles, outlets)
             continue
