@@ -17,7 +17,7 @@ from checker import cli
 from checker.align.pairing import MAX_VALUES
 from checker.cli import main
 from checker.limits import MAX_ARTICLE_BYTES, MAX_SENTENCE_CHARS
-from checker.pipeline import align_claims, read_each, story_claims
+from checker.pipeline import align_claims, check, read_each, story_claims
 from conftest import ROOT, article
 
 SEEDS = ROOT / "seeds"
@@ -425,3 +425,17 @@ def test_quiet_leaves_one_line_and_the_report_lists_everything(tmp_path, capsys)
     assert status == 2
     assert err == "factcheck: 2 input problem(s), listed in the report\n"
     assert len(data["problems"]) == 2
+
+
+def test_past_the_block_limit_a_figure_still_meets_its_quantity(setup):
+    """Thirty outlets give a toll of 40 and one gives 45, among hundreds of other figures of
+    one kind: each figure is weighed against its 20 nearest only, and the conflict is
+    still found on the pairs that were weighed."""
+    from checker.align.pairing import BLOCK_LIMIT
+    filler = " ".join(f"The company hired {n} workers." for n in range(100, 114))
+    texts = [f"The flood killed 40 people on Sunday. {filler}"] * 30 + [f"The flood killed 45 people on Sunday. {filler}"]
+    articles = [article(f"a{k:02}", text, lang="en", published="2026-03-01") for k, text in enumerate(texts)]
+    report = check(articles, setup)
+    assert len(report.claims) > BLOCK_LIMIT
+    [toll] = [f for f in report.findings if f.kind == "conflict" and f.predicate == "death_toll"]
+    assert len({c for pair in toll.pairs for c in pair}) > 2

@@ -130,8 +130,11 @@ def _both_true(first: tuple, second: tuple) -> bool:
 class _Groups:
     """Groups being joined: their members, the figures each article gives them, and the evidence between them."""
 
-    def __init__(self, features: list[Features]) -> None:
+    def __init__(self, features: list[Features], sparse: bool = False) -> None:
         self.features = features
+        # Past BLOCK_LIMIT figures of a kind not every pair was weighed: groups are then
+        # joined on the pairs that were.
+        self.sparse = sparse
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(features))}
         self.figures: dict[int, dict[str, list[tuple]]] = {
             i: {f.claim.article: [_figure(f)]} for i, f in enumerate(features)}
@@ -169,6 +172,8 @@ class _Groups:
         """The mean evidence between two groups, counting pairs never weighed (not
         comparable, or of one article) as none; None if any pair cannot be one quantity."""
         total, count = self.between[g].get(h, (0.0, 0))
+        if self.sparse:
+            return total / count if count else None
         possible = sum(1 for i in self.members[g] for j in self.members[h]
                        if self.features[i].claim.article != self.features[j].claim.article)
         if count < possible:
@@ -179,7 +184,10 @@ class _Groups:
 def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]], dict[Link, Evidence]]:
     """The claims of each quantity, and the evidence of the pairs that joined them."""
     weighed = weigh_pairs(features, story)
-    groups = _Groups(features)
+    sizes = defaultdict(int)
+    for f in features:
+        sizes[(f.kind, f.dimension)] += 1
+    groups = _Groups(features, sparse=any(size > BLOCK_LIMIT for size in sizes.values()))
     kept: dict[Link, Evidence] = {}
     # Seeds: restatements, and the same figure from two articles on enough evidence.
     for (x, y), evidence in sorted(weighed.items(), key=lambda item: (-item[1].score, item[0])):
