@@ -132,14 +132,20 @@ def capped_claims(readings: list[ArticleReading], max_claims: int) -> tuple[list
     return claims, problems
 
 
+# The claims a claim's `aligned_by` names at most: its first links, enough to say why it
+# was aligned; a figure a thousand outlets give is not listed a thousand times.
+MAX_ALIGNED_BY = 5
+
+
 def with_alignment_evidence(claims: list[Claim], groups: list[ClaimGroup]) -> list[Claim]:
     """Each claim with the claims it was paired with and the evidence for each pair."""
     paired: dict[str, list[AlignedWith]] = defaultdict(list)
     for group in groups:
         for (i, j), evidence in zip(group.links, group.evidence):
             a, b = group.claims[i].id, group.claims[j].id
-            paired[a].append(AlignedWith(claim=b, evidence=evidence))
-            paired[b].append(AlignedWith(claim=a, evidence=evidence))
+            for one, other in ((a, b), (b, a)):
+                if len(paired[one]) < MAX_ALIGNED_BY:
+                    paired[one].append(AlignedWith.model_construct(claim=other, evidence=evidence))
     return [c.model_copy(update={"aligned_by": paired[c.id]}) if c.id in paired else c for c in claims]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 
 from checker.align.entities import canonical
@@ -50,6 +51,11 @@ class Features:
     words: frozenset[str]
     align_on: str
 
+    @cached_property
+    def of_its_kind(self) -> tuple:
+        """What makes a figure "of its kind" in an article: the only death toll, the only time of day."""
+        return self.kind, self.dimension, self.predicate or self.noun or self.unit
+
     @property
     def labels(self) -> frozenset[str]:
         """The numbers naming a thing in the figure's clause ("#92" of "بنزين 92")."""
@@ -64,7 +70,13 @@ class Evidence:
     reasons: tuple[tuple[str, float], ...]
 
     def describe(self) -> list[str]:
-        return [f"{name} ({weight:+.1f})" for name, weight in self.reasons]
+        return list(_described(self.reasons))
+
+
+@lru_cache(maxsize=65536)
+def _described(reasons: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
+    """Reasons as the JSON gives them; many pairs share theirs (a figure many outlets give)."""
+    return tuple(f"{name} ({weight:+.1f})" for name, weight in reasons)
 
 
 @dataclass
@@ -74,6 +86,7 @@ class Story:
 
     counts: dict[tuple, Counter[str]] = field(default_factory=dict)
     sizes: Counter[tuple] = field(default_factory=Counter)
+    _rarities: dict[tuple, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, features: list[Features]) -> Story:
@@ -88,12 +101,15 @@ class Story:
 
     def rarity(self, f: Features, what: str, item: str) -> float:
         """1 for what at most two figures of this kind say, falling to 0 for what all of them say."""
-        block = (f.kind, f.dimension)
-        size = self.sizes[block]
-        used = self.counts.get(block, Counter()).get((what, item), 1)
-        if size <= 2 or used <= 2:
-            return 1.0
-        return max(0.0, min(1.0, math.log(size / used) / math.log(size / 2)))
+        key = (f.kind, f.dimension, what, item)
+        found = self._rarities.get(key)
+        if found is None:
+            block = (f.kind, f.dimension)
+            size = self.sizes[block]
+            used = self.counts.get(block, Counter()).get((what, item), 1)
+            found = 1.0 if size <= 2 or used <= 2 else max(0.0, min(1.0, math.log(size / used) / math.log(size / 2)))
+            self._rarities[key] = found
+        return found
 
 
 def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str], story_month: str | None = None) -> Features:

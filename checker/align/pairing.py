@@ -38,11 +38,6 @@ BLOCK_LIMIT = 400
 MAX_VALUES = 20
 
 
-def _kind(f: Features) -> tuple:
-    """What makes a figure "of its kind" in an article: the only death toll, the only time of day."""
-    return f.kind, f.dimension, f.predicate or f.noun or f.unit
-
-
 def _figure(f: Features) -> tuple:
     """What a claim states, comparable across units: its bounds in its dimension's base
     unit ("45 قتيلا" and "45 شخصًا" under one toll, "116 million pounds" in dollars), to
@@ -63,7 +58,7 @@ def _figure(f: Features) -> tuple:
 def _restated(a: Features, b: Features) -> bool:
     """One article giving one figure of one thing twice (its headline and its body)."""
     ca, cb = a.claim, b.claim
-    return (_kind(a) == _kind(b) and _figure(a) == _figure(b) and ca.forecast == cb.forecast
+    return (a.of_its_kind == b.of_its_kind and _figure(a) == _figure(b) and ca.forecast == cb.forecast
             and ca.earlier == cb.earlier and ca.component == cb.component and ca.conversion == cb.conversion
             and ca.negated == cb.negated and ca.event_year == cb.event_year
             and (a.align_on != "subject" or a.subject == b.subject))
@@ -79,7 +74,7 @@ def _candidate_pairs(features: list[Features], members: list[int]):
         return
     by_kind: dict[tuple, list[int]] = defaultdict(list)
     for x in members:
-        by_kind[_kind(features[x])].append(x)
+        by_kind[features[x].of_its_kind].append(x)
     for same in by_kind.values():
         same.sort(key=lambda i: (features[i].figure if features[i].figure is not None else float("-inf"), i))
         for n, x in enumerate(same):
@@ -94,7 +89,7 @@ def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
         blocks[(f.kind, f.dimension)].append(index)
     kinds_in: dict[str, defaultdict] = defaultdict(lambda: defaultdict(int))
     for f in features:
-        kinds_in[f.claim.article][_kind(f)] += 1
+        kinds_in[f.claim.article][f.of_its_kind] += 1
     weighed: dict[Link, Evidence] = {}
     for members in blocks.values():
         for x, y in _candidate_pairs(features, members):
@@ -107,8 +102,8 @@ def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
             if not comparable(a, b):
                 continue
             evidence = weigh(a, b, story)
-            if _kind(a) == _kind(b) and kinds_in[a.claim.article][_kind(a)] == 1 \
-                    and kinds_in[b.claim.article][_kind(b)] == 1:
+            if a.of_its_kind == b.of_its_kind and kinds_in[a.claim.article][a.of_its_kind] == 1 \
+                    and kinds_in[b.claim.article][b.of_its_kind] == 1:
                 evidence = Evidence(evidence.score + ONLY_ONES,
                                     evidence.reasons + (("the only one of its kind in each", ONLY_ONES),))
             weighed[(x, y)] = evidence
@@ -139,8 +134,8 @@ class _Groups:
         self.figures: dict[int, dict[str, list[tuple]]] = {
             i: {f.claim.article: [_figure(f)]} for i, f in enumerate(features)}
         self.group_of = list(range(len(features)))
-        # group -> other group -> (sum of evidence, pairs weighed, pairs in all)
-        self.between: dict[int, dict[int, list[float]]] = defaultdict(dict)
+        # group -> other group -> [sum of evidence, pairs weighed, the best pair, its score]
+        self.between: dict[int, dict[int, list]] = defaultdict(dict)
 
     def compatible(self, g: int, h: int) -> bool:
         """An article may give a quantity twice, in figures that can both be true (a post
@@ -158,20 +153,26 @@ class _Groups:
         self.members[g] += self.members.pop(h)
         for article, figures in self.figures.pop(h).items():
             self.figures[g].setdefault(article, []).extend(figures)
-        for other, (total, count) in self.between.pop(h, {}).items():
+        for other, (total, count, best, score) in self.between.pop(h, {}).items():
             self.between[other].pop(h, None)
             if other == g:
                 continue
-            current = self.between[g].setdefault(other, [0.0, 0])
-            current[0] += total
-            current[1] += count
+            current = self.between[g].get(other)
+            if current is None:
+                current = [total, count, best, score]
+            else:
+                current[0] += total
+                current[1] += count
+                if score > current[3]:
+                    current[2], current[3] = best, score
+            self.between[g][other] = current
             self.between[other][g] = current
         return g
 
     def average(self, g: int, h: int) -> float | None:
         """The mean evidence between two groups, counting pairs never weighed (not
         comparable, or of one article) as none; None if any pair cannot be one quantity."""
-        total, count = self.between[g].get(h, (0.0, 0))
+        total, count = self.between[g].get(h, (0.0, 0, None, 0.0))[:2]
         if self.sparse:
             return total / count if count else None
         possible = sum(1 for i in self.members[g] for j in self.members[h]
@@ -203,9 +204,11 @@ def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]
             continue
         g, h = groups.group_of[x], groups.group_of[y]
         if g != h:
-            pair = groups.between[g].setdefault(h, [0.0, 0])
+            pair = groups.between[g].setdefault(h, [0.0, 0, (x, y), evidence.score])
             pair[0] += evidence.score
             pair[1] += 1
+            if evidence.score > pair[3]:
+                pair[2], pair[3] = (x, y), evidence.score
             groups.between[h][g] = pair
     # Join best first on average evidence.
     heap = [(-score, g, h) for g in groups.between for h in groups.between[g] if g < h
@@ -218,19 +221,16 @@ def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]
         score = groups.average(g, h)
         if score is None or score < JOIN or -negative - score > 1e-9 or not groups.compatible(g, h):
             continue
-        best = max(((x, y) for x in groups.members[g] for y in groups.members[h]
-                    if (min(x, y), max(x, y)) in weighed), key=lambda p: weighed[(min(p), max(p))].score)
-        kept[(min(best), max(best))] = weighed[(min(best), max(best))]
+        best = groups.between[g][h][2]
+        kept[best] = weighed[best]
         joined = groups.join(g, h)
         for other in list(groups.between[joined]):
             average = groups.average(joined, other)
             if average is not None and average >= JOIN:
                 heapq.heappush(heap, (-average, min(joined, other), max(joined, other)))
     members = [sorted(m) for m in groups.members.values()]
-    # Within a group, every pair of claims from two articles is compared.
-    for group in members:
-        for n, x in enumerate(group):
-            for y in group[n + 1:]:
-                if (x, y) in weighed and (x, y) not in kept:
-                    kept[(x, y)] = weighed[(x, y)]
+    # Within a group, every pair of claims from two articles that was weighed is kept.
+    for (x, y), evidence in weighed.items():
+        if groups.group_of[x] == groups.group_of[y] and (x, y) not in kept:
+            kept[(x, y)] = evidence
     return members, kept

@@ -98,8 +98,11 @@ def time_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     claims: list[Claim] = []
     text = reading.article.text
     taken = 0
-    for i, token in enumerate(ctx.tokens):
-        if i < taken or token.kind == "punct" or (i > 0 and ctx.tokens[i - 1].text == ":"):
+    tokens = ctx.tokens
+    hour_words = {m.start for m in ctx.matches(Category.CLOCK_HOUR)}
+    # Only a number or an hour's word can start a time: most tokens need no look.
+    for i in [k for k, t in enumerate(tokens) if t.kind == "num" or k in hour_words]:
+        if i < taken or (i > 0 and tokens[i - 1].text == ":"):
             continue
         clock = _read_clock(ctx, i)
         if clock is None:

@@ -29,20 +29,35 @@ def _order(claim: Claim) -> tuple:
     return (str(value.low) if value.kind != "quantity" else "", low, claim.article, claim.id)
 
 
+def _signature(claim: Claim) -> tuple:
+    """What compatibility depends on: two claims alike in it fit the same others (a
+    hundred outlets giving "14.3 billion" are compared once, not a hundred times)."""
+    value = claim.value
+    month = claim.published.isoformat()[:7] if claim.published else None
+    return (value.kind, value.low, value.high, value.unit, value.qualifier, value.ceiling, value.precision,
+            value.range, value.text if value.low is None and value.high is None else None, month)
+
+
 def value_clusters(claims: list[Claim], compatible: Compatible) -> list[list[Claim]]:
     clusters: list[list[Claim]] = []
+    kinds: list[dict[tuple, Claim]] = []  # each cluster's distinct values, one claim each
+
+    def fits(claim: Claim, n: int) -> bool:
+        return all(compatible(claim, other) for other in kinds[n].values())
+
+    def add(claim: Claim, n: int | None) -> None:
+        if n is None:
+            clusters.append([claim])
+            kinds.append({_signature(claim): claim})
+        else:
+            clusters[n].append(claim)
+            kinds[n].setdefault(_signature(claim), claim)
+
     for claim in sorted((c for c in claims if _point(c)), key=_order):
-        home = next((c for c in clusters if all(compatible(claim, other) for other in c)), None)
-        if home is None:
-            clusters.append([claim])
-        else:
-            home.append(claim)
+        add(claim, next((n for n in range(len(clusters)) if fits(claim, n)), None))
     for claim in sorted((c for c in claims if not _point(c)), key=_order):
-        fits = [c for c in clusters if all(compatible(claim, other) for other in c)]
-        if fits:
-            max(fits, key=lambda c: (len({m.article for m in c}), -clusters.index(c))).append(claim)
-        else:
-            clusters.append([claim])
+        homes = [n for n in range(len(clusters)) if fits(claim, n)]
+        add(claim, max(homes, key=lambda n: (len({m.article for m in clusters[n]}), -n)) if homes else None)
     return clusters
 
 
