@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from checker.archive.index import IndexStats, _files, _under, write_record
+from checker.archive.index import IndexStats, _files, drop_gone, write_record
 from checker.archive.records import Record, make_record
 from checker.archive.store import index_lock, open_store, transaction
 from checker.errors import CheckerError
@@ -87,12 +87,7 @@ def index_on_dask(paths: Sequence[Path], store: Path, knowledge: Knowledge, know
             todo = [(resolved, str(given), hash_) for resolved, (given, hash_) in files.items()
                     if stored.get(resolved) != (hash_, knowledge_key)]
             stats.unchanged = len(files) - len(todo)
-            roots = [p.resolve() for p in paths if p.is_dir()]
-            gone = [p for p in stored if p not in files and _under(p, roots)]
-            with transaction(connection):
-                for resolved in gone:
-                    connection.execute("DELETE FROM articles WHERE path = ?", (resolved,))
-            stats.dropped = len(gone)
+            stats.dropped = drop_gone(connection, stored, files, paths)
             shutil.rmtree(parts, ignore_errors=True)
             parts.mkdir()
             tasks = [(n, todo[start:start + PARTITION_FILES], str(parts))

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from checker.archive.records import Record, make_record
 from checker.archive.store import index_lock, open_store, transaction
@@ -92,6 +92,17 @@ def _under(resolved: str, roots: Iterable[Path]) -> bool:
     return any(resolved == str(root) or resolved.startswith(str(root) + "/") for root in roots)
 
 
+def drop_gone(connection: sqlite3.Connection, stored: Iterable[str], files: dict[str, Any],
+              paths: Sequence[Path]) -> int:
+    """Drop the stored articles under the given folders whose files are gone; how many."""
+    roots = [p.resolve() for p in paths if p.is_dir()]
+    gone = [p for p in stored if p not in files and _under(p, roots)]
+    with transaction(connection):
+        for resolved in gone:
+            connection.execute("DELETE FROM articles WHERE path = ?", (resolved,))
+    return len(gone)
+
+
 def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowledge_key: str,
                 jobs: int = 1) -> tuple[IndexStats, list[ArticleProblem]]:
     """Bring the store up to date with the article files under `paths`."""
@@ -108,12 +119,7 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
                     stats.unchanged += 1
                 else:
                     todo.append(resolved)
-            roots = [p.resolve() for p in paths if p.is_dir()]
-            gone = [p for p in stored if p not in files and _under(p, roots)]
-            with transaction(connection):
-                for resolved in gone:
-                    connection.execute("DELETE FROM articles WHERE path = ?", (resolved,))
-            stats.dropped = len(gone)
+            stats.dropped = drop_gone(connection, stored, files, paths)
             matcher = name_matcher(knowledge)
             with ArticlePool(knowledge, jobs) as pool:
                 for start in range(0, len(todo), BATCH):
