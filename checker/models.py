@@ -74,7 +74,7 @@ class Value(BaseModel):
     dimension: str | None = None
     ceiling: tuple[float, float] | None = None
     entity: EntityRef | None = None
-    # The place value of the last digit stated (1 for "232", 1e8 for "14.3 billion"):
+    # The place value of the last digit stated (1 for "187", 1e8 for "6.7 billion"):
     # a figure stated to a coarser step may be a rounding of a finer one.
     precision: float | None = None
     # A range stated by its two ends ("between 26 and 74", "20 to 25%"): it says where

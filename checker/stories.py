@@ -79,7 +79,7 @@ def by_shared_keys(keys: Sequence[Sequence[str]], words: Sequence[Sequence[str]]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, (own_keys, own_words) in enumerate(zip(keys, words)):
         for key in set(own_keys):
-            if not key.startswith("entity:"):  # Meta, the UN: in too many stories
+            if not key.startswith("entity:"):  # a world body, a tech giant: in too many stories
                 postings[key].append(i)
         for word in set(own_words):
             if len(word) >= 4 and not word.isdigit():

@@ -53,7 +53,7 @@ def _refs(claim: Claim) -> Iterable[EntityRef]:
 
 def name_keys(claims: Iterable[Claim], matcher: NameMatcher) -> frozenset[str]:
     """Who the claims are about: lexicon entities by id, other names by the sound of each
-    word (so that "زوكربيرغ" in a draft finds "Zuckerberg" in the archive)."""
+    word (so that "هارتمان" in a draft finds "Hartmann" in the archive)."""
     keys: set[str] = set()
     for claim in claims:
         for ref in _refs(claim):

@@ -369,7 +369,7 @@ class EntityFinder:
             claim(start, end, self._key(tokens, start, end), ORG, None)
 
     def _quoted_names(self, tokens: list[Token], claim: TakeName) -> None:
-        """«نوفاتيك», “ميتا”: a short quoted run that reads as a name."""
+        """«نوفاتيك», “أوريون”: a short quoted run that reads as a name."""
         for i in [i for i, token in enumerate(tokens) if token.text in _OPEN_QUOTES]:
             closer = _OPEN_QUOTES[tokens[i].text]
             for end in range(i + 2, min(len(tokens), i + 2 + self.lex.windows.name)):

@@ -1,6 +1,6 @@
 """Values of one quantity, grouped into clusters that can all be true together.
 
-"14.3 billion" from four outlets and "14.8 billion" from one are two clusters:
+"6.7 billion" from four outlets and "6.9 billion" from one are two clusters:
 an editor sees at once that four outlets agree and one does not. Exact figures
 anchor the clusters (equal within the rule's tolerance); a bound or a range
 joins the cluster it is compatible with that most outlets give, or makes one
@@ -31,7 +31,7 @@ def _order(claim: Claim) -> tuple:
 
 def _signature(claim: Claim) -> tuple:
     """What compatibility depends on: two claims alike in it fit the same others (a
-    hundred outlets giving "14.3 billion" are compared once, not a hundred times)."""
+    hundred outlets giving "6.7 billion" are compared once, not a hundred times)."""
     value = claim.value
     month = claim.published.isoformat()[:7] if claim.published else None
     return (value.kind, value.low, value.high, value.unit, value.qualifier, value.ceiling, value.precision,

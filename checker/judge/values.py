@@ -31,7 +31,7 @@ def _bounds(value: Value, about: float, use_ceiling: bool) -> tuple[float, float
 
 def _rounded(low: float, high: float, step: float) -> tuple[float, float]:
     """What a figure stated to `step` may stand for: a finer one rounded to the nearest
-    step ("14 billion" for 13.6 or 14.3 billion, never for 2.5 against "3 billion")."""
+    step ("6 billion" for 5.6 or 6.3 billion, never for 2.5 against "3 billion")."""
     margin = step / 2 * (1 - 1e-9)
     return low - margin, high + margin
 
@@ -40,7 +40,7 @@ def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -
     """Whether two quantities can both be true under the rule's tolerance (and at least
     `at_least_relative` of it, for amounts converted from another unit). The coarser of
     two figures stated to different steps may round the finer: "46%" holds with
-    "46.1%", "43.6%" does not with "43.7%", nor "230" with "232"."""
+    "46.1%", "43.6%" does not with "43.7%", nor "185" with "187"."""
     if a.range and b.range:
         # Two ranges say where the figures start and where they end: each end must hold.
         return all(compatible(a.model_copy(update={"low": x, "high": x, "range": False}),

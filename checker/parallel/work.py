@@ -84,8 +84,8 @@ def _digest(reading: ArticleReading, claims: list[Claim]) -> Digest:
     words = sorted({token.norm for ctx in reading.sentences for token in ctx.tokens})
     keys = _claim_keys(claims)
     for key in reading.display:
-        # Names in no lexicon are compared by sound, not spelling: "زوكربيرغ" and
-        # "Zuckerberg" are one key. Lexicon names (Meta, the UN) are keys too, but
+        # Names in no lexicon are compared by sound, not spelling: "هارتمان" and
+        # "Hartmann" are one key. Lexicon names (a world body, a tech giant) are keys too, but
         # run through too many stories to group a corpus by (stories.py skips them).
         if key in reading.lex.entities:
             keys.add(f"entity:{key}")

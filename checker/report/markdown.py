@@ -182,7 +182,7 @@ def incomplete(report: Report) -> list[str]:
 
 
 def cluster_lines(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:
-    """The values first: "**14.3 billion** — 4 outlets (A, B, C, D)", most outlets first."""
+    """The values first: "**6.7 billion** — 4 outlets (A, B, C, D)", most outlets first."""
     lines = []
     for cluster in sorted(finding.clusters or [], key=lambda c: (-len(c.outlets), c.claims)):
         members = [claims[c] for c in cluster.claims if c in claims]

@@ -29,9 +29,9 @@ class Quantity:
     high: float
     vague: bool = False
     is_year: bool = False
-    # The place value of the last digit stated: 1 for "232", 0.1 for "14.3", 1e9 for
+    # The place value of the last digit stated: 1 for "187", 0.1 for "6.7", 1e9 for
     # "14 billion", 1000 for "904,000". A figure is true to that step: "14 billion"
-    # may round 14.3 billion, "232" rounds nothing.
+    # may round 6.7 billion, "187" rounds nothing.
     step: float = 1.0
     stated_range: bool = False  # given by its two ends: "between 26 and 74"
 

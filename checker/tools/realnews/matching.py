@@ -61,7 +61,7 @@ def norm(text: str | None) -> str:
 
 
 def gold_number(value: Any) -> float | None:
-    """The number a gold value states, scaled ('14.3 billion USD' -> 1.43e10); None for 'Friday'."""
+    """The number a gold value states, scaled ('6.7 billion USD' -> 6.7e9); None for 'Friday'."""
     if isinstance(value, (int, float)):
         return float(value)
     found = _GOLD_NUMBER.search(str(value))
