@@ -315,12 +315,12 @@ def write_reports(args: argparse.Namespace, stories: list, outputs: list[Output]
 
 def run_against(args: argparse.Namespace) -> int:
     from checker.archive.against import check_against
-    from checker.report.files import refuse_clobbering
-    from checker.report.outputs import output_files, plan_outputs
     from checker.ingest import load_articles
     from checker.judge.baseline import read_baseline
     from checker.knowledge import load_knowledge
     from checker.parallel.pool import default_jobs
+    from checker.report.files import refuse_clobbering
+    from checker.report.outputs import output_files, plan_outputs
 
     if args.draft is None:
         raise CheckerError("--against checks a draft: give it with --draft FILE")
@@ -437,7 +437,8 @@ def run_eval(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
     from checker.tools.ans import run_ans
     from checker.tools.gold import evaluate
-    from checker.tools.realnews import evaluate_corpus, render as render_realnews
+    from checker.tools.realnews import evaluate_corpus
+    from checker.tools.realnews import render as render_realnews
 
     if args.story and not args.realnews:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")

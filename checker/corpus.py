@@ -27,7 +27,7 @@ from checker.models import Article, ArticleProblem, Claim, Report
 from checker.parallel.compact import pack, unpack
 from checker.parallel.pool import MIN_ARTICLES_PER_JOB, ArticlePool
 from checker.parallel.work import Digest, first_reading, second_reading
-from checker.pipeline import check, judge_story
+from checker.pipeline import check, claims_cut, judge_story
 from checker.progress import Progress
 from checker.stories import Story, group_stories
 
@@ -104,11 +104,7 @@ def capped(articles: list[Article], claims: list[list[tuple]], max_claims: int) 
     problems: list[ArticleProblem] = []
     for i, own in enumerate(claims):
         if len(own) > max_claims:
-            article = articles[i]
-            line = article.text.count("\n", 0, unpack(Claim, own[max_claims]).span[0]) + 1
-            problems.append(ArticleProblem(path=article.path, message=(
-                f"{article.path}: {len(own):,} claims, more than the limit of {max_claims:,} for one "
-                f"article; those from line {line} on are not checked (raise it with --max-claims)")))
+            problems.append(claims_cut(articles[i], len(own), max_claims, unpack(Claim, own[max_claims]).span[0]))
             claims[i] = own[:max_claims]
     return problems
 

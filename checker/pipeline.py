@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from checker.align import align
-from checker.limits import MAX_CLAIMS
 from checker.align.names import NameMatcher
 from checker.extract.article import (
     claims_of,
@@ -21,6 +20,7 @@ from checker.extract.context import ArticleReading
 from checker.judge import judge
 from checker.judge.baseline import apply_baseline
 from checker.knowledge import Knowledge
+from checker.limits import MAX_CLAIMS
 from checker.models import (
     AlignedWith,
     Article,
@@ -122,14 +122,19 @@ def capped_claims(readings: list[ArticleReading], max_claims: int) -> tuple[list
     for reading in readings:
         own = claims_of(reading)
         if len(own) > max_claims:
-            article = reading.article
-            line = article.text.count("\n", 0, own[max_claims].span[0]) + 1
-            problems.append(ArticleProblem(path=article.path, message=(
-                f"{article.path}: {len(own):,} claims, more than the limit of {max_claims:,} for one "
-                f"article; those from line {line} on are not checked (raise it with --max-claims)")))
+            problems.append(claims_cut(reading.article, len(own), max_claims, own[max_claims].span[0]))
             own = own[:max_claims]
         claims.extend(own)
     return claims, problems
+
+
+def claims_cut(article: Article, count: int, max_claims: int, first_left_out: int) -> ArticleProblem:
+    """The problem that says an article's claims past `max_claims` are not checked;
+    `first_left_out` is where the first of them is written."""
+    line = article.text.count("\n", 0, first_left_out) + 1
+    return ArticleProblem(path=article.path, message=(
+        f"{article.path}: {count:,} claims, more than the limit of {max_claims:,} for one "
+        f"article; those from line {line} on are not checked (raise it with --max-claims)"))
 
 
 # The claims a claim's `aligned_by` names at most: its first links, enough to say why it

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from checker.align.entities import canonical
 from checker.knowledge.ontology import COUNT, ROLE, Ontology
@@ -56,7 +56,7 @@ class Features:
         """What makes a figure "of its kind" in an article: the only death toll, the only time of day."""
         return self.kind, self.dimension, self.predicate or self.noun or self.unit
 
-    @property
+    @cached_property
     def labels(self) -> frozenset[str]:
         """The numbers naming a thing in the figure's clause ("#92" of "بنزين 92")."""
         return frozenset(w for w in self.words if w.startswith(LABEL_MARK))

@@ -14,9 +14,9 @@ from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.dates import date_claims, full_date
 from checker.extract.entities import EntityFinder, Gazetteer, add_name
 from checker.extract.furniture import dateline, is_furniture
+from checker.extract.ordinals import rank_claims
 from checker.extract.quantities import quantity_claims
 from checker.extract.roles import RoleReader
-from checker.extract.ordinals import rank_claims
 from checker.extract.times import time_claims
 from checker.knowledge.language import Language
 from checker.models import Article, Claim

@@ -21,13 +21,12 @@ from checker.knowledge.language import Language
 from checker.knowledge.ontology import ORG, PERSON
 from checker.text.normalize import fold
 from checker.text.phrases import Match
+from checker.text.script import script_data
 from checker.text.tokens import Token, is_comma
 
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
 NameSpan = tuple[int, int, str, "str | None", "str | None"]
 # Records a proposed mention; the first to claim a token keeps it.
-# Marks after which a capital opens a clause as at a sentence's start (lists, headings).
-_OPENING_MARKS = frozenset(":•·–—-")
 TakeName = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _OPEN_QUOTE_RE = re.compile("[" + "".join(_OPEN_QUOTES) + "]")
@@ -404,7 +403,7 @@ class EntityFinder:
         if self.lex.has_case and (token.norm in self.lex.stopwords or token.norm in self.lex.function_words
                                   or self.lex.number_word(token.norm) is not None):
             return False  # "No new cases were reported", "Seven seats": a capital, not a name
-        opens = i == 0 or tokens[i - 1].text in _OPENING_MARKS  # "Green Party: Took one seat"
+        opens = i == 0 or tokens[i - 1].text in script_data().clause_starts  # "Green Party: Took one seat"
         if not inside and opens and self.lex.has_case and not (
                 i + 1 < len(tokens) and tokens[i + 1].latin and tokens[i + 1].text[:1].isupper()):
             # A capital at the start of an English sentence proves little:

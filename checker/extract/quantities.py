@@ -19,10 +19,10 @@ from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
 from checker.models import PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, read_numbers
+from checker.text.script import script_data
 from checker.text.tokens import breaks_clause
 
 # When several qualifiers touch a number, the most informative one wins.
-_OPENING_BRACKETS = frozenset("([")
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
                       "about", "estimated", "additional"]
 
@@ -181,7 +181,7 @@ def _converted(ctx: SentenceContext, previous: Claim | None, previous_end: int, 
     دولار": the amount just given, in another unit: the outlet's own conversion."""
     if previous is None or previous.value.dimension != hit.unit.dimension or previous.value.unit == hit.unit.id:
         return False
-    if previous_end == hit.start - 1 and ctx.tokens[hit.start - 1].text in _OPENING_BRACKETS:
+    if previous_end == hit.start - 1 and ctx.tokens[hit.start - 1].text in script_data().openers:
         return True
     cues = [m for m in ctx.ending_at(Category.CONVERSION_CUES, start)]
     return bool(cues) and previous_end <= cues[0].start and cues[0].start - previous_end <= 2

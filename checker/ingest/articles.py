@@ -19,10 +19,22 @@ from typing import Any, Callable
 from checker.errors import CheckerError, InputError
 from checker.ingest.encodings import decode
 from checker.ingest.files import article_files, plain_lines, read_bytes
-from checker.ingest.metadata import (FolderSources, Metadata, extra_values, json_metadata, read_sources,
-                                     split_front_matter)
+from checker.ingest.metadata import (
+    FolderSources,
+    Metadata,
+    extra_values,
+    json_metadata,
+    read_sources,
+    split_front_matter,
+)
 from checker.ingest.pages import declared_charset, read_page
-from checker.ingest.stdin import STDIN_ID, STDIN_PATH, is_stdin, read_stdin, sniff_format
+from checker.ingest.stdin import (
+    STDIN_ID,
+    STDIN_PATH,
+    is_stdin,
+    read_stdin,
+    sniff_format,
+)
 from checker.limits import MAX_ARTICLE_BYTES
 from checker.models import Article, ArticleProblem
 from checker.yamlio import MAX_DEPTH

@@ -52,7 +52,9 @@ def _strict(data: bytes, encoding: str, label: str, path: Path, why: str, skip: 
 
 
 def _detected(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes  # imported only for a file that is not UTF-8
+    from charset_normalizer import (
+        from_bytes,  # imported only for a file that is not UTF-8
+    )
 
     candidates = [*LEGACY, *(WIDE if b"\0" in data else ())]
     best = from_bytes(data, cp_isolation=candidates).best()

@@ -13,10 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import RuleError
+from checker.knowledge.cache import cached, knowledge_fingerprint, knowledge_inputs
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology
-from checker.knowledge.cache import cached, knowledge_fingerprint, knowledge_inputs
-from checker.knowledge.rules import RuleSet, load_rules, rule_files, unknown_targets, with_overrides
+from checker.knowledge.rules import (
+    RuleSet,
+    load_rules,
+    rule_files,
+    unknown_targets,
+    with_overrides,
+)
 from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
 from checker.text.normalize import fold
 from checker.text.script import script_data

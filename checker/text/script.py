@@ -30,6 +30,8 @@ class ScriptData:
     closers: str
     decimal_marks: str
     scripts: dict[str, str]
+    openers: frozenset[str]  # opening brackets
+    clause_starts: frozenset[str]  # ":", "•": a capital after them opens a clause
     title_abbreviations: frozenset[str]  # "Capt": its full stop ends no sentence
     number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")  # script name -> its letters, as the inside of a regex character class
 
@@ -76,6 +78,8 @@ def script_data() -> ScriptData:
         closers="".join(marks.get("closers", [])),
         decimal_marks="".join(marks.get("decimal_marks", [])),
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
+        openers=frozenset(marks.get("openers", [])),
+        clause_starts=frozenset(marks.get("clause_starts", [])),
         title_abbreviations=frozenset(marks.get("abbreviations", {}).get("titles", [])),
         number_abbreviations=frozenset(marks.get("abbreviations", {}).get("before_numbers", [])),
     )
