@@ -31,6 +31,9 @@ class Article(BaseModel):
     # Where `text` was extracted from, if it is not the file's own text ("html": the
     # story out of a saved web page). Quotes and spans index `text`, never the file.
     text_source: str | None = None
+    # Lines of the file before `text` (a Markdown file's front matter): a linter points
+    # into the file, at the text's line plus these.
+    text_line: int = 0
 
     @property
     def outlet(self) -> str:

@@ -72,7 +72,7 @@ def _is_unicode(text: str) -> bool:
 
 
 def build_article(path: Path, text: str, meta: Metadata, article_id: str | None = None,
-                  text_source: str | None = None) -> Article:
+                  text_source: str | None = None, text_line: int = 0) -> Article:
     if not text.strip():
         raise InputError("the article is empty", path)
     values = meta.merged()
@@ -89,6 +89,7 @@ def build_article(path: Path, text: str, meta: Metadata, article_id: str | None 
         text=text,
         extra=extra_values(values),
         text_source=text_source,
+        text_line=text_line,
     )
 
 
@@ -146,7 +147,7 @@ def parse_article(path: Path, data: bytes, fmt: str, sources: FolderSources, enc
     text = plain_lines(decode(data, path, encoding))
     if fmt == "md":
         meta, body = split_front_matter(text, path)
-        return build_article(path, body, meta, article_id)
+        return build_article(path, body, meta, article_id, text_line=text.count("\n", 0, len(text) - len(body)))
     if fmt == "json":
         return read_json(path, text, article_id)
     return build_article(path, text, sources.metadata(path), article_id)

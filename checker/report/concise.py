@@ -11,8 +11,8 @@ from checker.models import Report
 from checker.report.lint import listed, one_line
 
 
-def render_concise(report: Report, offsets: dict[str, int] | None = None) -> str:
+def render_concise(report: Report) -> str:
     lines = [f"{item.place.path}:{item.place.line}:{item.place.column}: {item.finding.severity} "
              f"[{item.finding.rule}] {one_line(item.finding.message)}"
-             for item in listed(report, offsets)]
+             for item in listed(report)]
     return "".join(line + "\n" for line in lines)

@@ -23,9 +23,9 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report, offsets: dict[str, int] | None = None) -> str:
+def render_github(report: Report) -> str:
     out = []
-    for item in listed(report, offsets):
+    for item in listed(report):
         place, finding = item.place, item.finding
         properties = {"file": place.path, "line": place.line, "col": place.column}
         if place.end_line == place.line:

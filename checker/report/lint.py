@@ -5,13 +5,12 @@ about several claims in several articles; it is listed at one of them (the
 draft's claim when a draft is checked, else its first), and the others go
 with it as related places. Places are the claim's value: its line and column
 in the article's file, counting the lines of a front matter the text comes
-after (`offsets`), in characters.
+after (`Article.text_line`, set when the file was read), in characters.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from checker.models import Article, Claim, Finding, Report
 from checker.text.lines import line_column, line_starts
@@ -47,28 +46,11 @@ class Listed:
     related: list[Place]
 
 
-def text_line_offsets(articles: list[Article]) -> dict[str, int]:
-    """How many lines of each Markdown article's file come before its text (the front
-    matter), where the text is the file's tail; other texts start on their file's first line."""
-    offsets: dict[str, int] = {}
-    for article in articles:
-        if Path(article.path).suffix != ".md":
-            continue
-        try:
-            content = Path(article.path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeError):
-            continue
-        if content.endswith(article.text):
-            offsets[article.id] = content.count("\n", 0, len(content) - len(article.text))
-    return offsets
-
-
 class Places:
     """Each claim's place, from the articles' texts; every article's line starts found once."""
 
-    def __init__(self, report: Report, offsets: dict[str, int] | None = None) -> None:
+    def __init__(self, report: Report) -> None:
         self.articles = {a.id: a for a in report.articles}
-        self.offsets = offsets or {}
         self._starts: dict[str, list[int]] = {}
 
     def _position(self, article: Article, offset: int) -> tuple[int, int]:
@@ -76,7 +58,7 @@ class Places:
         if starts is None:
             starts = self._starts[article.id] = line_starts(article.text)
         line, column = line_column(starts, offset)
-        return line + self.offsets.get(article.id, 0), column
+        return line + article.text_line, column
 
     def of(self, claim: Claim) -> Place:
         article = self.articles[claim.article]
@@ -93,10 +75,10 @@ def primary(finding: Finding, claims: dict[str, Claim], draft: str | None) -> Cl
     return next((c for c in members if c.article == draft), members[0])
 
 
-def listed(report: Report, offsets: dict[str, int] | None = None, reviewed: bool = False) -> list[Listed]:
+def listed(report: Report, reviewed: bool = False) -> list[Listed]:
     """The findings a linter lists, in file and line order; reviewed ones only if asked."""
     claims = {c.id: c for c in report.claims}
-    places = Places(report, offsets)
+    places = Places(report)
     out = []
     for finding in report.findings:
         if finding.kind in NOT_LISTED or (finding.reviewed and not reviewed):

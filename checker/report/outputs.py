@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 FORMATS = ("markdown", "json", "sarif", "github", "concise")
 STDOUT = "-"
 # The formats that point at places in the articles' files.
-LINTER_FORMATS = frozenset({"sarif", "github", "concise"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def output_files(outputs: Sequence[Output]) -> list[Path]:
 Writer = Callable[[TextIO], None]
 
 
-def _renderers(stories: Sequence, rules: list[Rule], offsets: dict[str, int]) -> dict[str, Callable[[], str | Writer]]:
+def _renderers(stories: Sequence, rules: list[Rule]) -> dict[str, Callable[[], str | Writer]]:
     """Each format's report of a run's stories: its text, or a writer that streams it."""
     from checker.report.concise import render_concise
     from checker.report.github import render_github
@@ -76,21 +75,16 @@ def _renderers(stories: Sequence, rules: list[Rule], offsets: dict[str, int]) ->
     return {
         "markdown": lambda: render_stories_markdown(stories),
         "json": lambda: (lambda out: write_json(report, out, stories_json(stories))),
-        "sarif": lambda: render_sarif(report, rules, offsets),
-        "github": lambda: render_github(report, offsets),
-        "concise": lambda: render_concise(report, offsets),
+        "sarif": lambda: render_sarif(report, rules),
+        "github": lambda: render_github(report),
+        "concise": lambda: render_concise(report),
     }
 
 
 def write_outputs(outputs: Sequence[Output], stories: Sequence, rules: list[Rule]) -> None:
     """Render every report, then write each: files whole or not at all, then standard output."""
     from checker.report.files import write_atomically
-    from checker.report.lint import text_line_offsets
-    from checker.report.stories import combined
-
-    offsets = (text_line_offsets(combined(stories).articles)
-               if any(o.format in LINTER_FORMATS for o in outputs) else {})
-    renderers = _renderers(stories, rules, offsets)
+    renderers = _renderers(stories, rules)
     rendered = [(output, renderers[output.format]()) for output in outputs]
     # A streamed report is still being made while it is written: those files go first, so
     # that a failure in one leaves every other file as it was.

@@ -83,11 +83,11 @@ def _result(item: Listed, rule_index: dict[str, int], artifacts: dict[str, int])
     return result
 
 
-def sarif_log(report: Report, rules: list[Rule], offsets: dict[str, int] | None = None) -> dict[str, Any]:
+def sarif_log(report: Report, rules: list[Rule]) -> dict[str, Any]:
     """The SARIF log as plain data; `rules` are the judging rules in force."""
     rule_index = {rule.id: n for n, rule in enumerate(rules)}
     artifacts = {article.id: n for n, article in enumerate(report.articles)}
-    results = [_result(item, rule_index, artifacts) for item in listed(report, offsets, reviewed=True)]
+    results = [_result(item, rule_index, artifacts) for item in listed(report, reviewed=True)]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -103,8 +103,8 @@ def sarif_log(report: Report, rules: list[Rule], offsets: dict[str, int] | None 
     }
 
 
-def render_sarif(report: Report, rules: list[Rule], offsets: dict[str, int] | None = None) -> str:
-    return (to_json(sarif_log(report, rules, offsets), indent=2) + b"\n").decode()
+def render_sarif(report: Report, rules: list[Rule]) -> str:
+    return (to_json(sarif_log(report, rules), indent=2) + b"\n").decode()
 
 
 def judging_rules(ruleset: RuleSet) -> list[Rule]:
