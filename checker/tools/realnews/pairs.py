@@ -5,8 +5,8 @@ Definitions (issue 10, item 2; the same as pair_level() of
 
 - a gold conflict is *found* when a conflict finding pairs two claims from
   different articles that match two differing values of it; for `note: temporal`,
-  an update finding (kind `update` or `updated`, claims in time order) holding
-  two such claims counts too;
+  an update finding (kind `update` or `updated`, claims in time order) or a
+  possible update (undated articles) holding two such claims counts too;
 - a gold agreement is *shown* when an agreement finding holds claims from two
   articles that match its values, or a conflict finding does so within one of
   its `clusters` (where the report has them) or, without clusters, without
@@ -16,6 +16,12 @@ Definitions (issue 10, item 2; the same as pair_level() of
 - a *misaligned pair* is a conflict pair whose two claims match values of
   different gold claims only;
 - quotes are *verbatim* when `text[span[0]:span[1]] == quote` for every claim.
+
+Precision (the shared script's last line): of the conflict pairs whose two claims
+are both gold values (*judged*), those joining two differing values of one gold
+conflict from two articles; of the consecutive claims of update findings that are
+both gold values, those matching no gold claim in common; of the agreement findings
+holding two or more gold values, those whose gold values share no gold claim.
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ from checker.tools.realnews.gold import GoldClaim, StoryGold
 from checker.tools.realnews.matching import JsonClaim, matched_values, values_differ
 
 CONFLICT, AGREEMENT = "conflict", "agreement"
-UPDATES = ("update", "updated")  # "updated" is today's name (DESIGN.md)
+# "updated" is today's name (DESIGN.md); a possible update is a rise between undated articles
+UPDATES = ("update", "updated", "possible_update")
 
 
 @dataclass(frozen=True)
@@ -58,10 +65,17 @@ class PairScore:
     not_shown: list[GoldClaim] = field(default_factory=list)
     false_alarm_pairs: list[FlaggedPair] = field(default_factory=list)
     misaligned_pairs: list[FlaggedPair] = field(default_factory=list)
+    judged: int = 0  # conflict pairs whose two claims are gold values
+    on_gold_conflict: int = 0  # of those, pairs joining two differing values of one gold conflict
+    update_pairs: int = 0
+    update_misaligned: int = 0
+    agreements_judged: int = 0
+    agreements_misaligned: int = 0
     extracted: set[tuple[str, int]] = field(default_factory=set)  # (gold claim, value) some claim matches
 
     COUNTS = ("conflicts", "conflicts_found", "agreements", "agreements_shown", "false_alarms",
-              "pairs", "misaligned", "claims", "quotes_verbatim")
+              "pairs", "misaligned", "claims", "quotes_verbatim", "judged", "on_gold_conflict",
+              "update_pairs", "update_misaligned", "agreements_judged", "agreements_misaligned")
 
     def __add__(self, other: PairScore) -> PairScore:
         """The sum of the counts, for totals; the lists stay with each story."""
@@ -127,6 +141,33 @@ class StoryScorer:
         return (any(len(self.articles_covered(f.get("claims", []), gold)) >= 2 for f in self.agreements)
                 or any(self.shown_by_conflict(f, gold) for f in self.conflicts))
 
+    def golds_of(self, claim_id: str) -> set[str]:
+        """The gold claims one of whose values the claim matches."""
+        return {g for g, values in self.matched[claim_id].items() if values}
+
+    def on_gold_conflict(self, a: str, b: str) -> bool:
+        return any(self.joins(a, b, gold, differing=True) for gold in self.gold.claims if gold.is_conflict)
+
+    def precision_counts(self, out: PairScore) -> None:
+        """The shared script's precision line: judged conflict, update and agreement pairs."""
+        for _, a, b in self.conflict_pairs:
+            if self.golds_of(a) and self.golds_of(b):
+                out.judged += 1
+            out.on_gold_conflict += self.on_gold_conflict(a, b)
+        for finding in self.updates:
+            ids = [c for c in finding.get("claims", []) if c in self.claims]
+            for a, b in zip(ids, ids[1:]):
+                golds_a, golds_b = self.golds_of(a), self.golds_of(b)
+                if golds_a and golds_b:
+                    out.update_pairs += 1
+                    out.update_misaligned += not golds_a & golds_b
+        for finding in self.agreements:
+            golds = [self.golds_of(c) for c in finding.get("claims", []) if c in self.claims]
+            golds = [g for g in golds if g]
+            if len(golds) >= 2:
+                out.agreements_judged += 1
+                out.agreements_misaligned += not set.intersection(*golds)
+
     def score(self) -> PairScore:
         out = PairScore(pairs=len(self.conflict_pairs))
         out.extracted = {(g, i) for by_gold in self.matched.values() for g, values in by_gold.items() for i in values}
@@ -147,9 +188,9 @@ class StoryScorer:
                       for f, a, b in self.conflict_pairs if self.joins(a, b, gold, differing=False)]
             out.false_alarms += bool(alarms)
             out.false_alarm_pairs += alarms
+        self.precision_counts(out)
         for f, a, b in self.conflict_pairs:
-            golds_a = {g for g, values in self.matched[a].items() if values}
-            golds_b = {g for g, values in self.matched[b].items() if values}
+            golds_a, golds_b = self.golds_of(a), self.golds_of(b)
             if golds_a and golds_b and not golds_a & golds_b:
                 out.misaligned += 1
                 out.misaligned_pairs.append(FlaggedPair(f["id"], self.claims[a], self.claims[b],

@@ -13,8 +13,8 @@ from checker.tools.realnews.gold import GoldClaim
 from checker.tools.realnews.matching import JsonClaim, values_differ
 from checker.tools.realnews.pairs import FlaggedPair, PairScore
 
-HEADERS = ["story", "lang", "articles", "conflicts found", "agreements shown", "false alarms",
-           "misaligned pairs", "quotes verbatim"]
+HEADERS = ["story", "lang", "articles", "conflicts found", "conflict precision", "agreements shown",
+           "false alarms", "misaligned pairs", "quotes verbatim"]
 QUOTE_ROOM = 160
 
 
@@ -27,7 +27,7 @@ def ratio(part: int, whole: int, percent: bool = False) -> str:
 
 def row(name: str, lang: str, articles: int, s: PairScore) -> list[str]:
     return [name, lang, str(articles), ratio(s.conflicts_found, s.conflicts),
-            ratio(s.agreements_shown, s.agreements), f"{s.false_alarms}/{s.agreements}",
+            ratio(s.on_gold_conflict, s.judged), ratio(s.agreements_shown, s.agreements), f"{s.false_alarms}/{s.agreements}",
             ratio(s.misaligned, s.pairs, percent=True), ratio(s.quotes_verbatim, s.claims, percent=True)]
 
 
@@ -44,6 +44,14 @@ def total_rows(results: list[StoryResult], markdown: bool) -> list[list[str]]:
     return rows
 
 
+def precision_line(s: PairScore) -> str:
+    """The shared script's last line, in its words."""
+    return (f"precision: conflict pairs on a gold conflict {s.on_gold_conflict}/{s.judged} of the pairs whose two "
+            f"claims are gold values ({s.on_gold_conflict / max(1, s.judged):.2f}); update pairs joining two "
+            f"quantities {s.update_misaligned}/{s.update_pairs}; agreements joining two quantities "
+            f"{s.agreements_misaligned}/{s.agreements_judged}")
+
+
 def render_table(results: list[StoryResult], markdown: bool = False) -> str:
     stories = [row(r.story.name, "+".join(r.story.langs), len(r.story.files), r.score) for r in results]
     totals = total_rows(results, markdown)
@@ -51,7 +59,8 @@ def render_table(results: list[StoryResult], markdown: bool = False) -> str:
         return tabulate(stories + totals, headers=HEADERS, tablefmt="github", disable_numparse=True) + "\n"
     table = tabulate(stories + [SEPARATING_LINE] + totals, headers=HEADERS, tablefmt="simple",
                      disable_numparse=True)
-    return "Real news, scored by pair (definitions: docs/eval.md)\n\n" + table + "\n"
+    return ("Real news, scored by pair (definitions: docs/eval.md)\n\n" + table + "\n\n"
+            + precision_line(total(results)) + "\n")
 
 
 def shorten(quote: str, around: str) -> str:
