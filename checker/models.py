@@ -92,11 +92,35 @@ LABEL_MARK = "#"
 
 
 
+class Frame(BaseModel):
+    """What a figure is a figure of, read from its sentence's structure.
+
+    Two figures are one quantity only if their frames agree: a different owner,
+    property, qualifier or reference rules a pair out, an unknown slot (None, or
+    no qualifiers) neither rules out nor counts for. Keys are matching forms
+    (light stems, canonical entity ids); the `_text` fields are the words as written.
+    """
+
+    owner: str | None = None  # whose figure it is: a party, a person, a ship, a company
+    owner_text: str | None = None
+    property: str | None = None  # what it measures: passengers, crew, seats, share of the vote
+    property_text: str | None = None
+    # Closed-set ids from the lexicons (confirmed / suspected, first_instance / appeal,
+    # per_win / total, this_week / so_far ...), sorted.
+    qualifiers: list[str] = Field(default_factory=list)
+    reference: str | None = None  # distance from where, change since when
+    reference_text: str | None = None
+    time: str | None = None  # as of when: an ISO date or period the sentence gives
+    time_text: str | None = None
+
+
 class AlignedWith(BaseModel):
     """Another claim this one was aligned with, and why."""
 
     claim: str
     evidence: list[str]
+    # The alignment model's probability that the two figures are one quantity.
+    probability: float | None = None
 
 
 class Claim(BaseModel):
@@ -154,6 +178,7 @@ class Claim(BaseModel):
     # The claims alignment paired this one with, each with the evidence that paired them.
     aligned_by: list[AlignedWith] = Field(default_factory=list)
     headline: bool = False  # the claim is in the article's title line
+    frame: Frame | None = None  # whose, what, which, from where, when (None: not read)
 
 
 class ClaimGroup(BaseModel):
@@ -210,6 +235,11 @@ class Finding(BaseModel):
     # The values of the quantity grouped into clusters that can all be true together.
     clusters: list[ValueCluster] | None = None
     label: str = ""  # what the figures are, as an editor reads it (the predicate's label)
+    # The alignment model's probability that the claims are one quantity: of the
+    # weakest pair a conflict rests on, or of the group for other kinds.
+    confidence: float | None = None
+    # What to fix first: 1 is the finding an editor should read first (None: not ranked).
+    rank: int | None = None
 
 
 class ArticleProblem(BaseModel):
