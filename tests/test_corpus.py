@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,20 @@ def test_reference_numbers_run_on_across_stories(setup):
     assert definitions == [("1", "https://example.org/a"), ("2", "https://example.org/b"),
                            ("3", "https://example.org/c")]
     assert "[Outlet c][3]" in markdown
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_date_read_from_a_dateline_stays_a_date_for_the_second_reading(setup, jobs):
+    # The first article introduces a name the second uses, so the second is read again;
+    # its date comes from its dateline, not its metadata (a string there once crashed).
+    named = Article(id="a", path="x/a.md", lang="en",
+                    text="The fire at Harbour Court killed 40 people, said Dana Whitfield Marlow, "
+                         "head of the fire service.\n")
+    dated = Article(id="b", path="x/b.md", lang="en",
+                    text="September 05, 2025 — 01:04 pm EDT\n\n"
+                         "Marlow said on September 5, 2025 that 42 people died in the fire at Harbour Court.\n")
+    other = Article(id="c", path="y/c.md", lang="en",
+                    text="The storm in Port Lenna left 12 people dead, officials said.\n")
+    stories = check_corpus([named, dated, other], setup, jobs=jobs, min_per_job=1, stories="shared")
+    published = {a.id: a.published for s in stories for a in s.report.articles}
+    assert published["b"] == date(2025, 9, 5) and published["a"] is None
