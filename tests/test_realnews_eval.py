@@ -29,9 +29,11 @@ STORY = "la-wildfires-2025-en"
 # Today's figures, as (part, whole): the shares may not get worse. Raise them when the
 # checker improves; never lower them. Conflicts found and agreements shown are floors,
 # false alarms (per gold agreement) and misaligned pairs (per conflict pair) ceilings.
+# Measured on 24 stories (the 18 earlier ones give the same counts as before: 52/121 found,
+# 114/199 shown; the six added stories add 3/25 found and 37/59 shown).
 RATCHET = {
-    "all stories": {"found": (52, 121), "shown": (114, 199), "false alarms": (2, 199), "misaligned": (97, 505)},
-    "mixed-language": {"found": (18, 43), "shown": (37, 57), "false alarms": (1, 57), "misaligned": (43, 277)},
+    "all stories": {"found": (55, 146), "shown": (151, 258), "false alarms": (2, 258), "misaligned": (98, 546)},
+    "mixed-language": {"found": (18, 59), "shown": (61, 92), "false alarms": (1, 92), "misaligned": (44, 306)},
 }
 
 
@@ -57,7 +59,7 @@ def test_markdown_format_is_a_table_for_closing_notes(capsys):
     assert main(["eval", "--realnews", str(CORPUS), "--story", "*-mixed", "--format", "markdown"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("| story") and lines[1].startswith("|---")
-    assert all(line.startswith("|") for line in lines) and "**all stories (4)**" in lines[-1]
+    assert all(line.startswith("|") for line in lines) and "**all stories (7)**" in lines[-1]
 
 
 def test_verbose_lists_misses_with_both_quotes(capsys):
