@@ -52,7 +52,7 @@ def _point(claim: Claim) -> float | None:
     return None
 
 
-def _number(value: float) -> str:
+def plot_number(value: float) -> str:
     """A plotted number, exact enough that times its scale it is the figure reported."""
     text = format(value, ".12g")
     if "e" in text:
@@ -60,7 +60,7 @@ def _number(value: float) -> str:
     return text if text != "-0" else "0"
 
 
-def _ceiling(value: float) -> float:
+def round_top(value: float) -> float:
     """A round top for the y-axis at or above `value`, close enough to fill the chart."""
     if value <= 0:
         return 1.0
@@ -129,8 +129,8 @@ def mermaid_chart(finding: Finding, series: Series) -> str:
         "xychart-beta",
         *([f'    title "{heading}"'] if heading else []),
         "    x-axis [" + ", ".join(f'"{label}"' for label in labels) + "]",
-        f'    y-axis "{axis}" {_number(bottom)} --> {_number(_ceiling(max(values)))}',
-        "    line [" + ", ".join(_number(v) for v in values) + "]",
+        f'    y-axis "{axis}" {plot_number(bottom)} --> {plot_number(round_top(max(values)))}',
+        "    line [" + ", ".join(plot_number(v) for v in values) + "]",
         "```",
     ])
 

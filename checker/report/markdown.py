@@ -280,7 +280,7 @@ class MarkdownReport:
             articles = list(dict.fromkeys(c.article for c in claims))
             quoted = self.representative(claims)
             texts = self.view.texts(claims)
-            rows.append([*([label] if first else []), directed(cell(" / ".join(texts))),
+            rows.append([*([label] if first else []), isolate(cell(" / ".join(texts))),
                          f"{len(articles)}: " + ", ".join(self.outlets.link(a) for a in articles),
                          quote_click(quoted) + " — " + self.outlets.link(quoted.article)])
         return table(rows, [*([first] if first else []), "Value", "Outlets", "Quote"])
@@ -323,7 +323,7 @@ class MarkdownReport:
 
     def timeline(self, claims: list[Claim]) -> str:
         """A figure updated over time, in date order: date, outlet, value, quote."""
-        rows = [[str(c.published or "—"), self.outlets.link(c.article), directed(cell(c.value.text)),
+        rows = [[str(c.published or "—"), self.outlets.link(c.article), isolate(cell(c.value.text)),
                  quote_cell(c)] for c in claims]
         return table(rows, ["Date", "Outlet", "Value", "Quote"])
 
@@ -333,7 +333,7 @@ class MarkdownReport:
 
     def row(self, view: FindingView) -> list[object]:
         claim = view.members[0]
-        return [directed(cell(view.heading)), directed(cell(claim.value.text)), self.outlets.link(claim.article),
+        return [isolate(cell(view.heading)), isolate(cell(claim.value.text)), self.outlets.link(claim.article),
                 quote_cell(claim) if self.full else quote_click(claim)]
 
     def rows_table(self, views: list[FindingView]) -> list[str]:
