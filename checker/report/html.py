@@ -18,12 +18,14 @@ from html import escape
 
 from checker.models import Claim, Report
 from checker.report.charts import chart_series
+from checker.report.direction import LTR, first_direction
 from checker.report.gate import can_publish, gate_rows, gate_summary
 from checker.report.quotes import clause, is_cut
 from checker.report.svg import svg_chart
 from checker.report.view import FindingView, ReportView, Values
 
 NAMED_OUTLETS = 3  # outlets named on a dispute's line at the top; the others are counted
+SHOWN_VALUES = 3  # values on that line; the others are counted
 
 STYLE = """
 :root { color-scheme: light; --line: #d0d7de; --muted: #57606a; --error: #cf222e; --warning: #9a6700; }
@@ -93,8 +95,16 @@ class HtmlReport:
         return (f"<strong>{bdi(' / '.join(values.texts))}</strong> — {_e(words.outlets(len(values.outlets)))}"
                 + (f" ({names})" if names else "") + draft)
 
-    def values_line(self, view: FindingView, named: int | None = None) -> str:
-        return " · ".join(self.values(v, named) for v in view.values)
+    def values_line(self, view: FindingView, named: int | None = None, shown: int | None = None) -> str:
+        values = view.values if shown is None else view.values[:shown]
+        more = len(view.values) - len(values)
+        return " · ".join(self.values(v, named) for v in values) + (
+            f" · {_e(self.view.words.more(more))}" if more else "")
+
+    @property
+    def direction(self) -> str:
+        """The direction of the report's language, read from its own words."""
+        return first_direction(self.view.words.outlets(2)) or LTR
 
     # --- the head ---
 
@@ -155,9 +165,9 @@ class HtmlReport:
         disputes = self.view.disputes
         if not disputes:
             return []
-        items = [f'<li><a href="#{_e(self.anchor(v))}">{bdi(v.heading)}</a> — '
-                 f'<span dir="auto" lang="{_e(self.view.lang)}">{self.values_line(v, NAMED_OUTLETS)}</span></li>'
-                 for v in disputes]
+        # A line in the report's language, laid out in its direction.
+        items = [f'<li dir="{self.direction}" lang="{_e(self.view.lang)}"><a href="#{_e(self.anchor(v))}">'
+                 f"{bdi(v.heading)}</a> — {self.values_line(v, NAMED_OUTLETS, SHOWN_VALUES)}</li>" for v in disputes]
         title = f"{len(disputes)} dispute{'s' if len(disputes) != 1 else ''} to resolve"
         return [f'<section id="{self.prefix}disputes">', self.h(1, title), '<ol class="disputes">', *items,
                 "</ol>", "</section>"]
@@ -219,7 +229,7 @@ class HtmlReport:
         out = [f'<article class="finding" id="{_e(self.anchor(view))}">',
                self.h(2, _e(view.heading), dir="auto"), self.status(view)]
         if view.kind.layout != "row":
-            out.append(f'<ul class="values" dir="auto" lang="{_e(self.view.lang)}">'
+            out.append(f'<ul class="values" dir="{self.direction}" lang="{_e(self.view.lang)}">'
                        + "".join(f"<li>{self.values(v)}</li>" for v in view.values) + "</ul>")
         if view.finding.message:
             out.append(f'<details class="message"><summary>The rule\'s message</summary>'
