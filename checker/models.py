@@ -248,7 +248,7 @@ class Finding(BaseModel):
 
 
 class Priority(BaseModel):
-    """Why a finding ranks where it does: score = confidence × centrality × spread terms."""
+    """Why a finding ranks where it does: score = severity weight × confidence × centrality and spread terms."""
 
     score: float
     confidence: float  # the finding's confidence, or NEUTRAL_CONFIDENCE where alignment gave none
