@@ -174,7 +174,24 @@ def build_parser() -> argparse.ArgumentParser:
                               "repeatable)")
     scoring.add_argument("--format", choices=["text", "markdown"], default="text",
                          help="with --realnews: print the per-story table as text (default) or Markdown")
+    scoring.add_argument("--cross-validate", action="store_true",
+                         help="with --realnews: judge each story with an alignment model trained on the "
+                              "others (needs the [train] extra); print per-story figures and "
+                              "precision/recall of conflict pairs by threshold")
+    scoring.add_argument("--seed", type=int, default=0, help="with --cross-validate: the training seed (default 0)")
     scoring.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
+
+    training = commands.add_parser("train", parents=[common],
+                                   help="retrain the alignment model from real-news stories with gold",
+                                   description="Learn the alignment model's weights from the candidate pairs of "
+                                               "the stories' figures, labelled by their gold, and choose its "
+                                               "thresholds by cross-validation by story; write the weights file "
+                                               "(needs the [train] extra: pip install -e '.[train]').")
+    training.add_argument("--realnews", action="append", type=Path, required=True, metavar="DIR",
+                          help="a folder of story folders with gold.yaml (repeatable)")
+    training.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                          help="where to write the weights (default: the shipped rules/models/align.yaml)")
+    training.add_argument("--seed", type=int, default=0, help="the training seed (default 0)")
 
     rules = commands.add_parser("rules", help="validate or list rule files")
     rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -450,8 +467,12 @@ def run_eval(args: argparse.Namespace) -> int:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
     if not args.gold and not args.ans and not args.realnews:
         raise CheckerError("give gold files, --ans PAIRS.jsonl or --realnews DIR")
+    if args.cross_validate and not args.realnews:
+        raise CheckerError("--cross-validate scores real-news stories; give --realnews DIR")
     knowledge = load_knowledge()
-    if args.realnews:
+    if args.cross_validate:
+        sys.stdout.write(cross_validated(args, knowledge))
+    elif args.realnews:
         results = evaluate_corpus(args.realnews, knowledge, args.story)
         sys.stdout.write(render_realnews(results, args.format == "markdown", args.verbose))
     if args.ans:
@@ -472,6 +493,48 @@ def run_eval(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def cross_validated(args: argparse.Namespace, knowledge: Knowledge) -> str:
+    from fnmatch import fnmatchcase
+
+    from checker.tools.realnews.render import render_details
+    from checker.tools.train import read_corpus
+    from checker.tools.train.crossval import cross_validate
+    from checker.tools.train.fit import TrainingError
+    from checker.tools.train.render import render_cross_validation
+
+    reads = read_corpus(args.realnews, knowledge)
+    try:
+        cv = cross_validate(reads, knowledge, args.seed)
+    except TrainingError as exc:
+        raise CheckerError(str(exc)) from None
+    chosen = [r for r in cv.results if not args.story or any(fnmatchcase(r.story.name, p) for p in args.story)]
+    text = render_cross_validation(cv, args.format == "markdown")
+    if args.verbose:
+        text += "\n" + "\n".join(render_details(r) for r in chosen)
+    return text
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from checker.knowledge import load_knowledge
+    from checker.knowledge.alignment import model_path
+    from checker.report.files import write_atomically
+    from checker.tools.train import model_text, read_corpus, train
+    from checker.tools.train.fit import TrainingError
+
+    knowledge = load_knowledge()
+    reads = read_corpus(args.realnews, knowledge)
+    try:
+        data = train(reads, knowledge, args.seed)
+    except TrainingError as exc:
+        raise CheckerError(str(exc)) from None
+    target = args.output or model_path()
+    write_atomically(target, model_text(data))
+    print(f"factcheck: trained on {data.trained['pairs']:,} pairs of {data.trained['stories']} stories; "
+          f"thresholds conflict {data.thresholds.conflict:.3f}, possible {data.thresholds.possible:.3f} → {target}",
+          file=sys.stderr)
+    return EXIT_CLEAN
+
+
 def run(args: argparse.Namespace) -> int:
     if hasattr(args, "project"):
         project_root(args)  # found (or checked) once, before any command reads args.project
@@ -481,6 +544,8 @@ def run(args: argparse.Namespace) -> int:
         return run_index(args)
     if args.command == "eval":
         return run_eval(args)
+    if args.command == "train":
+        return run_train(args)
     if args.rules_command == "validate":
         return run_validate(args)
     if args.rules_command == "schema":

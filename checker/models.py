@@ -198,6 +198,9 @@ class ClaimGroup(BaseModel):
     claims: list[Claim]
     links: list[tuple[int, int]] = Field(default_factory=list)
     evidence: list[list[str]] = Field(default_factory=list)  # why each link was made
+    # The alignment model's probability that each link's two claims are one quantity
+    # (None for a pair a rule made: a restatement, two dates of one event).
+    probabilities: list[float | None] = Field(default_factory=list)
     same_value_as: list[int] = Field(default_factory=list)
     value_keys: list[str | None] = Field(default_factory=list)
 
@@ -232,6 +235,8 @@ class Finding(BaseModel):
     reviewed: str | None = None
     # The pairs of claims that cannot both be true (conflicts), or that rose over time (updates).
     pairs: list[tuple[str, str]] | None = None
+    # The alignment model's probability that each pair's two claims are one quantity.
+    pair_probabilities: list[float | None] | None = None
     # The values of the quantity grouped into clusters that can all be true together.
     clusters: list[ValueCluster] | None = None
     label: str = ""  # what the figures are, as an editor reads it (the predicate's label)

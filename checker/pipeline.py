@@ -68,10 +68,17 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     An article's claims past `max_claims` are left out, and said to be in the problems.
     """
-    readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
-    articles = [reading.article for reading in readings]  # with what reading learned (a dateline's date)
-    claims, capped = capped_claims(readings, max_claims)
+    articles, claims, capped = read_claims(articles, knowledge, max_claims)
     return judge_story(articles, claims, knowledge, [*problems, *capped], draft, reviewed)
+
+
+def read_claims(articles: list[Article], knowledge: Knowledge,
+                max_claims: int = MAX_CLAIMS) -> tuple[list[Article], list[Claim], list[ArticleProblem]]:
+    """The articles (with what reading learned: a language, a dateline's date), the claims
+    of each, and a problem for each article cut at `max_claims`."""
+    readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
+    claims, capped = capped_claims(readings, max_claims)
+    return [reading.article for reading in readings], claims, capped
 
 
 def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowledge,
@@ -84,7 +91,8 @@ def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowled
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
     claims = with_alignment_evidence(claims, groups)
-    judgement = judge(groups, knowledge.rules, knowledge.ontology, lang)
+    judgement = judge(groups, knowledge.rules, knowledge.ontology, lang, thresholds=knowledge.alignment.thresholds,
+                      always_paired=frozenset({draft}) if draft else frozenset())
     findings = judgement.findings
     standing = []
     if draft is not None:
@@ -137,7 +145,7 @@ def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
 def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") -> tuple[list[ClaimGroup], list[dict]]:
     """Groups of claims about one thing; `lang` is the report's, for the words it shows."""
     story_label = knowledge.language(lang).labels.get("story", "")
-    return align(claims, name_matcher(knowledge), knowledge.ontology, story_label)
+    return align(claims, name_matcher(knowledge), knowledge.ontology, knowledge.alignment, story_label)
 
 
 def capped_claims(readings: list[ArticleReading], max_claims: int) -> tuple[list[Claim], list[ArticleProblem]]:
@@ -171,18 +179,20 @@ def with_alignment_evidence(claims: list[Claim], groups: list[ClaimGroup]) -> li
     """Each claim with the claims it was paired with and the evidence for each pair."""
     paired: dict[str, list[AlignedWith]] = defaultdict(list)
     for group in groups:
-        for (i, j), evidence in zip(group.links, group.evidence):
+        probabilities = group.probabilities or [None] * len(group.links)
+        for (i, j), evidence, probability in zip(group.links, group.evidence, probabilities):
             a, b = group.claims[i].id, group.claims[j].id
             for one, other in ((a, b), (b, a)):
                 if len(paired[one]) < MAX_ALIGNED_BY:
-                    paired[one].append(AlignedWith.model_construct(claim=other, evidence=evidence))
+                    paired[one].append(AlignedWith.model_construct(claim=other, evidence=evidence,
+                                                                   probability=probability))
     return [c.model_copy(update={"aligned_by": paired[c.id]}) if c.id in paired else c for c in claims]
 
 
 def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en") -> tuple[list[Finding], list[str]]:
     """Findings (their messages in the report's language `lang`), and the ids of
     judging rules that applied to no group."""
-    judgement = judge(groups, knowledge.rules, knowledge.ontology, lang)
+    judgement = judge(groups, knowledge.rules, knowledge.ontology, lang, thresholds=knowledge.alignment.thresholds)
     return judgement.findings, judgement.unmatched_rules
 
 

@@ -51,8 +51,34 @@ def run(setup: Knowledge, *articles: Article):
     return check(list(articles), setup)
 
 
+# A dispute is a conflict, or a possible conflict where alignment is less sure the two
+# figures are one quantity: tests of what is compared with what count both; tests of
+# the gate (an error) ask for a conflict.
+DISPUTES = ("conflict", "possible_conflict")
+
+
 def conflict_pairs(report) -> list[frozenset[str]]:
-    """The pairs of articles each conflict finding pits against each other."""
+    """The pairs of articles each dispute (a conflict, sure or possible) pits against each other."""
     claims = {c.id: c for c in report.claims}
     return [frozenset(claims[i].article for i in pair)
-            for f in report.findings if f.kind == "conflict" for pair in f.pairs]
+            for f in report.findings if f.kind in DISPUTES for pair in f.pairs]
+
+
+# A newsroom's numeric-conflict rule that reports a disagreement as a conflict whenever
+# alignment gives its pair at least even odds: tests of the gate and the draft pin it, so
+# that what they test does not move when the alignment model is retrained.
+SURE_CONFLICTS = """\
+rules:
+  - id: numeric-conflict
+    kind: numeric
+    severity: error
+    message: "Outlets disagree on {predicate} of {subject}: {values}"
+    confidence: {conflict: 0.3, possible: 0.1}
+    about: 0.1
+"""
+
+
+def pin_conflicts(project: Path) -> Path:
+    """Make `project` a project whose numeric conflicts need even odds of alignment only."""
+    (project / "factcheck.yaml").write_text(SURE_CONFLICTS, encoding="utf-8")
+    return project

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from conftest import ROOT, pin_conflicts
 
 from checker.cli import main
 
@@ -16,7 +16,7 @@ def test_draft_fails_the_gate_then_passes_once_reviewed(tmp_path):
     draft.write_text(DRAFT, encoding="utf-8")
     report_json = tmp_path / "r.json"
     args = ["check", str(ROOT / "seeds"), "--draft", str(draft), "-o", str(tmp_path / "r.md"),
-            "--json", str(report_json), "--project", str(tmp_path)]
+            "--json", str(report_json), "--project", str(pin_conflicts(tmp_path))]
     assert main(args) == 1
     data = json.loads(report_json.read_text(encoding="utf-8"))
     conflicts = [f for f in data["findings"] if f["kind"] == "conflict"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, article
+from conftest import ROOT, article, pin_conflicts
 
 from checker.cli import main
 from checker.pipeline import check
@@ -64,7 +64,8 @@ def test_the_gate_is_in_the_json_the_sarif_and_the_markdown(tmp_path):
     draft.write_text("عرضت ميتا على الباحثين مكافآت تصل إلى 100 مليون دولار للباحث الواحد، بحسب مصادر مطلعة.\n",
                      encoding="utf-8")
     args = ["check", str(ROOT / "seeds"), "--draft", str(draft), "-o", str(tmp_path / "r.md"), "--json",
-            str(tmp_path / "r.json"), "--sarif", str(tmp_path / "r.sarif"), "--project", str(tmp_path), "--quiet"]
+            str(tmp_path / "r.json"), "--sarif", str(tmp_path / "r.sarif"), "--project", str(pin_conflicts(tmp_path)),
+            "--quiet"]
     assert main(args) == 1
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     # Three seeds give "up to 100 million" (or what holds with it), one "hundreds of millions".

@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from conftest import ROOT, pin_conflicts
 
 from checker.cli import main
 
@@ -73,7 +73,8 @@ def test_each_result_is_at_its_claims_value_with_every_quote(seeds_sarif):
 def test_a_reviewed_finding_is_suppressed_with_its_reason(tmp_path, capsys):
     draft = tmp_path / "draft.txt"
     draft.write_text("عرضت ميتا على الباحثين مكافآت تصل إلى 100 مليون دولار للباحث الواحد.\n", encoding="utf-8")
-    args = ["check", str(SEEDS), "--draft", str(draft), "--project", str(tmp_path), "--format", "sarif", "-q"]
+    args = ["check", str(SEEDS), "--draft", str(draft), "--project", str(pin_conflicts(tmp_path)), "--format", "sarif",
+            "-q"]
     assert main(args) == 1
     results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     conflict = next(r for r in results if r["properties"]["kind"] == "conflict")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import DISPUTES, ROOT
 
 from checker.ingest import load_articles
 from checker.pipeline import check
@@ -38,11 +38,18 @@ def test_age_conflict_28_vs_29(report):
     assert conflict.severity == "error"
 
 
-def test_compensation_conflict_up_to_100m_vs_hundreds_of_millions(report):
-    [conflict] = findings(report, "conflict", "compensation_offer")
+def test_compensation_dispute_up_to_100m_vs_hundreds_of_millions(report):
+    # A dispute: alignment is less sure than a conflict needs that a bonus "up to 100 million
+    # per researcher" and offers of "hundreds of millions to some" are one quantity, so it is
+    # a possible conflict to check (a conflict under the model of its time: see the closing note
+    # of the trusted-conflicts issue), named once for the two values, the outlets in its clusters.
+    [conflict] = [f for f in report.findings if f.kind in DISPUTES and f.predicate == "compensation_offer"]
     claims = {c.id: c for c in report.claims}
     pairs = {frozenset(claims[x].article[:3] for x in pair) for pair in conflict.pairs}
-    assert frozenset({"000", "001"}) in pairs and frozenset({"001", "002"}) in pairs
+    assert pairs & {frozenset({"000", "001"}), frozenset({"001", "002"})}
+    hundreds = next(c for c in conflict.clusters if any(claims[x].article.startswith("001") for x in c.claims))
+    up_to = next(c for c in conflict.clusters if any(claims[x].article.startswith("000") for x in c.claims))
+    assert hundreds is not up_to and any(o.startswith("002") for o in up_to.outlets)
     # "more than 100 million" and "nine figures" are compatible with "hundreds of millions".
     for pair in conflict.pairs:
         qualifiers = {claims[x].value.qualifier for x in pair}

@@ -15,7 +15,7 @@ from checker.ingest import load_articles
 from checker.ingest.stdin import STDIN_PATH, sniff_format
 from checker.stories import STDIN_PATH as STORIES_STDIN
 from checker.stories import group_stories
-from conftest import ROOT
+from conftest import ROOT, pin_conflicts
 
 PAGES = ROOT / "tests" / "articles" / "pages"
 STORY = "The company said it hired 300 workers on Monday.\n"
@@ -88,7 +88,8 @@ def test_a_draft_from_standard_input(monkeypatch, tmp_path, capsys):
     (sources / "b.md").write_text("The company hired 300 workers on Monday, a union said.\n", encoding="utf-8")
     piped(monkeypatch, b"The company hired 450 workers on Monday.\n")
     report = tmp_path / "r.json"
-    status = main(["check", str(sources), "--draft", "-", "-o", str(tmp_path / "r.md"), "--json", str(report)])
+    status = main(["check", str(sources), "--draft", "-", "-o", str(tmp_path / "r.md"), "--json", str(report),
+                   "--project", str(pin_conflicts(tmp_path))])
     data = json.loads(report.read_text(encoding="utf-8"))
     assert status == 1 and [a["id"] for a in data["articles"]][-1] == "stdin"
     assert data["findings"] and all(any(c.startswith("stdin#") for c in f["claims"]) for f in data["findings"])

@@ -4,7 +4,7 @@ by each outlet, in Arabic, in English, and across the two languages."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, article, conflict_pairs, run
+from conftest import DISPUTES, ROOT, article, conflict_pairs, run
 
 from checker.extract.article import read_article
 from checker.ingest import load_articles
@@ -20,9 +20,17 @@ def story(setup, name):
 
 
 def finding_values(report, kind, predicate):
+    """The (article, value) of each finding of a kind about a predicate; "dispute" is a
+    conflict, sure or possible (these tests are about what is compared with what)."""
+    kinds = DISPUTES if kind == "dispute" else (kind,)
     claims = {c.id: c for c in report.claims}
     return [sorted((claims[c].article, claims[c].value.low) for c in f.claims)
-            for f in report.findings if f.kind == kind and f.predicate == predicate]
+            for f in report.findings if f.kind in kinds and f.predicate == predicate]
+
+
+def outcome(finding) -> str:
+    """A finding's kind, a possible conflict counted as a conflict: what was set against what."""
+    return "conflict" if finding.kind in DISPUTES else finding.kind
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +39,13 @@ def deal(setup):
 
 
 def test_deal_value_conflict_between_outlets(deal):
-    [values] = finding_values(deal, "conflict", "investment")
+    [values] = finding_values(deal, "dispute", "investment")
     lows = {low for _, low in values}
     assert {2.5e9, 3e9} <= lows
 
 
 def test_ceo_age_conflict_across_spellings_of_an_unknown_name(deal):
-    [values] = finding_values(deal, "conflict", "age")
+    [values] = finding_values(deal, "dispute", "age")
     assert {low for _, low in values} == {52.0, 54.0}
     assert any({"أسامة الزهيري", "اسامه الزهيرى"} <= set(a["spellings"]) for a in deal.aliases)
 
@@ -55,7 +63,7 @@ def test_company_spellings_are_learned(deal):
 
 def test_english_death_toll_conflict_and_injured_agreement(setup):
     report = story(setup, "quake_en")
-    [toll] = finding_values(report, "conflict", "death_toll")
+    [toll] = finding_values(report, "dispute", "death_toll")
     assert {low for _, low in toll} == {87.0, 112.0}
     [injured] = finding_values(report, "agreement", "injured")
     assert len({a for a, _ in injured}) == 3
@@ -63,7 +71,7 @@ def test_english_death_toll_conflict_and_injured_agreement(setup):
 
 def test_age_conflict_across_arabic_and_english(setup):
     report = story(setup, "appointment_en_ar")
-    [values] = finding_values(report, "conflict", "age")
+    [values] = finding_values(report, "dispute", "age")
     assert {low for _, low in values} == {41.0, 43.0}
 
 
@@ -96,7 +104,7 @@ def test_an_article_giving_a_toll_then_a_later_one_is_not_set_against_itself(set
             "وفي وقت لاحق أكدت الوزيرة سلمى القاسم أن الحريق أودى بحياة 22 شخصًا.")
     report = run(setup, article("a", text))
     assert [c.value.low for c in report.claims if c.predicate == "death_toll"] == [14.0, 22.0]
-    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert not [f for f in report.findings if f.kind in DISPUTES]
 
 
 def test_markdown_overview_and_table_safety(setup):
@@ -114,7 +122,7 @@ def test_markdown_overview_and_table_safety(setup):
 
 def test_an_aftershock_is_not_the_main_quake(setup):
     report = story(setup, "quake_en")
-    assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "magnitude"]
+    assert not [f for f in report.findings if f.kind in DISPUTES and f.predicate == "magnitude"]
     assert any(c.predicate == "aftershock_magnitude" and c.value.low == 4.9 for c in report.claims)
 
 
@@ -126,9 +134,9 @@ def test_properties_of_different_subjects_never_pair_through_a_shared_name(setup
     c = article("c", "سامر نجم، 35 عامًا، انضم إلى شركة «نوفا». وقالت ليلى حداد، 52 عامًا، إن «نوفا» ترحب به.")
     d = article("d", "وقالت ليلى حداد، 52 عامًا، إن شركة «نوفا» ستوظف المزيد.")
     report = run(setup, a, b)
-    assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "valuation"]
+    assert not [f for f in report.findings if f.kind in DISPUTES and f.predicate == "valuation"]
     ages = run(setup, c, d)
-    assert not [f for f in ages.findings if f.kind in ("conflict", "inconsistent") and f.predicate == "age"]
+    assert not [f for f in ages.findings if f.kind in (*DISPUTES, "inconsistent") and f.predicate == "age"]
     assert [f for f in ages.findings if f.kind == "agreement" and f.predicate == "age"]
 
 
@@ -148,7 +156,7 @@ def test_tolls_pair_across_the_story_whoever_gives_them(setup):
     c = article("c", "At least 31 people were killed in the flash floods, the Red Crescent said. "
                      "About 15 people remain missing.", lang="en", published="2026-03-01")
     report = run(setup, a, b, c)
-    [toll] = finding_values(report, "conflict", "death_toll")
+    [toll] = finding_values(report, "dispute", "death_toll")
     assert {low for _, low in toll} == {31.0, 38.0}
     assert frozenset({"a", "b"}) in conflict_pairs(report)
     assert frozenset({"b", "c"}) not in conflict_pairs(report)  # "at least 31" allows 38
@@ -211,7 +219,7 @@ def test_a_past_disaster_toll_is_not_the_storys_own(setup):
                 published="2026-02-10")
     report = run(setup, a, b)
     tolls = [sorted(c.value.low for c in report.claims if c.id in f.claims)
-             for f in report.findings if f.predicate == "death_toll" and f.kind in ("conflict", "agreement")]
+             for f in report.findings if f.predicate == "death_toll" and f.kind in (*DISPUTES, "agreement")]
     assert sorted(tolls) == [[47.0, 52.0], [200.0, 200.0]]
     assert {f.subject.text for f in report.findings if f.predicate == "death_toll"} == {"القصة", "2011"}
 
@@ -224,17 +232,17 @@ def test_an_english_succession_story(setup):
                      "3,000 staff, made a profit of $400 million last year.", lang="en")
     report = run(setup, a, b)
     # "Marlow Insurance" is a company, so "the insurer" is Marlow, not the person named most.
-    kinds = {f.predicate: f.kind for f in report.findings if f.kind in ("conflict", "agreement")}
+    kinds = {f.predicate: outcome(f) for f in report.findings if f.kind in (*DISPUTES, "agreement")}
     assert kinds["profit"] == "agreement" and kinds["workforce"] == "agreement"
     assert {f.subject.text for f in report.findings if f.predicate in ("profit", "workforce")} <= {
         "Marlow Insurance", "Marlow"}
     # Six years against nine: a tenure is the person's, whatever company the sentence names.
-    [tenure] = finding_values(report, "conflict", "tenure")
+    [tenure] = finding_values(report, "dispute", "tenure")
     assert {low for _, low in tenure} == {6.0, 9.0}
     # "who led" is a past leader: no clash with the new chief executive.
     frey = [c for c in report.claims if c.value.dimension == "role" and "Frey" in c.value.text]
     assert frey and all(c.value.qualifier == "former" for c in frey)
-    assert not [f for f in report.findings if f.kind == "conflict" and f.predicate == "leader"]
+    assert not [f for f in report.findings if f.kind in DISPUTES and f.predicate == "leader"]
 
 
 def test_rates_and_targets_in_an_economy_story(setup):
@@ -244,8 +252,8 @@ def test_rates_and_targets_in_an_economy_story(setup):
     b = article("b", "The central bank raised its benchmark rate by 75 basis points to 4.75 percent after inflation "
                      "hit 6.1 percent. It targets inflation of 3.5 percent.", lang="en")
     report = run(setup, a, b)
-    found = {(f.predicate, f.kind, tuple(sorted(v for _, v in values)))
-             for kind in ("conflict", "agreement") for f in report.findings if f.kind == kind
+    found = {(f.predicate, outcome(f), tuple(sorted(v for _, v in values)))
+             for f in report.findings if f.kind in (*DISPUTES, "agreement")
              for values in [[(c.article, c.value.low) for c in report.claims if c.id in f.claims]]}
     assert ("interest_rate", "conflict", (4.5, 4.75)) in found
     assert ("rate_change", "conflict", (50.0, 75.0)) in found
@@ -264,12 +272,12 @@ def test_an_election_story_compares_each_partys_seats(setup):
                      "and turnout was 41 percent.", lang="en")
     c = article("c", "حصل حزب البستان على 31 مقعدًا من أصل 120 مقعدًا، وبلغت نسبة المشاركة 44 في المئة.")
     report = run(setup, a, b, c)
-    [seats] = finding_values(report, "conflict", "seats")
+    [seats] = finding_values(report, "dispute", "seats")
     assert {low for _, low in seats} == {46.0, 48.0}  # one party's seats; the other party's 31 agree
     assert [f for f in report.findings if f.kind == "agreement" and f.predicate == "seats"]
-    [turnout] = finding_values(report, "conflict", "turnout")
+    [turnout] = finding_values(report, "dispute", "turnout")
     assert {low for _, low in turnout} == {41.0, 44.0}
-    assert not [f for f in report.findings if f.predicate == "seats_total" and f.kind == "conflict"]
+    assert not [f for f in report.findings if f.predicate == "seats_total" and f.kind in DISPUTES]
 
 
 def test_a_bare_number_a_toll_rises_to_and_a_coordinated_injured_count(setup):
@@ -279,7 +287,7 @@ def test_a_bare_number_a_toll_rises_to_and_a_coordinated_injured_count(setup):
     report = run(setup, a, b, c)
     by_value = {c.value.low: c.predicate for c in report.claims}
     assert by_value == {14.0: "death_toll", 22.0: "injured", 19.0: "death_toll", 25.0: "injured"}
-    [injured] = finding_values(report, "conflict", "injured")
+    [injured] = finding_values(report, "dispute", "injured")
     assert {low for _, low in injured} == {22.0, 25.0}
 
 
@@ -289,7 +297,7 @@ def test_an_outbreak_story_tells_new_cases_from_the_total(setup):
     b = article("b", "Authorities recorded 700 new cases of cholera this week, bringing the total since the "
                  "outbreak began to 5,200. The disease has killed 18 people.", lang="en", published="2026-03-01")
     report = run(setup, a, b)
-    found = {(f.predicate, f.kind) for f in report.findings if f.kind in ("conflict", "agreement")}
+    found = {(f.predicate, outcome(f)) for f in report.findings if f.kind in (*DISPUTES, "agreement")}
     assert found == {("new_cases", "conflict"), ("total_cases", "agreement"), ("death_toll", "agreement")}
     assert not [c for c in report.claims if c.value.low == 40 and c.predicate == "new_cases"]
 
@@ -319,7 +327,7 @@ def test_small_readings_from_the_probe_stories(setup):
 def test_a_coarser_figure_may_round_a_finer_one_and_nothing_else(setup, first, second, kind):
     report = run(setup, article("a", first, "en", published="2026-03-01"),
                  article("b", second, "en", published="2026-03-01"))
-    assert [f.kind for f in report.findings if f.kind in ("conflict", "agreement")] == [kind]
+    assert [outcome(f) for f in report.findings if f.kind in (*DISPUTES, "agreement")] == [kind]
 
 
 def test_the_figure_a_change_started_from_is_compared_only_with_such_figures(setup):
@@ -331,7 +339,7 @@ def test_the_figure_a_change_started_from_is_compared_only_with_such_figures(set
     earlier = {c.article: c.value.low for c in report.claims if c.earlier}
     assert earlier == {"a": 17.25, "b": 17.75, "c": 17.25}
     claims = {c.id: c for c in report.claims}
-    pairs = [pair for f in report.findings if f.kind == "conflict" for pair in f.pairs]
+    pairs = [pair for f in report.findings if f.kind in DISPUTES for pair in f.pairs]
     assert pairs, "17.25 and 17.75 before the rise disagree"
     assert all(claims[x].earlier and claims[y].earlier for x, y in pairs)  # then against then only
 
@@ -340,7 +348,7 @@ def test_a_number_naming_a_thing_keeps_its_figures_apart(setup):
     a = article("a", "وبلغ سعر لتر بنزين 95 نحو 21 جنيهًا.", published="2026-03-01")
     b = article("b", "وبلغ سعر لتر بنزين 92 نحو 19.25 جنيهًا.", published="2026-03-01")
     report = run(setup, a, b)
-    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert not [f for f in report.findings if f.kind in DISPUTES]
     assert {"#95", "#92"} == {w for c in report.claims for w in c.context if w.startswith("#")}
 
 
@@ -378,7 +386,7 @@ def test_the_size_of_an_increase_is_not_the_new_level(setup):
                 "en", published="2026-03-01")
     report = run(setup, a, b)
     assert {(c.predicate, c.value.low) for c in report.claims} >= {("increase", 2.0), ("price", 19.0)}
-    assert [f.predicate for f in report.findings if f.kind == "conflict"] == ["increase"]
+    assert [f.predicate for f in report.findings if f.kind in DISPUTES] == ["increase"]
 
 
 @pytest.mark.parametrize("first, second, lang", [
@@ -390,7 +398,7 @@ def test_figures_that_count_differently_narrowed_groups_are_not_compared(setup, 
     report = run(setup, article("a", first, lang, published="2026-03-01"),
                  article("b", second, lang, published="2026-03-01"))
     assert all(c.modifiers for c in report.claims)
-    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert not [f for f in report.findings if f.kind in DISPUTES]
 
 
 def test_a_verb_after_an_arabic_counted_noun_does_not_narrow_it(setup):
@@ -404,7 +412,7 @@ def test_an_age_at_an_event_is_not_the_age_now(setup):
     report = run(setup, a, b)
     assert sorted((c.predicate, c.value.low) for c in report.claims) == [
         ("age", 28.0), ("age", 28.0), ("age_at", 19.0), ("age_at", 19.0)]
-    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert not [f for f in report.findings if f.kind in DISPUTES]
 
 
 def test_an_age_written_as_an_adjective_is_the_age_of_what_it_describes(setup):
@@ -427,7 +435,7 @@ def test_the_parts_of_a_sum_are_compared_only_with_like_parts(setup):
     parts = sorted((c.article, c.value.low, c.component) for c in report.claims)
     assert parts == [("a", 16e6, "addition"), ("a", 100e6, "base"), ("b", 116e6, None),
                      ("c", 16e6, "addition"), ("c", 100e6, "base")]
-    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert not [f for f in report.findings if f.kind in DISPUTES]
 
 
 def test_an_outlets_own_conversion_is_compared_only_with_conversions(setup):
@@ -437,7 +445,7 @@ def test_an_outlets_own_conversion_is_compared_only_with_conversions(setup):
     report = run(setup, a, b, c)
     assert [cl.conversion for cl in report.claims] == [False, True, False, True, False]
     claims = {cl.id: cl for cl in report.claims}
-    pairs = [pair for f in report.findings if f.kind == "conflict" for pair in f.pairs]
+    pairs = [pair for f in report.findings if f.kind in DISPUTES for pair in f.pairs]
     assert pairs and all(claims[x].conversion == claims[y].conversion for x, y in pairs)
 
 

@@ -1,17 +1,19 @@
-"""Are two claims about the same quantity? The evidence they share, weighed.
+"""What alignment knows of each claim, and of the story, before weighing pairs.
 
 A reader lining up two reports does not match figures on one trigger word:
 she looks at what each figure measures (its dimension and unit, which must
 agree), at what it is said to be (the predicate, the noun counted), at who
 and where it concerns, at the words around it, and at the figure itself.
-Each of those is a piece of evidence here, with a weight; words and names
-count by how rare they are in the story, since what every report mentions
-says nothing about which figure is which.
+Features holds those of one claim; Story how rare each word, name and noun
+is among the story's figures, since what every report mentions says nothing
+about which figure is which; `candidates` the few hard constraints. What a
+pair shares is weighed by the alignment model (pair_features.py, model.py).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -19,18 +21,10 @@ from functools import cached_property, lru_cache
 from checker.align.entities import canonical
 from checker.knowledge.ontology import COUNT, ROLE, Ontology
 from checker.models import LABEL_MARK, PHRASE, Claim
+from checker.text.normalize import fold
 
-# Weights of each kind of evidence, and the score two claims need to pair.
-PREDICATE = 2.0  # the same predicate, named by a trigger word in each
-STORY_FIGURE = 1.0  # ... and a figure of the story's own event (a toll): there is one
-NOUN = 1.5  # the same noun counted, at its rarest
-NAMES = 1.5  # the same names around the figure, at their rarest
-WORDS = 2.0  # the same words around the figure, at their rarest
-SAME_VALUE = 1.0  # the same figure: two reports of one fact often agree
-CLOSE_VALUE = 0.75  # figures within a few percent of each other
-NEAR_VALUE = 0.4  # figures within half again of each other
-FAR_VALUE = -0.5  # figures of another order: more often another quantity
-ONLY_ONES = 1.0  # the only figure of its kind in each of the two articles
+_WORD = re.compile(r"[^\W\d_]+")
+
 
 
 @dataclass(frozen=True)
@@ -43,6 +37,9 @@ class Features:
     unit: str | None
     predicate: str | None  # from a trigger word; None when named from the text
     noun: str | None  # what a count counts: its unit, or the noun after the number
+    # What kind of thing a count counts, where the lexicon lists its noun ("person"), "" where
+    # it lists it with no kind, None where the noun is in no lexicon.
+    noun_kind: str | None
     subject: str | None
     figure: float | None  # the value in its dimension's base unit (dollars, seconds...), where known
     convertible: bool  # its unit converts into its dimension's base unit
@@ -50,6 +47,15 @@ class Features:
     names: frozenset[str]
     words: frozenset[str]
     align_on: str
+    script: str  # of the claim's sentence (script_of)
+    sentence: str  # the claim's sentence folded, its figures left out: what copies of one report share
+    # The claim's frame, its names as one entity across spellings (see checker/extract/frames.py).
+    owner: str | None = None
+    property: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    reference: str | None = None
+    time: str | None = None
+    place: str | None = None  # what or where the figure is from or in ("من شركة نوفا", "to the Dabaa hospital")
 
     @cached_property
     def of_its_kind(self) -> tuple:
@@ -64,10 +70,13 @@ class Features:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why two claims were paired: each piece of evidence and its weight."""
+    """Why two claims were paired: each piece of evidence and its weight, their sum (a
+    logit) and the probability it gives that the two are one quantity (None where a rule,
+    not the model, paired them)."""
 
     score: float
     reasons: tuple[tuple[str, float], ...]
+    probability: float | None = None
 
     def describe(self) -> list[str]:
         return list(_described(self.reasons))
@@ -76,7 +85,7 @@ class Evidence:
 @lru_cache(maxsize=65536)
 def _described(reasons: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
     """Reasons as the JSON gives them; many pairs share theirs (a figure many outlets give)."""
-    return tuple(f"{name} ({weight:+.1f})" for name, weight in reasons)
+    return tuple(f"{name} ({weight:+.1f})" if weight else name for name, weight in reasons)
 
 
 @dataclass
@@ -117,16 +126,46 @@ def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str], story
     definition = None if claim.fallback else ontology.predicates.get(claim.predicate)
     dimension = value.dimension or value.kind
     noun = value.unit if dimension == COUNT else None
+    listed = ontology.units.get(noun) if noun else None
     names = frozenset(mapping.get(key, key) for key in claim.context_names)
     return Features(
         claim=claim, kind=value.kind, dimension=dimension, unit=value.unit,
         predicate=definition.id if definition else None, noun=noun,
+        noun_kind=(listed.kind or "") if listed is not None else None,
         subject=canonical(claim.subject, mapping), figure=_figure(claim, ontology, story_month),
         convertible=ontology.in_base_units(value.unit, dimension) is not None,
         value_key=canonical(value.entity, mapping),
         names=names, words=frozenset(claim.context),
         align_on=definition.align_on if definition else "participants",
+        script=script_of(claim.quote),
+        sentence=_sentence_words(claim.quote),
+        **_frame(claim, mapping),
     )
+
+
+@lru_cache(maxsize=65536)
+def _sentence_words(quote: str) -> str:
+    """A sentence as words to compare: folded, without digits, punctuation or spacing."""
+    return " ".join(_WORD.findall(fold(quote)))
+
+
+def _frame(claim: Claim, mapping: dict[str, str]) -> dict:
+    frame = claim.frame
+    if frame is None:
+        return {}
+    return {"owner": mapping.get(frame.owner, frame.owner) if frame.owner else None, "property": frame.property,
+            "qualifiers": tuple(frame.qualifiers),
+            "reference": mapping.get(frame.reference, frame.reference) if frame.reference else None,
+            "time": frame.time,
+            "place": _place(claim, mapping)}
+
+
+def _place(claim: Claim, mapping: dict[str, str]) -> str | None:
+    """What or where the figure is from or in: a name as one entity, or words marked as words."""
+    ref = claim.object
+    if ref is None or not ref.id:
+        return None
+    return f"{PHRASE}:{ref.id}" if ref.type == PHRASE else canonical(ref, mapping)
 
 
 def _figure(claim: Claim, ontology: Ontology, story_month: str | None) -> float | None:
@@ -141,49 +180,32 @@ def _figure(claim: Claim, ontology: Ontology, story_month: str | None) -> float 
     return stated * converted[0] if converted else float(stated)
 
 
-def comparable(a: Features, b: Features) -> bool:
-    """Whether two claims may be about one quantity at all: the hard constraints."""
-    ca, cb = a.claim, b.claim
-    if a.kind != b.kind or a.dimension != b.dimension:
+def candidates(a: Features, b: Features) -> bool:
+    """Whether two claims may be about one quantity at all: what no evidence overrides.
+
+    Everything else that tells two quantities apart (another predicate, another
+    noun counted, a forecast beside a figure of now) is a feature the model weighs.
+    """
+    if a.kind != b.kind or a.dimension != b.dimension or a.claim.negated or b.claim.negated:
         return False
-    if ca.negated or cb.negated or ca.forecast != cb.forecast or ca.earlier != cb.earlier \
-            or ca.component != cb.component or ca.conversion != cb.conversion \
-            or ca.event_year != cb.event_year:
-        return False
-    if a.predicate and b.predicate and a.predicate != b.predicate:
-        return False
-    if a.kind == "quantity" and a.unit != b.unit and a.unit != a.dimension and b.unit != b.dimension:
-        # Counted nouns may differ under one predicate ("112 people" killed, "87 dead"); other units
-        # must convert into each other (pounds and euros, minutes and seconds).
-        if a.dimension == COUNT and not (a.predicate and a.predicate == b.predicate):
-            return False
-        if a.dimension != COUNT and not (a.convertible and b.convertible):
-            return False
-    if a.kind != "quantity" and a.predicate != b.predicate:
+    if a.kind == "quantity" and a.unit != b.unit and a.dimension != COUNT \
+            and a.unit != a.dimension and b.unit != b.dimension and not (a.convertible and b.convertible):
+        return False  # amounts in units that do not convert into each other
+    if a.kind != "quantity" and a.claim.predicate != b.claim.predicate:
         return False  # dates and posts pair on what they date or name
-    if ("subject" in (a.align_on, b.align_on) or a.dimension == ROLE) and not _same_subject(a.subject, b.subject):
-        return False  # a property of its subject alone (an age, a valuation), or a post at one organisation
-    labels_a, labels_b = a.labels, b.labels
-    if labels_a and labels_b and not labels_a & labels_b:
-        return False  # the price of "بنزين 92" is not that of "بنزين 95"
-    ma, mb = ca.modifiers, cb.modifiers
-    if ma and mb and not set(ma) & set(mb) and _one_script(ca.quote, cb.quote):
-        return False  # "68 suspected cases" and "20 confirmed cases" count different things
+    if a.dimension == ROLE and not same_subject(a.subject, b.subject):
+        return False  # a post at one organisation
     return True
 
 
-def _one_script(first: str, second: str) -> bool:
-    """Whether two sentences are written in one script (Latin or not), so that a word one
-    has and the other lacks is a difference and not a translation."""
-    return _latin(first) == _latin(second)
-
-
-def _latin(text: str) -> bool:
+def script_of(text: str) -> str:
+    """The script most letters of a sentence's start are in: a word one sentence has and
+    another lacks is a difference within one script, maybe a translation across two."""
     letters = [c for c in text[:200] if c.isalpha()]
-    return sum(c.isascii() for c in letters) * 2 > len(letters)
+    return "ascii" if sum(c.isascii() for c in letters) * 2 > len(letters) else "other"
 
 
-def _same_subject(a: str | None, b: str | None) -> bool:
+def same_subject(a: str | None, b: str | None) -> bool:
     """One subject; two described in words ("a five-year-old startup", "a four-year-old
     cloud security startup") are one when their descriptions share a word."""
     if a == b:
@@ -192,39 +214,3 @@ def _same_subject(a: str | None, b: str | None) -> bool:
     if a and b and a.startswith(marker) and b.startswith(marker):
         return bool(set(a[len(marker):].split()) & set(b[len(marker):].split()))
     return False
-
-
-def weigh(a: Features, b: Features, story: Story) -> Evidence:
-    """The evidence two comparable claims share, and its total."""
-    reasons: list[tuple[str, float]] = []
-    if a.predicate and a.predicate == b.predicate:
-        reasons.append((f"predicate {a.predicate}", PREDICATE))
-        if a.align_on == "story":
-            reasons.append(("the story's own figure", STORY_FIGURE))
-    if a.noun and a.noun == b.noun:
-        weight = NOUN * max(story.rarity(a, "noun", a.noun), 0.3)
-        reasons.append((f"counts {a.noun}", weight))
-    shared_names = a.names & b.names
-    if shared_names:
-        weight = min(NAMES, sum(NAMES * story.rarity(a, "name", n) for n in shared_names))
-        if weight > 0:
-            reasons.append(("names " + ", ".join(sorted(shared_names)), weight))
-    shared_words = a.words & b.words
-    if shared_words:
-        weight = min(WORDS, sum(story.rarity(a, "word", w) for w in shared_words))
-        if weight > 0:
-            reasons.append(("words " + ", ".join(sorted(shared_words)), weight))
-    va, vb = a.claim.value, b.claim.value
-    if a.value_key is not None and a.value_key == b.value_key:
-        reasons.append(("same holder", SAME_VALUE))
-    elif (va.low, va.high, va.unit) == (vb.low, vb.high, vb.unit) and (va.low is not None or va.text == vb.text):
-        reasons.append(("same value", SAME_VALUE))
-    elif a.figure and b.figure and a.figure > 0 and b.figure > 0:
-        ratio = max(a.figure, b.figure) / min(a.figure, b.figure)
-        if ratio <= 1.05:
-            reasons.append(("close values", CLOSE_VALUE))
-        elif ratio <= 1.5:
-            reasons.append(("near values", NEAR_VALUE))
-        elif ratio >= 3 and a.align_on != "story":
-            reasons.append(("values far apart", FAR_VALUE))
-    return Evidence(sum(w for _, w in reasons), tuple(reasons))

@@ -57,6 +57,7 @@ def _group(features: list[Features], indices: list[int], group_links: list[Link]
         claims=claims,
         links=[(position[a], position[b]) for a, b in group_links],
         evidence=[evidence[link].describe() for link in group_links],
+        probabilities=[evidence[link].probability for link in group_links],
         same_value_as=same_value_as,
         value_keys=[canonical(c.value.entity, mapping) for c in claims],
     )

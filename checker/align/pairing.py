@@ -1,36 +1,38 @@
 """Grouping claims into quantities, the way a reader lines up reports.
 
-Every comparable pair of claims from two articles is weighed (evidence.py).
-Two reports giving the same figure for what the evidence says is the same thing
-agree, and that is rarely wrong: such pairs, and a figure an article restates
-(its headline and its body), seed the groups. Groups are then joined best first
-on the average evidence between their members, so that one lucky word never
-joins two quantities; a join that would give a group two different figures from
-one article is refused, because an article states a quantity once. Each claim
-thus ends up with its best match in each other article, never with every claim
-of the same unit.
+Every candidate pair of claims from two articles is weighed by the alignment
+model (pair_features.py, model.py): the probability that the two are one
+quantity. Two reports giving the same figure for what the model says is the
+same thing agree, and that is rarely wrong: such pairs, and a figure an article
+restates (its headline and its body), seed the groups. Groups are then joined
+best first on the average log-odds between their members, so that one lucky
+word never joins two quantities; a join that would give a group two different
+figures from one article is refused, because an article states a quantity once.
+Each claim thus ends up with its best match in each other article, never with
+every claim of the same unit.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Iterator
 
-from checker.align.evidence import (
-    ONLY_ONES,
-    Evidence,
-    Features,
-    Story,
-    comparable,
-    weigh,
-)
+import math
+
+from checker.align.evidence import Evidence, Features, Story, candidates
+from checker.knowledge.alignment import AlignmentModel, sigmoid
+from checker.align.pair_features import pair_features
+from checker.align.rank_features import rank_features
 from checker.knowledge.ontology import ROLE
 
 Link = tuple[int, int]
-# Evidence two claims with the same figure need to be one quantity, and the average
-# evidence two groups need to be joined.
-SAME_FIGURE = 2.0
-JOIN = 1.5
+# A figure an article gives twice (its headline and its body) is one quantity: a
+# restatement seeds a group whatever the model says of other pairs.
+RESTATED = Evidence(math.inf, (("the same figure again in one article", 0.0),))
+# Dates and posts are paired by rule, not by the model (which learned figures): two dates
+# of one event its words name, two holders of one post at one organisation (evidence.candidates).
+BY_RULE = Evidence(4.0, (("the same event or post", 0.0),))
 # A story's figures of one kind are weighed pair by pair; past BLOCK_LIMIT of them (a
 # table of thousands of figures, never a story's prose), each is weighed only against
 # the MAX_VALUES figures nearest its own of the same kind, so that the cost stays linear.
@@ -82,32 +84,68 @@ def _candidate_pairs(features: list[Features], members: list[int]):
                 yield min(x, y), max(x, y)
 
 
-def weigh_pairs(features: list[Features], story: Story) -> dict[Link, Evidence]:
-    """The evidence between every comparable pair of claims from two articles."""
+def weigh(stage1: dict[Link, tuple[float, tuple]], model: AlignmentModel,
+          articles: list[str]) -> dict[Link, Evidence]:
+    """The model's verdict on each pair: the second stage reads each pair's first-stage
+    log-odds beside its rivals'. The reasons are the first stage's features (in the
+    second stage's units) and the rank features that moved the decision."""
+    ranks = rank_features({link: logit for link, (logit, _) in stage1.items()}, articles)
+    scale = model.rank.weights.get("pair_logit", 1.0)
+    out = {}
+    for link, (_, reasons) in stage1.items():
+        features = ranks[link]
+        logit = model.rank.logit(features)
+        own = tuple((name, weight * scale) for name, weight in reasons)
+        rank = tuple(r for r in model.rank.contributions(features) if r[0] != "pair_logit")
+        out[link] = Evidence(logit, own + rank, sigmoid(logit))
+    return out
+
+
+def candidate_pairs(features: list[Features]) -> Iterator[tuple[int, int, bool | None]]:
+    """The pairs worth weighing: (x, y, only_ones) for two articles' candidates, where
+    only_ones says both are the only figure of their kind in their article; (x, y, None)
+    for a figure one article restates."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for index, f in enumerate(features):
         blocks[(f.kind, f.dimension)].append(index)
     kinds_in: dict[str, defaultdict] = defaultdict(lambda: defaultdict(int))
     for f in features:
         kinds_in[f.claim.article][f.of_its_kind] += 1
-    weighed: dict[Link, Evidence] = {}
     for members in blocks.values():
         for x, y in _candidate_pairs(features, members):
             a, b = features[x], features[y]
             if a.claim.article == b.claim.article:
                 if _restated(a, b):
-                    weighed[(x, y)] = Evidence(SAME_FIGURE + JOIN, (("the same figure again in one article",
-                                                                     SAME_FIGURE + JOIN),))
+                    yield x, y, None
                 continue
-            if not comparable(a, b):
-                continue
-            evidence = weigh(a, b, story)
-            if a.of_its_kind == b.of_its_kind and kinds_in[a.claim.article][a.of_its_kind] == 1 \
-                    and kinds_in[b.claim.article][b.of_its_kind] == 1:
-                evidence = Evidence(evidence.score + ONLY_ONES,
-                                    evidence.reasons + (("the only one of its kind in each", ONLY_ONES),))
-            weighed[(x, y)] = evidence
-    return weighed
+            if candidates(a, b):
+                yield x, y, (a.of_its_kind == b.of_its_kind and kinds_in[a.claim.article][a.of_its_kind] == 1
+                             and kinds_in[b.claim.article][b.of_its_kind] == 1)
+
+
+def weigh_pairs(features: list[Features], story: Story, model: AlignmentModel) -> dict[Link, Evidence]:
+    """The model's verdict on every candidate pair of claims from two articles."""
+    restated: dict[Link, Evidence] = {}
+    stage1: dict[Link, tuple[float, tuple]] = {}
+    for x, y, only_ones in candidate_pairs(features):
+        if only_ones is None:
+            restated[(x, y)] = RESTATED
+            continue
+        if features[x].kind != "quantity":
+            if features[x].predicate and features[y].predicate:
+                restated[(x, y)] = BY_RULE  # a date no event word names pairs with nothing
+            continue
+        shared = pair_features(features[x], features[y], story, only_ones)
+        stage1[(x, y)] = model.pair.logit(shared), tuple(model.pair.contributions(shared))
+    return {**weigh(stage1, model, [f.claim.article for f in features]), **restated}
+
+
+def _logit(p: float) -> float:
+    if p <= 0:
+        return -math.inf
+    if p >= 1:
+        return math.inf
+    return math.log(p / (1 - p))
 
 
 def _both_true(first: tuple, second: tuple) -> bool:
@@ -182,9 +220,12 @@ class _Groups:
         return total / count if count else None
 
 
-def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]], dict[Link, Evidence]]:
+def group_claims(features: list[Features], story: Story,
+                 model: AlignmentModel) -> tuple[list[list[int]], dict[Link, Evidence]]:
     """The claims of each quantity, and the evidence of the pairs that joined them."""
-    weighed = weigh_pairs(features, story)
+    weighed = weigh_pairs(features, story, model)
+    link = model.thresholds.link
+    join = _logit(model.thresholds.join)
     sizes = defaultdict(int)
     for f in features:
         sizes[(f.kind, f.dimension)] += 1
@@ -193,7 +234,8 @@ def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]
     # Seeds: restatements, and the same figure from two articles on enough evidence.
     for (x, y), evidence in sorted(weighed.items(), key=lambda item: (-item[1].score, item[0])):
         same_article = features[x].claim.article == features[y].claim.article
-        if not same_article and (_figure(features[x]) != _figure(features[y]) or evidence.score < SAME_FIGURE):
+        sure = evidence.probability is None or evidence.probability >= link
+        if not same_article and (_figure(features[x]) != _figure(features[y]) or not sure):
             continue
         g, h = groups.group_of[x], groups.group_of[y]
         if g != h and groups.compatible(g, h):
@@ -212,21 +254,21 @@ def group_claims(features: list[Features], story: Story) -> tuple[list[list[int]
             groups.between[h][g] = pair
     # Join best first on average evidence.
     heap = [(-score, g, h) for g in groups.between for h in groups.between[g] if g < h
-            and (score := groups.average(g, h)) is not None and score >= JOIN]
+            and (score := groups.average(g, h)) is not None and score >= join]
     heapq.heapify(heap)
     while heap:
         negative, g, h = heapq.heappop(heap)
         if g not in groups.members or h not in groups.members:
             continue
         score = groups.average(g, h)
-        if score is None or score < JOIN or -negative - score > 1e-9 or not groups.compatible(g, h):
+        if score is None or score < join or -negative - score > 1e-9 or not groups.compatible(g, h):
             continue
         best = groups.between[g][h][2]
         kept[best] = weighed[best]
         joined = groups.join(g, h)
         for other in list(groups.between[joined]):
             average = groups.average(joined, other)
-            if average is not None and average >= JOIN:
+            if average is not None and average >= join:
                 heapq.heappush(heap, (-average, min(joined, other), max(joined, other)))
     members = [sorted(m) for m in groups.members.values()]
     # Within a group, every pair of claims from two articles that was weighed is kept.

@@ -13,6 +13,7 @@ from itertools import count
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.extract.dates import date_claims, full_date
 from checker.extract.entities import EntityFinder, Gazetteer, add_name
+from checker.extract.frames import with_frames
 from checker.extract.furniture import dateline, is_furniture
 from checker.extract.ordinals import rank_claims
 from checker.extract.quantities import quantity_claims
@@ -104,7 +105,7 @@ def claims_of(reading: ArticleReading) -> list[Claim]:
     for ctx in reading.sentences:
         if ctx.sentence.index in reading.furniture:
             continue  # a dateline, a "published" stamp, share counts: no claim
-        claims.extend(quantity_claims(reading, ctx, next_id))
+        claims.extend(with_frames(reading, ctx, quantity_claims(reading, ctx, next_id)))
         claims.extend(date_claims(reading, ctx, next_id))
         claims.extend(roles.claims(ctx, next_id))
         claims.extend(time_claims(reading, ctx, next_id))

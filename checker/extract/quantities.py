@@ -333,11 +333,14 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
     implied = unit.predicate if unit.predicate and unit.predicate in lex.predicates else None
     # "241 of the 242 people on board": what follows the whole is said of the whole.
     part = bool(ctx.starting_at(Category.OUT_OF, q.end))
+    qualifiers = [m for category in (Category.QUALIFIER_BEFORE, Category.QUALIFIER_AFTER) for m in ctx.matches(category)]
     candidates = []  # (distance, inside the unit, match)
     for match in ctx.matches(Category.TRIGGER):
         definition = lex.predicates.get(match.payload)
         if definition is None or not definition.accepts(unit):
             continue
+        if any(m.start <= match.start and match.end <= m.end for m in qualifiers):
+            continue  # "ما لا يقل عن 44" (at least 44): the qualifier's verb is no trigger
         inside = q.start <= match.start < unit_end
         if match.end <= q.start:
             if ctx.new_clause_between(match.end, q.start):
@@ -355,7 +358,8 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             candidates.append((distance, inside, match))
     word = unit_start if unit_start is not None else q.end
     wider = [c for c in candidates if c[1] and (c[2].end > unit_end or c[2].start < word)]
-    beside = [c for c in candidates if not c[1] and c[0] <= 2] + wider
+    # "260 قتيلا ونجاة واحد": a trigger that opens a coordinated phrase is the next figure's.
+    beside = [c for c in candidates if not c[1] and c[0] <= 2 and not _coordinated(ctx, lex, c[2], unit_end)] + wider
     if implied and not [c for c in beside if c[2].start >= unit_end or c[0] == 0]:
         # "14 people were killed and 22 injured": the unit word says what 22 is,
         # whatever verb came before it; a trigger right against the number ("of
@@ -365,6 +369,17 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
         best = min(beside or candidates, key=lambda c: c[0])[2]
         return best.payload, best
     return None, None
+
+
+def _coordinated(ctx: SentenceContext, lex: Language, match, unit_end: int) -> bool:
+    """Whether a trigger after a figure opens a phrase coordinated with it ("and", "و" written onto the word)."""
+    if match.start < unit_end:
+        return False
+    first = ctx.tokens[match.start].norm
+    before = ctx.tokens[match.start - 1] if match.start > unit_end else None
+    # The words that join numbers ("and", "و") are the language's conjunctions.
+    return (before is not None and before.kind == "word" and before.norm in lex.joiners) or any(
+        first.startswith(c) and len(first) > len(c) + 2 for c in lex.attached_conjunctions)
 
 
 def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit,

@@ -14,6 +14,7 @@ from checker.judge.finding_kinds import declared
 from checker.judge.findings import JudgeContext
 from checker.judge.kinds import KINDS
 from checker.judge.select import most_specific
+from checker.knowledge.alignment import Thresholds
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import RuleSet
 from checker.models import ClaimGroup, Finding, FindingKind
@@ -27,7 +28,8 @@ class Judgement:
 
 
 def judge(groups: list[ClaimGroup], rules: RuleSet, ontology: Ontology, lang: str = "en",
-          kinds: dict[str, ModuleType] = KINDS) -> Judgement:
+          kinds: dict[str, ModuleType] = KINDS, thresholds: Thresholds | None = None,
+          always_paired: frozenset[str] = frozenset()) -> Judgement:
     enabled = [r for r in rules.of_kind(*kinds) if r.spec.get("enabled", True)]
     by_kind = {name: [r for r in enabled if r.kind == name] for name in kinds}
     applied: set[str] = set()
@@ -38,6 +40,7 @@ def judge(groups: list[ClaimGroup], rules: RuleSet, ontology: Ontology, lang: st
             rule = most_specific(by_kind[name], group)
             if rule is not None:
                 applied.add(rule.id)  # it applied, whether or not it found anything
-                found += kind.judge(rule, group, JudgeContext(ontology, lang, tuple(found)))
+                found += kind.judge(rule, group, JudgeContext(ontology, lang, tuple(found), thresholds or Thresholds(),
+                                                                  always_paired))
         findings += found
     return Judgement(findings, sorted({r.id for r in enabled} - applied), declared(kinds.values()))

@@ -95,17 +95,3 @@ def _amount(x: float) -> str:
         if abs(x) >= size:
             return f"{x / size:.3g} {word}"
     return f"{x:.3g}"
-
-
-def cross_pairs(clusters: list[list[Claim]], compatible: Compatible, limit: int) -> list[tuple[str, str]]:
-    """Pairs of claims from different articles and different clusters that cannot both be true."""
-    pairs: list[tuple[str, str]] = []
-    for n, first in enumerate(clusters):
-        for second in clusters[n + 1:]:
-            for a in first:
-                for b in second:
-                    if a.article != b.article and not compatible(a, b):
-                        pairs.append((a.id, b.id))
-                        if len(pairs) >= limit:
-                            return pairs
-    return pairs

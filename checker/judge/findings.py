@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.judge.values import show_value
+from checker.knowledge.alignment import Thresholds
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import Rule
 from checker.models import Claim, ClaimGroup, Finding, ValueCluster
@@ -25,6 +26,10 @@ class JudgeContext:
     ontology: Ontology
     lang: str = "en"
     earlier: tuple[Finding, ...] = ()  # this group's findings from kinds judged before
+    # The probabilities a conflict and a possible conflict need (the alignment model's).
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    # Articles every disputed pair of whose claims is named (a draft), not one pair per two values.
+    always_paired: frozenset[str] = frozenset()
 
     def found_earlier(self, kind: str) -> bool:
         return any(f.kind == kind for f in self.earlier)
@@ -58,7 +63,8 @@ def message_template(rule: Rule, lang: str, kind: str | None = None) -> str:
 
 def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], context: JudgeContext,
                  severity: str | None = None, pairs: list[tuple[str, str]] | None = None,
-                 clusters: list[ValueCluster] | None = None) -> Finding:
+                 clusters: list[ValueCluster] | None = None, confidence: float | None = None,
+                 pair_probabilities: list[float] | None = None) -> Finding:
     outlets = sorted({c.article for c in claims})
     values = "; ".join(f"{show_value(c)} ({c.article})" for c in claims)
     template = message_template(rule, context.lang, kind)
@@ -71,7 +77,8 @@ def make_finding(rule: Rule, kind: str, group: ClaimGroup, claims: list[Claim], 
                    severity=severity or rule.severity, subject=group.subject, predicate=group.predicate,
                    claims=[c.id for c in claims], message=message, fingerprint=print_id,
                    pairs=[tuple(p) for p in pairs] if pairs is not None else None,
-                   clusters=clusters, label=label)
+                   clusters=clusters, label=label, confidence=confidence,
+                   pair_probabilities=pair_probabilities)
 
 
 def every_pair(group: ClaimGroup, compared: list[tuple[Claim, Claim]]) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.knowledge.alignment import AlignmentModel, model_path, read_model
 from checker.errors import RuleError
 from checker.knowledge.cache import cached, knowledge_fingerprint, knowledge_inputs
 from checker.knowledge.language import Language
@@ -36,6 +37,7 @@ class Knowledge:
     languages: dict[str, Language]
     rules: RuleSet
     shared_words: dict[str, Any]  # what rules/lexicons/common/ says of every language's words
+    alignment: AlignmentModel  # how likely two figures are one quantity (rules/models/align.yaml)
     # Rules skipped without stopping the run (an override of a rule that does not exist).
     skipped_rules: tuple[RuleError, ...] = field(default=())
 
@@ -93,4 +95,5 @@ def build_knowledge(rule_paths: list[Path], project_root: Path | None) -> Knowle
     loaded = load_rules(rule_paths, project_root)
     rules = with_overrides(loaded)
     ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules))
-    return Knowledge(ontology, languages, rules, shared, tuple(unknown_targets(loaded)))
+    return Knowledge(ontology, languages, rules, shared, read_model(model_path()),
+                     tuple(unknown_targets(loaded)))

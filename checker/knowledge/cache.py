@@ -76,6 +76,7 @@ def knowledge_inputs(rule_files: Iterable[Path]) -> list[Path]:
     """Every file compiled knowledge is read from, besides the given rule files."""
     home = rules_home()
     return [*_files_under(home / "lexicons", (".yaml", ".yml")),
+            *_files_under(home / "models", (".yaml",)),
             *_files_under(home / "schema", (".json",)),
             *rule_files]
 

@@ -27,6 +27,16 @@ class Category(StrEnum):
     QUALIFIER_AFTER = "qualifier_after"
     # what a figure is about
     TRIGGER = "trigger"  # payload: a predicate id
+    # a figure's frame (frames.yaml)
+    FRAME_QUALIFIER = "frame_qualifier"  # payload "axis:value": "suspected" is status:suspected
+    FRAME_OWNER_BEFORE = "frame_owner_before"  # "won", "حصل على": a name's figure follows
+    FRAME_OWNER_AFTER = "frame_owner_after"  # "for", "لصالح": the figure's owner follows
+    FRAME_RESPECTIVELY = "frame_respectively"
+    FRAME_MEASURES = "frame_measures"  # "number of", "نسبة": what the figure measures follows
+    FRAME_OF = "frame_of"  # "43.7% of the vote"
+    FRAME_REFERENCES = "frame_references"  # "west of", "على بعد": where a distance is from
+    FRAME_TIME_CUES = "frame_time_cues"  # "in 2021", "عام 2019"
+    FRAME_PAST = "frame_past"  # "last year", "السابقة"
     # names
     ENTITY = "entity"  # payload: an entity id
     PERSON_TITLES = "person_titles"

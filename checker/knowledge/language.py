@@ -15,6 +15,7 @@ from typing import Any
 
 import snowballstemmer
 
+from checker.errors import RuleError
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef
 from checker.knowledge.windows import Windows
@@ -152,6 +153,7 @@ class Language:
         self.function_words = frozenset(fold(w) for w in data.get("function_words", [])) | self.stopwords
         self._compile_dates(data.get("dates", {}))
         self._compile_roles(data.get("roles", {}))
+        self._compile_frames(data.get("frames", {}))
 
     def _compile_units(self, units: dict[str, Any]) -> None:
         for unit_id, spec in units.items():
@@ -250,6 +252,22 @@ class Language:
             if category != "titles":
                 for phrase in phrases:
                     self._index(f"role_{category}", phrase, category)
+
+    def _compile_frames(self, frames: dict[str, Any]) -> None:
+        axes = frames.get("axes", {})
+        self.sentence_axes = frozenset(frames.get("sentence_axes", ()))
+        for axis, values in frames.get("qualifiers", {}).items():
+            for value, phrases in values.items():
+                if value not in axes.get(axis, ()):
+                    raise RuleError(f"frames.qualifiers.{axis}.{value}: not a value of common/frames.yaml "
+                                    f"axes ({', '.join(f'{a}: {v}' for a, vs in axes.items() for v in vs)})",
+                                    f"rules/lexicons/{self.lang}/frames.yaml")
+                for phrase in phrases:
+                    self._index(Category.FRAME_QUALIFIER, phrase, f"{axis}:{value}")
+        for section in ("owner_before", "owner_after", "respectively", "measures", "of", "references",
+                        "time_cues", "past"):
+            for phrase in frames.get(section, []):
+                self._index(Category(f"frame_{section}"), phrase, section)
 
     def _index(self, category: str, phrase: str, payload: Any) -> None:
         """Index a phrase under one of the closed list of categories (an unknown one is a bug)."""

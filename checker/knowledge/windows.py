@@ -30,6 +30,11 @@ class Windows:
     led_object: int
     handover: int
     handover_from: int
+    frame_qualifier: int
+    frame_owner: int
+    frame_measure: int
+    frame_reference: int
+    frame_time: int
 
     @classmethod
     def names(cls) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from checker.models import EntityRef, Report
+from checker.models import AlignedWith, EntityRef, Report
 
 
 def _iso(day: date | None) -> str | None:
@@ -16,6 +16,13 @@ def _iso(day: date | None) -> str | None:
 
 def _ref(ref: EntityRef) -> dict[str, str | None]:
     return {"id": ref.id, "text": ref.text}
+
+
+def _aligned(link: AlignedWith) -> dict[str, Any]:
+    out: dict[str, Any] = {"claim": link.claim, "evidence": link.evidence}
+    if link.probability is not None:
+        out["probability"] = round(link.probability, 4)
+    return out
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -63,8 +70,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             "context": c.context,
             "context_names": c.context_names,
             "modifiers": c.modifiers,
-            **({"aligned_by": [{"claim": a.claim, "evidence": a.evidence} for a in c.aligned_by]}
-               if c.aligned_by else {}),
+            **({"frame": c.frame.model_dump(exclude_defaults=True)} if c.frame is not None else {}),
+            **({"aligned_by": [_aligned(a) for a in c.aligned_by]} if c.aligned_by else {}),
         })
     findings = []
     for f in report.findings:
@@ -81,6 +88,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "fingerprint": f.fingerprint,
             "reviewed": f.reviewed,
             **({"pairs": [list(pair) for pair in f.pairs]} if f.pairs is not None else {}),
+            **({"pair_probabilities": f.pair_probabilities} if f.pair_probabilities is not None else {}),
             **({"clusters": [c.model_dump() for c in f.clusters]} if f.clusters is not None else {}),
             "heading": f.heading,
             "rank": f.rank,

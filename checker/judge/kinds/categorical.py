@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from checker.judge import finding_kinds
 from checker.judge.findings import JudgeContext, every_pair, make_finding
+from checker.judge.pairs import CONFIDENCE_PARAMETER, rule_thresholds, best_pairs, confidence, sure
 from checker.judge.values import same_category
 from checker.knowledge.ontology import ROLE
 from checker.knowledge.rules import Rule
@@ -15,8 +16,16 @@ from checker.models import ClaimGroup, Finding
 
 NAME = "categorical"
 ORDER = 20
-EMITS = (finding_kinds.CONFLICT,)
-PARAMETERS: dict = {}
+EMITS = (finding_kinds.CONFLICT, finding_kinds.POSSIBLE_CONFLICT)
+PARAMETERS: dict = {
+    "confidence": CONFIDENCE_PARAMETER,
+    "messages": {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "the message of the other findings this rule makes, by kind (as `message`)",
+        "properties": {"possible_conflict": {"$ref": "#/$defs/message"}},
+    },
+}
 
 
 def _clash(group: ClaimGroup, i: int, j: int, context: JudgeContext) -> bool:
@@ -34,7 +43,13 @@ def _clash(group: ClaimGroup, i: int, j: int, context: JudgeContext) -> bool:
 
 
 def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]:
-    clashes = [(group.claims[i], group.claims[j]) for i, j in group.links if _clash(group, i, j, context)]
-    if not clashes:
-        return []
-    return [make_finding(rule, "conflict", group, group.claims, context, pairs=every_pair(group, clashes))]
+    position = {c.id: k for k, c in enumerate(group.claims)}
+    clashes = [p for p in best_pairs(group) if _clash(group, position[p.a.id], position[p.b.id], context)]
+    conflicts, possible = sure(clashes, rule_thresholds(rule, context.thresholds))
+    findings = []
+    for kind, pairs, severity in (("conflict", conflicts, None), ("possible_conflict", possible, "warning")):
+        if pairs:
+            findings.append(make_finding(rule, kind, group, group.claims, context, severity=severity,
+                                         pairs=every_pair(group, [(p.a, p.b) for p in pairs]),
+                                         confidence=confidence(pairs)))
+    return findings

@@ -1,0 +1,80 @@
+"""Whether two figures' frames agree, as features of their pair.
+
+Each slot compares only when both frames fill it: a different owner, property,
+qualifier, reference or time says two quantities; the same says one; an empty
+slot says nothing. Properties and unnamed owners are words, compared within one
+script only (across two, a different word may be a translation). Publication
+dates are compared too: a figure from another day may be the same quantity
+grown, which the model weighs with what the figure is.
+"""
+
+from __future__ import annotations
+
+import math
+
+from checker.align.evidence import Features
+from checker.models import PHRASE
+
+FRAME_FEATURES: tuple[str, ...] = (
+    "owner_same", "owner_differs", "owner_one_side", "property_same", "property_differs",
+    "qualifier_shared", "qualifier_differs", "qualifier_one_side",
+    "reference_same", "reference_differs", "time_same", "time_differs", "time_one_past", "time_one_side",
+    "place_same", "place_differs", "place_one_side", "published_apart", "days_apart",
+)
+DAYS_SCALE = math.log(31)  # a month apart and more: as far apart as it gets
+
+
+def _words(key: str | None) -> bool:
+    return key is not None and key.startswith(PHRASE + ":")
+
+
+def _slot(a: str | None, b: str | None, comparable: bool) -> str | None:
+    """'same', 'differs', or None when either is unknown or they cannot be compared."""
+    if a is None or b is None or not comparable:
+        return None
+    return "same" if a == b else "differs"
+
+
+def _qualifiers(a: tuple[str, ...], b: tuple[str, ...], out: dict[str, float]) -> None:
+    axes_a = {q.split(":")[0]: q for q in a}
+    axes_b = {q.split(":")[0]: q for q in b}
+    shared = set(axes_a) & set(axes_b)
+    if any(axes_a[x] == axes_b[x] for x in shared):
+        out["qualifier_shared"] = 1.0
+    if any(axes_a[x] != axes_b[x] for x in shared):
+        out["qualifier_differs"] = 1.0
+    if set(axes_a) ^ set(axes_b):
+        out["qualifier_one_side"] = 1.0
+
+
+def frame_features(a: Features, b: Features) -> dict[str, float]:
+    out: dict[str, float] = {}
+    one_script = a.script == b.script
+    owner = _slot(a.owner, b.owner, one_script or not (_words(a.owner) or _words(b.owner)))
+    if owner:
+        out[f"owner_{owner}"] = 1.0
+    elif (a.owner is None) != (b.owner is None):
+        out["owner_one_side"] = 1.0
+    prop = _slot(a.property, b.property, one_script)
+    if prop:
+        out[f"property_{prop}"] = 1.0
+    _qualifiers(a.qualifiers, b.qualifiers, out)
+    reference = _slot(a.reference, b.reference, one_script or not (_words(a.reference) or _words(b.reference)))
+    if reference:
+        out[f"reference_{reference}"] = 1.0
+    if a.time and b.time:
+        out["time_same" if a.time == b.time else "time_differs"] = 1.0
+    elif (a.time == "past") != (b.time == "past"):
+        out["time_one_past"] = 1.0
+    elif (a.time is None) != (b.time is None):
+        out["time_one_side"] = 1.0
+    place = _slot(a.place, b.place, one_script or not (_words(a.place) or _words(b.place)))
+    if place:
+        out[f"place_{place}"] = 1.0
+    elif (a.place is None) != (b.place is None):
+        out["place_one_side"] = 1.0
+    pa, pb = a.claim.published, b.claim.published
+    if pa is not None and pb is not None and pa != pb:
+        out["published_apart"] = 1.0
+        out["days_apart"] = min(1.0, math.log1p(abs((pa - pb).days)) / DAYS_SCALE)
+    return out
