@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "repeatable)")
     scoring.add_argument("--format", choices=["text", "markdown"], default="text",
                          help="with --realnews: print the per-story table as text (default) or Markdown")
+    scoring.add_argument("--extraction", action="store_true",
+                         help="with --realnews: print instead the share of gold values some claim reads, "
+                              "per story (numeric values of conflicts and of agreements, non-numeric values)")
     scoring.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
 
     rules = commands.add_parser("rules", help="validate or list rule files")
@@ -439,15 +442,19 @@ def run_eval(args: argparse.Namespace) -> int:
     from checker.tools.gold import evaluate
     from checker.tools.realnews import evaluate_corpus
     from checker.tools.realnews import render as render_realnews
+    from checker.tools.realnews import render_extraction
 
     if args.story and not args.realnews:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
+    if args.extraction and not args.realnews:
+        raise CheckerError("--extraction scores the stories of --realnews DIR; give the folder too")
     if not args.gold and not args.ans and not args.realnews:
         raise CheckerError("give gold files, --ans PAIRS.jsonl or --realnews DIR")
     knowledge = load_knowledge()
     if args.realnews:
         results = evaluate_corpus(args.realnews, knowledge, args.story)
-        sys.stdout.write(render_realnews(results, args.format == "markdown", args.verbose))
+        render_stories = render_extraction if args.extraction else render_realnews
+        sys.stdout.write(render_stories(results, args.format == "markdown", args.verbose))
     if args.ans:
         ans = run_ans(args.ans, knowledge)
         print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "

@@ -70,6 +70,22 @@ def test_verbose_lists_misses_with_both_quotes(capsys):
     assert all("—" in line and "“" in line and "claim matches]" in line for line in block)
 
 
+def test_extraction_prints_values_read_per_story_and_misses_with_quotes(capsys, results):
+    assert main(["eval", "--realnews", str(CORPUS), "--story", STORY, "--extraction", "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "conflict values read" in out and "non-numeric cited" in out and "conflicts found" not in out
+    extraction = next(r.extraction for r in results if r.story.name == STORY)
+    read = [f"{extraction.read[g]}/{extraction.values[g]}" for g in ("conflict", "agreement", "non-numeric")]
+    assert re.search(rf"^{STORY}\s+en\s+\d+\s+" + r"\s+(?:\(\S+\)\s+)?".join(re.escape(r) for r in read), out, re.MULTILINE)
+    for miss in extraction.misses:  # each miss with its article and quote
+        assert f"{miss.claim.id} {miss.value.article}: " in out and " ".join(miss.value.quote.split()) in out
+
+
+def test_extraction_needs_realnews(capsys):
+    assert main(["eval", "--extraction", "tests/gold/x.yaml"]) == 2
+    assert "--realnews" in capsys.readouterr().err
+
+
 def test_unknown_story_is_exit_2_naming_the_stories(capsys):
     assert main(["eval", "--realnews", str(CORPUS), "--story", "no-such-story"]) == 2
     err = capsys.readouterr().err
