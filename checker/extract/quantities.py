@@ -225,7 +225,7 @@ def _range_between(ctx: SentenceContext, lex: Language, first: Quantity, second:
     if second.start != gap + 1:
         return False
     join = tokens[gap]
-    if join.text in "-–" and tokens[first.end - 1].end == join.start:
+    if join.norm in ("-", "–") and tokens[first.end - 1].end == join.start:
         return True  # "10-15", "26–74"
     if join.norm not in lex.range_joins:
         return False
@@ -537,6 +537,9 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
+        if q.dot_grouped and hit.unit.dimension == COUNT:
+            # "1.500 شخص", "(12.345) ناخبا": no count is a fraction, so the dot groups thousands.
+            q.low, q.high, q.step = q.low * 1000, q.high * 1000, 1.0
         previous_end = unit_end
         unit_end = hit.end
         unit = hit.unit

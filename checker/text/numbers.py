@@ -14,9 +14,14 @@ from dataclasses import dataclass
 
 from checker.knowledge.language import Language
 from checker.text.phrases import Match
+from checker.text.script import script_data
 from checker.text.tokens import Token
 
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
+_DOT_GROUPS_RE = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")  # "5.630.000": thousands grouped by dots
+_DOT_GROUPS_COMMA_DECIMAL_RE = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")  # "1.234.567,89"
+_ONE_DOT_GROUP_RE = re.compile(r"^\d{1,3}\.\d{3}$")  # "1.500": 1.5, or 1500 where dots group thousands
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -34,22 +39,40 @@ class Quantity:
     # may round 6.7 billion, "187" rounds nothing.
     step: float = 1.0
     stated_range: bool = False  # given by its two ends: "between 26 and 74"
+    # Written "1.500" (one dot before three digits, no scale word): 1.5 as read, or
+    # 1500 where the dot groups thousands, which what it counts decides.
+    dot_grouped: bool = False
 
     @property
     def point(self) -> bool:
         return self.low == self.high
 
 
-def parse_digits(text: str) -> float | None:
-    """A folded digit string as a float: "1,250" is 1250, "2.5" and "2,5" are 2.5."""
-    if _THOUSANDS_RE.match(text):
-        return float(text.replace(",", ""))
+def _plain(text: str) -> str:
+    """A folded digit string with its grouping marks settled: one "." at most, as the
+    decimal point. Spaces between groups go ("1 500 000"); dots that group thousands
+    ("5.630.000", "1.234.567,89") go, and a comma after them is the decimal point;
+    commas that group thousands go ("1,250", "1,234.5"); a lone comma is the decimal
+    point ("2,5", "81,4"). "1.500" stays 1.5 here: what its dot means depends on
+    what it counts (see Quantity.dot_grouped)."""
+    text = _SPACES.sub("", text)
+    if _THOUSANDS_RE.match(text) or _DOT_GROUPS_RE.match(text):
+        return text.replace(",", "").replace(".", "")
+    if _DOT_GROUPS_COMMA_DECIMAL_RE.match(text):
+        return text.replace(".", "").replace(",", ".")
     if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    if text.count(".") > 1:
-        return None
+        return text.replace(",", ".")
+    return text.replace(",", "")
+
+
+def parse_digits(text: str) -> float | None:
+    """A folded digit string as a float: "1,250" is 1250, "2.5" and "2,5" are 2.5,
+    "5.630.000" and "1 500 000" are thousands grouped."""
+    plain = _plain(text)
+    if plain.count(".") > 1:
+        return None  # "1.2.3": a version or a code, not a number
     try:
-        return float(text.replace(",", ""))
+        return float(plain)
     except ValueError:
         return None
 
@@ -59,9 +82,7 @@ def digit_step(text: str) -> float:
     1 for "230", 1000 for "904,000" and "40,000", a million for "14,000,000". Zeros
     short of a whole group of three may be a count's own digits ("100 people", "40,000"
     against "48,000"); each whole group of them marks a figure rounded to that place."""
-    if not _THOUSANDS_RE.match(text) and text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    digits = text.replace(",", "")
+    digits = _plain(text)
     if "." in digits:
         return 10.0 ** -len(digits.rsplit(".", 1)[1])
     zeros = len(digits) - len(digits.rstrip("0"))
@@ -99,7 +120,7 @@ class _Group:
 def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
     """"Orion 4", "GPT-3", "Sora 2": a number right after a capitalised word belongs to its name."""
     j = i - 1
-    if j >= 0 and tokens[j].text == "-":
+    if j >= 0 and tokens[j].norm == "-":
         j -= 1
     return j >= 0 and tokens[j].text[:1].isupper() and not lex.is_stopword(tokens[j].norm)
 
@@ -122,12 +143,25 @@ def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
             return True  # "11A", "3B"
         if nxt.text == ":" and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
             return True  # a time of day, read as one elsewhere
-        if nxt.text in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+        if nxt.norm in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
             return not _unit_follows(tokens, after + 2, lex)  # "787-8", "5-0"; "10-15 years" is a range
-    if _glued(tokens, before, i) and tokens[before].text in (":", "-", "–") and \
+    if _glued(tokens, before, i) and tokens[before].norm in (":", "-", "–") and \
             _glued(tokens, before - 1, before) and tokens[before - 1].kind == "num":
         return tokens[before].text == ":" or not _unit_follows(tokens, after, lex)
     return False
+
+
+def _sign_before(tokens: list[Token], i: int) -> int | None:
+    """The sign written right before the number at i ("-2.5%", "(+4"), or None: a sign
+    mark glued to the number and to no word or number before it ("10-15", "GPT-4",
+    "5-0" are no signs)."""
+    j = i - 1
+    signs = script_data().signs
+    if j < 0 or tokens[j].norm not in signs or not _glued(tokens, j, i):
+        return None
+    if j > 0 and _glued(tokens, j - 1, j) and tokens[j - 1].text not in script_data().openers:
+        return None
+    return signs[tokens[j].norm]
 
 
 def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
@@ -173,7 +207,11 @@ class NumberReader:
             if value is None:
                 return None
             is_year = (token.norm.isdigit() and len(token.norm) == 4 and 1900 <= value <= 2100)
-            return self._finish(i, i + 1, value, is_year, digit_step(token.norm))
+            signed = _sign_before(self.tokens, i)
+            start, sign = (i - 1, signed) if signed is not None else (i, 1)
+            quantity = self._finish(start, i + 1, sign * value, is_year and signed is None, digit_step(token.norm))
+            quantity.dot_grouped = bool(_ONE_DOT_GROUP_RE.match(token.norm)) and quantity.end == i + 1
+            return quantity
         if token.kind != "word":
             return None
         if i in self.vague_at:
@@ -253,7 +291,7 @@ class NumberReader:
                 and value == int(value) and 1 <= value <= 15:
             digits = int(value)
             return Quantity(start, end + 1, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
-        if end < len(self.tokens) and self.tokens[end].text == "-" and end + 1 < len(self.tokens) \
+        if end < len(self.tokens) and self.tokens[end].norm == "-" and end + 1 < len(self.tokens) \
                 and self.tokens[end + 1].norm in self.lex.digit_count and value == int(value):
             digits = int(value)
             return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)

@@ -29,6 +29,9 @@ class ScriptData:
     sentence_ends: str
     closers: str
     decimal_marks: str
+    group_spaces: str  # spaces that group a number's digits in threes ("1 500 000")
+    invisible: str  # formatting marks read as nothing (bidi marks, zero-width characters)
+    signs: dict[str, int]  # folded sign marks before a number and the sign each gives
     scripts: dict[str, str]
     openers: frozenset[str]  # opening brackets
     clause_starts: frozenset[str]  # ":", "•": a capital after them opens a clause
@@ -77,6 +80,9 @@ def script_data() -> ScriptData:
         sentence_ends="".join(marks.get("sentence_ends", [])),
         closers="".join(marks.get("closers", [])),
         decimal_marks="".join(marks.get("decimal_marks", [])),
+        group_spaces="".join(marks.get("group_spaces", [])),
+        invisible="".join(_characters(marks.get("invisible", []))),
+        signs={str(k): int(v) for k, v in marks.get("signs", {}).items()},
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
         openers=frozenset(marks.get("openers", [])),
         clause_starts=frozenset(marks.get("clause_starts", [])),
