@@ -58,3 +58,113 @@ def test_a_sign_is_part_of_the_value(setup):
     report = run(setup, article("a", "Growth in Norland was -2.5% last year, the central bank said.", "en"),
                  article("b", "Growth in Norland was 2.5% last year, the central bank said.", "en"))
     assert [f.kind for f in report.findings if f.kind == "conflict"] == ["conflict"]
+
+
+# Real sentences of benchmarks/realnews (story/outlet), each with the figure a reader finds.
+REAL = [
+    # a qualifier capitalised where a sentence starts is no name ("Orion 4" is)
+    ("en", "hong-kong-tai-po-fire-2025-mixed/vifreepress",
+     "Another 29 people have been hospitalized, with seven in a critical condition, Chief Executive John Lee "
+     "revealed in an early Thursday morning press conference at Prince of Wales Hospital in Sha Tin.",
+     ("Another 29 people", 29, 29)),
+    ("en", "hong-kong-tai-po-fire-2025-mixed/chosun",
+     "Roughly 2,000 households, at least more than 4,000 people, live in eight buildings.",
+     ("Roughly 2,000 households", 2000, 2000)),
+    # rescuers are counted (the lexicon's unit), whatever else the word is a stopword for
+    ("en", "texas-hill-country-floods-2025-en/alongwalker",
+     "Dan Patrick said about 500 rescuers were on the ground to conduct searches.",
+     ("about 500 rescuers", 500, 500)),
+    # decades are kept in years; "a"/"an" before a unit of measure is one of it
+    ("en", "pelicot-verdict-2024-en/owossoindependent",
+     "Gisèle Pelicot’s ex-husband has been sentenced to 20 years in prison for drugging and raping her and "
+     "inviting scores of strangers to harm her over the course of over a decade.",
+     ("over a decade", 10, None)),
+    ("en", "canada-federal-election-2025-en/thealliancepress",
+     "Conservative Leader Pierre Poilievre did not win re-election in his Ottawa seat of Carleton, despite "
+     "having held the riding for over two decades.",
+     ("over two decades", 20, None)),
+    ("en", "air-india-171-crash-mixed/newindianexpress",
+     "The plane crashed less than a minute after taking off from the Sardar Vallabhbhai Patel International "
+     "Airport, Ahmedabad, police said.",
+     ("less than a minute", 0, 1)),
+    ("en", "drc-ebola-kasai-2025-en/mwebantu",
+     "The epicenter is located near Tshikapa, in the province of Kasai, a hundred kilometers from the Angolan border.",
+     ("a hundred kilometers", 100, 100)),
+    # two bare figures joined by "to", the unit after the second: a range
+    ("en", "pelicot-verdict-2024-en/dayfr",
+     "At the end of November, the public prosecutor had requested 10 to 18 years’ imprisonment against 49 of "
+     "the co-defendants, tried for aggravated rape or attempted rape, and four years in prison against the last "
+     "one, prosecuted for “touching” Gisèle Pelicot.",
+     ("10 to 18 years", 10, 18)),
+    ("en", "drc-ebola-kasai-2025-en/namibiadailynews",
+     "The epicenter of the outbreak is located near Tshikapa, the capital of Kasai Province, about 100 to 200 km "
+     "from the Angolan border.",
+     ("about 100 to 200 km", 100, 200)),
+    # a noun in the dual counts two by itself
+    ("ar", "wirtz-liverpool-transfer-2025-ar/alkhabrlive",
+     "خطف ليفربول توقيع فيرتز من منافسة شرسة ضمته من بايرن ميونيخ ومانشستر سيتي، رغم أن عقده مع ليفركوزن "
+     "كان يمتد لعامين آخرين.",
+     ("لعامين", 2, 2)),
+    ("ar", "wirtz-liverpool-transfer-2025-ar/eremnews",
+     "ومع تبقي عامين على نهاية عقده مع ليفركوزن، كان فيرتس أيضا محط اهتمام من بايرن ميونيخ بطل ألمانيا "
+     "ومانشستر سيتي بقيادة مدربه بيب غوارديولا، إلا أن اللاعب اختار ليفربول.",
+     ("عامين", 2, 2)),
+    ("ar", "tunisia-conspiracy-appeal-verdict-2025-ar/alnoortv",
+     "ووفق ما أوردته إذاعة محلية، فقد تمت تبرئة أحد المتهمين الموقوفين، فيما تراوحت الأحكام الصادرة في حق "
+     "المفرج عنهم بكفالة بين 5 و35 سنة سجناً، مع تبرئة شخصين آخرين من بين هذه الفئة.",
+     ("شخصين", 2, 2)),
+    # "لمدة" before a unit of measure: one of it
+    ("ar", "egypt-fuel-price-hike-2025-ar/a5r5br-alhadath", "مصر ترفع أسعار الوقود وتثبتها لمدة عام",
+     ("لمدة عام", 1, 1)),
+    # one and two follow the noun they count
+    ("ar", "tunisia-conspiracy-appeal-verdict-2025-ar/lana",
+     "وذكرت وكالة تونس افريقيا للأنباء، أن الأحكام في حق الموقوفين تراوحت بين 10 و45 سنة سجناً، في حين صدر "
+     "حكم بعدم سماع الدعوى في شأن متهم واحد.",
+     ("متهم واحد", 1, 1)),
+    ("ar", "tunisia-conspiracy-appeal-verdict-2025-ar/aljazeera",
+     "أما المتهمون في حالة سراح فقد تراوحت أحكامهم بين 5 سنوات و35 سنة سجنا، في حين حُكم على متهمين اثنين "
+     "بعدم سماع الدعوى.",
+     ("متهمين اثنين", 2, 2)),
+    ("ar", "air-india-171-crash-mixed/alhassad",
+     "وبحسب معلومات الرحلة AI-171، فقد كان على متنها 169 مواطنًا هنديًا، و53 بريطانيًا، و7 برتغاليين، "
+     "ومواطن كندي واحد.",
+     ("ومواطن كندي واحد", 1, 1)),
+    # four digits before a counted noun count it: no year
+    ("ar", "hong-kong-tai-po-fire-2025-mixed/gulf365",
+     "ويضم مجمع وانغ فوك كورت السكني ثمانية أبراج تحتوي على نحو 2000 وحدة سكنية.",
+     ("نحو 2000 وحدة سكنية", 2000, 2000)),
+    # a timeline's line and a price list's row are figures, not datelines or clocks
+    ("ar", "microsoft-layoffs-2025-ar/ghorbanews", "مايو 2025: 6000 موظف يودعون الشركة.", ("6000 موظف", 6000, 6000)),
+    ("ar", "egypt-fuel-price-hike-2025-ar/ksa5", "• بنزين 95: 21 جنيهًا للتر بدلًا من 19 جنيهًا.",
+     ("21 جنيهًا", 21, 21)),
+    # a number alone in brackets, then its scale word
+    ("ar", "microsoft-layoffs-2025-ar/rosaelyoussef",
+     "وكان يعمل لدى الشركة نحو (228) ألف موظف حتى يونيو 2024، بيد أن الشركة أعلنت عن تسريح ستة آلاف موظف "
+     "في مايو الماضي.",
+     ("نحو (228) ألف موظف", 228000, 228000)),
+    ("ar", "microsoft-layoffs-2025-ar/rosaelyoussef",
+     "وتعهدت الشركة المصنعة لنظام التشغيل ويندوز باستثمار (80) مليار دولار في السنة المالية 2025.",
+     ("(80) مليار دولار", 80e9, 80e9)),
+]
+
+
+@pytest.mark.parametrize("lang, source, text, expected", REAL, ids=[f"{r[1]}:{r[3][0]}" for r in REAL])
+def test_real_sentences(setup, lang, source, text, expected):
+    written, low, high = expected
+    found = {v[0]: v[1:] for v in values(setup, lang, text, published=None)}
+    assert written in found, (source, found)
+    assert found[written] == (low, high)
+
+
+@pytest.mark.parametrize("lang, text, not_a_figure", [
+    ("ar", "وقد شهدت العلاقة بين الشركتين بعض التوتر.", "الشركتين"),  # the two companies named before
+    ("ar", "تخلت الشركة عن النموذج، وفقًا لشخصين مطلعين على الأمر.", "لشخصين"),  # who says it
+    ("en", "The model was dropped, according to two people familiar with the matter.", "two people"),
+    ("en", "The report [2] said 14 people died in the blaze.", "[2]"),  # a note's number
+    ("ar", "قاتلت حركة طالبان قرب ميلان.", "طالبان"),  # a dual's shape, another word
+    ("en", "He travels there once a year.", "a year"),  # a rate
+    ("ar", "جرى ذلك خلال عام 2024.", "عام"),  # the year's name
+])
+def test_what_is_not_a_figure(setup, lang, text, not_a_figure):
+    assert not [v for v in values(setup, lang, text) if not_a_figure in v[0] and v[1] is not None
+                and not isinstance(v[1], str)]

@@ -18,7 +18,7 @@ from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
 from checker.models import PHRASE, Claim, EntityRef, Value
-from checker.text.numbers import Quantity, read_numbers
+from checker.text.numbers import Quantity, counted_before, read_numbers
 from checker.text.script import script_data
 from checker.text.tokens import breaks_clause
 
@@ -46,6 +46,9 @@ class UnitHit:
 def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     for match in ctx.ending_at(Category.UNIT_BEFORE, q.start):
         return UnitHit(match.payload, match.start, q.end)
+    noun = counted_before(ctx.tokens, q.start, lex) if q.end - q.start == 1 else None
+    if noun is not None:
+        return UnitHit(noun.payload, noun.start, q.end)  # "متهم واحد": the noun comes first
     tokens = ctx.tokens
     positions = [q.end]
     if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "-"):
@@ -59,8 +62,19 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
         if hits:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end, best.start)
-    return (_counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
-            or _bare_count(ctx, lex, q))
+    return (_counted_noun(ctx, lex, q) or _event_noun_before(ctx, lex, q) or _unit_from_trigger(ctx, lex, q)
+            or _unit_of_whole(ctx, lex, q) or _bare_count(ctx, lex, q))
+
+
+def _event_noun_before(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    """"وفاة عشرة منهم", "مقتل 10 منهم": where numbers may follow their noun, a bare
+    number right after a noun that names a toll (a unit implying its predicate) counts it."""
+    if not lex.counted_after or q.is_year or q.low != int(q.low):
+        return None
+    for match in ctx.ending_at(Category.UNIT, q.start):
+        if match.payload.predicate and match.payload.dimension == COUNT:
+            return UnitHit(match.payload, match.start, q.end)
+    return None
 
 
 def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
@@ -187,6 +201,14 @@ def _converted(ctx: SentenceContext, previous: Claim | None, previous_end: int, 
     return bool(cues) and previous_end <= cues[0].start and cues[0].start - previous_end <= 2
 
 
+def _counts_a_noun(ctx: SentenceContext, q: Quantity) -> bool:
+    """A figure that looks like a year counts what follows it: a counted noun of the
+    lexicon right after it, and no word before it that names a year ("in", "عام")."""
+    if ctx.ending_at(Category.YEAR_CUE, q.start) or q.start > 0 and ctx.tokens[q.start - 1].kind == "num":
+        return False
+    return any(m.payload.dimension == COUNT for m in ctx.starting_at(Category.UNIT, q.end))
+
+
 def _day_of_a_date(ctx: SentenceContext, q: Quantity) -> bool:
     """"September 7", "Sept. 2", "7 September": the day of a date, no quantity."""
     if not q.point or q.low != int(q.low) or not 1 <= q.low <= 31 or q.end - q.start != 1:
@@ -230,8 +252,13 @@ def _range_between(ctx: SentenceContext, lex: Language, first: Quantity, second:
     if join.norm not in lex.range_joins:
         return False
     window = lex.windows.range_cue
-    return any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
-               for m in ctx.matches(Category.RANGE_CUES))
+    if any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
+           for m in ctx.matches(Category.RANGE_CUES)):
+        return True
+    # "10 to 18 years", "100 to 200 km": two bare figures joined, the unit after the second,
+    # and no "from" before the first (that is a change: "rose from 10 to 18").
+    return gap == first.end and bool(ctx.starting_at(Category.UNIT, second.end)) \
+        and not ctx.ending_at(Category.CHANGE_FROM, first.start) and join.norm in lex.bare_range_joins
 
 
 def _modifiers(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit) -> list[str]:
@@ -512,6 +539,9 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     text = reading.article.text
     claims: list[Claim] = []
     quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
+    for q in quantities:
+        if q.is_year and _counts_a_noun(ctx, q):
+            q.is_year = False  # "نحو 2000 وحدة سكنية", "1750 prisoners": a count, not a year
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
     # "الثانية عشرة والنصف": an hour's words hold numbers that are no quantity.
@@ -537,9 +567,17 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
+        if hit.unit.kind == PERSON and any(m.start < q.start + 1 and m.end in (q.start, q.start + 1)
+                                           for m in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO)):
+            continue  # "according to two people familiar with the matter": who says it, not a figure
         if q.dot_grouped and hit.unit.dimension == COUNT:
             # "1.500 شخص", "(12.345) ناخبا": no count is a fraction, so the dot groups thousands.
             q.low, q.high, q.step = q.low * 1000, q.high * 1000, 1.0
+        if hit.unit.counts_as and hit.unit.counts_as[0] in lex.units:
+            # "two decades" is 20 years: a figure is kept in the unit others give it in.
+            target, times = hit.unit.counts_as
+            q.low, q.high, q.step = q.low * times, q.high * times, q.step * times
+            hit = UnitHit(lex.units[target], hit.start, hit.end, hit.words)
         previous_end = unit_end
         unit_end = hit.end
         unit = hit.unit

@@ -109,6 +109,11 @@ class Language:
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
         self.range_joins = frozenset(fold(w) for w in numbers.get("range_joins", []))
+        self.bare_range_joins = frozenset(fold(w) for w in numbers.get("bare_range_joins", []))
+        self.one_unit_after = frozenset(fold(w) for w in numbers.get("one_unit_after", []))
+        self.rate_words = frozenset(fold(w) for w in numbers.get("rate_words", []))
+        self.counted_after = {fold(k): float(v) for k, v in grammar.get("counted_after", {}).items()}
+        self.duals: dict[str, UnitDef] = {}
         for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES, Category.CONVERSION_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
@@ -160,6 +165,43 @@ class Language:
                 self._index("unit", form, unit)
             for symbol in spec.get("before", []):
                 self._index("unit_before", symbol, unit)
+        dual = self.data.get("grammar", {}).get("dual")
+        if dual:
+            self._compile_duals(units, dual)
+
+    def _compile_duals(self, units: dict[str, Any], dual: dict[str, Any]) -> None:
+        """The dual of each one-word unit form ("عام" gives "عامين", "عامان"; "ساعة" gives
+        "ساعتين"): a unit and the number two in one word. An ending that is also a sound
+        plural's ("ين": "موظفين" employees) gives no dual of a form whose sound plural the
+        lexicon lists, and no generated form is one the lexicon lists for itself."""
+        listed = {fold(form) for spec in units.values() for form in spec.get("forms", [])}
+        plurals = [fold(e) for e in dual.get("sound_plural_endings", [])]
+        ambiguous = {fold(e) for e in dual.get("sound_plural_ambiguous", [])}
+        feminine, stem_end = dual.get("feminine_ending", ""), dual.get("feminine_stem", "")
+        not_singular = tuple(fold(e) for e in dual.get("not_singular_endings", []))
+        other_words = {fold(w) for w in dual.get("other_words", [])}
+        sound_singulars = tuple(dual.get("sound_plural_singular_endings", []))
+        for unit_id, spec in units.items():
+            unit = self.ontology.units[unit_id]
+            for form in (f for f in spec.get("forms", [])
+                         if f.isalpha() and len(fold(f)) >= 3 and not fold(f).endswith(not_singular)):
+                stem = form[: -len(feminine)] + stem_end if feminine and form.endswith(feminine) else form
+                has_sound_plural = form.endswith(sound_singulars) or \
+                    any(fold(form) + ending in listed for ending in plurals)
+                for ending in dual.get("endings", []):
+                    word = fold(stem + ending)
+                    if fold(ending) in ambiguous and has_sound_plural or word in listed or word in self.duals \
+                            or word in other_words:
+                        continue
+                    self.duals[word] = unit
+                    self._index("unit", stem + ending, unit)
+
+    def dual_unit(self, norm: str) -> UnitDef | None:
+        """The unit a word in the dual counts two of ("لعامين": years), or None."""
+        for form in self.variants(norm):
+            if form in self.duals:
+                return self.duals[form]
+        return None
 
     def _compile_predicates(self, predicates: dict[str, Any]) -> None:
         for pred_id in self.ontology.predicates:
@@ -291,9 +333,10 @@ class Language:
         return None
 
     def _may_start_number(self, norm: str) -> bool:
-        """A number word, a scale word, or an article that may come before one."""
-        return norm in self.articles or self.number_word(norm) is not None \
-            or self.lookup(self.scales, norm) is not None
+        """A number word, a scale word, an article that may come before one, a word before
+        a unit that counts one of it, or a noun in the dual."""
+        return norm in self.articles or norm in self.one_unit_after or self.number_word(norm) is not None \
+            or self.lookup(self.scales, norm) is not None or (bool(self.duals) and self.dual_unit(norm) is not None)
 
     def lookup(self, table: dict[str, float], norm: str) -> float | None:
         for form in self.variants(norm):

@@ -19,7 +19,7 @@ from checker.errors import RuleError
 ONTOLOGY_KEYS: dict[str, frozenset[str]] = {
     "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "varies", "holders", "about", "align_on",
                              "appositive", "verbs_of_leading"}),
-    "units": frozenset({"dimension", "kind", "predicate", "label", "generic", "scale"}),
+    "units": frozenset({"dimension", "kind", "predicate", "label", "generic", "scale", "counts_as"}),
 }
 # Whole sections that are ontology: entities carry their names in every script.
 ONTOLOGY_SECTIONS = frozenset({"entities", "exchange_rates"})
@@ -40,6 +40,8 @@ class UnitDef:
     predicate: str | None = None  # a predicate the noun implies by itself ("1411 قتيلا")
     generic: bool = False  # the unit of a bare count of its kind ("the toll rose to 17": people)
     scale: float | None = None  # in its dimension's base unit: a minute is 60 (seconds)
+    # A unit figures are written in as a multiple of another: "two decades" is 20 years.
+    counts_as: tuple[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,11 @@ class Ontology:
     def from_sections(cls, data: dict[str, Any]) -> Ontology:
         ontology = cls()
         for unit_id, spec in data.get("units", {}).items():
+            counts_as = spec.get("counts_as")
             ontology.units[unit_id] = UnitDef(unit_id, spec.get("dimension", "count"), spec.get("kind"),
                                               spec.get("predicate"), bool(spec.get("generic", False)),
-                                              spec.get("scale"))
+                                              spec.get("scale"),
+                                              (counts_as["unit"], float(counts_as["times"])) if counts_as else None)
         for pred_id, spec in data.get("predicates", {}).items():
             label = spec.get("label", pred_id)
             if isinstance(label, str):

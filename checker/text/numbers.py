@@ -22,6 +22,9 @@ _DOT_GROUPS_RE = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")  # "5.630.000": thousands
 _DOT_GROUPS_COMMA_DECIMAL_RE = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")  # "1.234.567,89"
 _ONE_DOT_GROUP_RE = re.compile(r"^\d{1,3}\.\d{3}$")  # "1.500": 1.5, or 1500 where dots group thousands
 _SPACES = re.compile(r"\s+")
+# What "a" or "لمدة" may count one of: lengths of time, distances, areas ("a decade",
+# "a hundred kilometers" is a number word's); never a counted noun ("a man").
+MEASURES = frozenset({"years", "months", "duration", "length", "area", "weight", "volume"})
 
 
 @dataclass(slots=True)
@@ -118,11 +121,23 @@ class _Group:
 
 
 def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
-    """"Orion 4", "GPT-3", "Sora 2": a number right after a capitalised word belongs to its name."""
+    """"Orion 4", "GPT-3", "Sora 2": a number right after a capitalised word belongs to its
+    name. Not when that word is a qualifier capitalised where a sentence or a headline
+    starts ("Nearly 45,000", "Another 29"), nor when what follows is a unit or a scale
+    word ("Floods Kill 24 People", "Orion 2 billion"): a name is not counted."""
     j = i - 1
     if j >= 0 and tokens[j].norm == "-":
         j -= 1
-    return j >= 0 and tokens[j].text[:1].isupper() and not lex.is_stopword(tokens[j].norm)
+    if j < 0 or not tokens[j].text[:1].isupper() or lex.is_stopword(tokens[j].norm):
+        return False
+    before = lex.index.annotate(tokens[max(0, j - 2):i])
+    if any(m.end == i - max(0, j - 2) for m in before.get("qualifier_before", ())):
+        return False
+    return not _unit_follows(tokens, i + 1, lex) and not lex.lookup(lex.scales, _norm_at(tokens, i + 1))
+
+
+def _norm_at(tokens: list[Token], i: int) -> str:
+    return tokens[i].norm if i < len(tokens) else ""
 
 
 def _glued(tokens: list[Token], i: int, j: int) -> bool:
@@ -164,6 +179,26 @@ def _sign_before(tokens: list[Token], i: int) -> int | None:
     return signs[tokens[j].norm]
 
 
+def counted_before(tokens: list[Token], i: int, lex: Language) -> Match | None:
+    """The unit a number word that follows its noun counts ("متهم واحد", "مواطن كندي
+    واحد", "متهمين اثنين"): a unit ending right before it, or one word before it."""
+    if not lex.counted_after or lex.lookup(lex.counted_after, tokens[i].norm) is None \
+            or lex.carries_article(tokens[i].text):
+        return None  # "للتر الواحد": "the one", said of the noun before it, counts nothing
+    window = tokens[max(0, i - 5):i]
+    for match in lex.index.annotate(window).get("unit", ()):
+        gap = len(window) - match.end
+        if gap == 0 or gap == 1 and _adjective(window[-1], lex):
+            return match._replace(start=match.start + i - len(window), end=match.end + i - len(window))
+    return None
+
+
+def _adjective(token: Token, lex: Language) -> bool:
+    """A word shaped like an adjective of the language ("كندي", "مؤكدة")."""
+    return token.kind == "word" and not lex.is_stopword(token.norm) and (
+        token.norm.endswith(lex.adjective_endings) or token.norm.startswith(lex.adjective_starts))
+
+
 def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
     return j < len(tokens) and bool(lex.index.annotate(tokens[j:j + 4]).get("unit"))
 
@@ -201,7 +236,8 @@ class NumberReader:
     def _read_at(self, i: int) -> Quantity | None:
         token = self.tokens[i]
         if token.kind == "num":
-            if _is_version_number(self.tokens, i, self.lex) or _is_code(self.tokens, i, self.lex):
+            if _is_version_number(self.tokens, i, self.lex) or _is_code(self.tokens, i, self.lex) \
+                    or self._note_marker(i):
                 return None
             value = parse_digits(token.norm)
             if value is None:
@@ -209,8 +245,11 @@ class NumberReader:
             is_year = (token.norm.isdigit() and len(token.norm) == 4 and 1900 <= value <= 2100)
             signed = _sign_before(self.tokens, i)
             start, sign = (i - 1, signed) if signed is not None else (i, 1)
-            quantity = self._finish(start, i + 1, sign * value, is_year and signed is None, digit_step(token.norm))
-            quantity.dot_grouped = bool(_ONE_DOT_GROUP_RE.match(token.norm)) and quantity.end == i + 1
+            end = i + 1
+            if signed is None and self._bracketed(i):
+                start, end = i - 1, i + 2  # "نحو (228) ألف موظف", "(12.345.678) ناخبا"
+            quantity = self._finish(start, end, sign * value, is_year and signed is None, digit_step(token.norm))
+            quantity.dot_grouped = bool(_ONE_DOT_GROUP_RE.match(token.norm)) and quantity.end == end
             return quantity
         if token.kind != "word":
             return None
@@ -220,19 +259,68 @@ class NumberReader:
             nxt = self.tokens[i + 1].norm
             if self.lex.lookup(self.lex.scales, nxt) or self.lex.number_word(nxt):
                 return self._words(i + 1, start=i)
+            if self.lex.lookup(self.lex.multipliers, nxt):
+                return self._words(i + 1, start=i, one=True)  # "a hundred kilometers"
         if self.lex.number_word(token.norm) is not None:
             return self._words(i)
         if not token.latin and self._scale_at(i) is not None:
             return self._finish(i, i, 1.0, False)  # "مليون دولار": one million
+        if self.lex.duals and self.lex.dual_unit(token.norm) is not None and not self.lex.carries_article(token.text):
+            # "لعامين": the number is in the unit's own word ("الشركتين", the two companies
+            # already named, refers back and counts nothing new).
+            return Quantity(i, i, 2.0, 2.0)
+        if token.norm in self.lex.one_unit_after and self._one_of_a_measure(i):
+            return Quantity(i, i + 1, 1.0, 1.0)  # "a decade", "an hour", "لمدة عام"
         return None
 
-    def _words(self, i: int, start: int | None = None) -> Quantity | None:
-        """A run of number words: "ثلاثة وعشرون", "twenty-three", "three hundred"."""
+    def _note_marker(self, i: int) -> bool:
+        """"[2]": a number alone in note brackets marks a note or a link, and counts nothing."""
+        tokens = self.tokens
+        return 0 < i < len(tokens) - 1 and tokens[i - 1].text in script_data().note_openers \
+            and tokens[i + 1].text in script_data().closers and _glued(tokens, i - 1, i) and _glued(tokens, i, i + 1)
+
+    def _bracketed(self, i: int) -> bool:
+        """A number alone in brackets, glued to them, with a scale word or a unit after
+        it: "(80) مليار دولار" is 80 billion, "(12.345.678) ناخبا" voters (a note's
+        number, "[2] said", is no figure)."""
+        tokens = self.tokens
+        if not (0 < i < len(tokens) - 2 and tokens[i - 1].text in script_data().openers
+                and tokens[i + 1].text in script_data().closers and _glued(tokens, i - 1, i)
+                and _glued(tokens, i, i + 1)):
+            return False
+        if tokens[i - 1].text in script_data().note_openers:
+            return False
+        return self._scale_at(i + 2) is not None or any(
+            m.start == 0 for m in self.lex.index.annotate(tokens[i + 2:i + 6]).get("unit", ()))
+
+    def _one_of_a_measure(self, i: int) -> bool:
+        """Whether the word at i, one of `one_unit_after` ("a", "لمدة"), is followed by a
+        unit of measure (a length of time, a distance, an area: not a counted noun) and
+        is no rate ("once a year", "$5 a day") nor a time ago ("a year ago")."""
+        tokens = self.tokens
+        if i + 1 >= len(tokens):
+            return False
+        units = [m for m in self.lex.index.annotate(tokens[i + 1:i + 5]).get("unit", ()) if m.start == 0]
+        if not units or not any(m.payload.dimension in MEASURES for m in units):
+            return False
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and (before.kind == "num" or before.norm in self.lex.rate_words
+                                   or self.lex.number_word(before.norm) is not None
+                                   or self.lex.index.annotate([before]).get("unit")):
+            return False
+        after = i + 1 + max(m.end for m in units)
+        if after < len(tokens) and tokens[after].kind == "num":
+            return False  # "عام 2024": the year's name
+        return not self.lex.index.annotate(tokens[after:after + 2]).get("ago_after")
+
+    def _words(self, i: int, start: int | None = None, one: bool = False) -> Quantity | None:
+        """A run of number words: "ثلاثة وعشرون", "twenty-three", "three hundred"; with
+        `one`, a run that starts at a multiplier the article before it counts once ("a hundred")."""
         total = 0.0
-        current = 0.0
+        current = 1.0 if one else 0.0
         group = _Group()
         j = i
-        seen = False
+        seen = one
         while j < len(self.tokens):
             norm = self.tokens[j].norm
             value = self.lex.number_word(norm)
@@ -253,7 +341,8 @@ class NumberReader:
         if not seen:
             return None
         value = total + current
-        if value == 1 and not self._scale_at(j) and not self._unit_right_after(j):
+        if value == 1 and not self._scale_at(j) and not self._unit_right_after(j) \
+                and not (j == i + 1 and counted_before(self.tokens, i, self.lex)):
             return None  # "one of", "الواحد": not a quantity anyone disputes; "one seat" is
         return self._finish(start if start is not None else i, j, value, False)
 

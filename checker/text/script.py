@@ -34,6 +34,7 @@ class ScriptData:
     signs: dict[str, int]  # folded sign marks before a number and the sign each gives
     scripts: dict[str, str]
     openers: frozenset[str]  # opening brackets
+    note_openers: frozenset[str]  # brackets around a note's number ("[2]")
     clause_starts: frozenset[str]  # ":", "•": a capital after them opens a clause
     title_abbreviations: frozenset[str]  # "Capt": its full stop ends no sentence
     number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")  # script name -> its letters, as the inside of a regex character class
@@ -85,6 +86,7 @@ def script_data() -> ScriptData:
         signs={str(k): int(v) for k, v in marks.get("signs", {}).items()},
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
         openers=frozenset(marks.get("openers", [])),
+        note_openers=frozenset(marks.get("note_openers", [])),
         clause_starts=frozenset(marks.get("clause_starts", [])),
         title_abbreviations=frozenset(marks.get("abbreviations", {}).get("titles", [])),
         number_abbreviations=frozenset(marks.get("abbreviations", {}).get("before_numbers", [])),

@@ -83,14 +83,16 @@ def _value_fits(gold: Any, claim: Claim) -> bool:
 
 
 def _predicate_fits(gold: str, claim: Claim) -> bool:
-    """Gold files use three broad labels where the checker is more specific."""
+    """Gold files use broad labels where the checker is more specific: `count`, `role`,
+    `event_date`, and a dimension's name (`length`, `duration`)."""
     if gold == "count":
         return claim.value.dimension == "count"  # "missing", "hires", a fallback "~count:…"
     if gold == "role":
         return claim.value.dimension == "role"
     if gold == "event_date":
         return claim.value.kind == "date"
-    return claim.predicate == gold
+    # A dimension as the label ("length", "duration"): any claim measuring it, however named.
+    return claim.predicate == gold or claim.value.dimension == gold
 
 
 def _holder_fits(gold: Any, claim: Claim, names: NameMatcher) -> bool:
