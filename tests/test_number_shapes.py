@@ -168,3 +168,55 @@ def test_real_sentences(setup, lang, source, text, expected):
 def test_what_is_not_a_figure(setup, lang, text, not_a_figure):
     assert not [v for v in values(setup, lang, text) if not_a_figure in v[0] and v[1] is not None
                 and not isinstance(v[1], str)]
+
+
+# Dates as pages print them (story/outlet, the page's date, the sentence, the date read).
+DATES = [
+    # a date written out in full dates the event even on the page's own day
+    ("ar", "egypt-fuel-price-hike-2025-ar/a5r5br-alhadath", "2025-10-17",
+     "أعلنت الحكومة المصرية، صباح اليوم الجمعة 17 أكتوبر 2025، رفع أسعار البنزين والسولار في الأسواق المحلية، "
+     "على أن تُثبَّت الأسعار الجديدة لمدة عام، وفقًا لبيان رسمي صادر عن مجلس الوزراء.",
+     ("17 أكتوبر 2025", "2025-10-17", "2025-10-17")),
+    # two month names and a relative word after them
+    ("ar", "nepal-genz-protests-2025-ar/lebanondebate", "2025-09-13",
+     "وعقب استقالة أولي، كُلّفت رئيسة المحكمة العليا السابقة سوشيلا كاركي بتولي رئاسة الحكومة الانتقالية، حيث "
+     "ستشرف على تنظيم انتخابات برلمانية جديدة حُدد موعدها في 5 آذار/مارس المقبل.",
+     ("5 آذار/مارس المقبل", "2026-03-05", "2026-03-05")),
+    # spans of years
+    ("ar", "nepal-genz-protests-2025-ar/albayan", "2025-09-13",
+     "وتعد كاركي، وهي شخصية تحظى بشعبية، المرأة الوحيدة التي شغلت منصب رئاسة المحكمة العليا في نيبال، في "
+     "الفترة بين عامي 2016 و2017، ومن المقرر أن تؤدي اليمين الدستورية في وقت لاحق.",
+     ("بين عامي 2016 و2017", "2016-01-01", "2017-12-31")),
+    ("ar", "nepal-genz-protests-2025-ar/lebanon24", "2025-09-08",
+     "الهتافات ارتفعت أمام البرلمان: \"أوقفوا الفساد لا وسائل التواصل الاجتماعي\"، في ما وصفه المشاركون "
+     "بـ\"احتجاجات الجيل زد\"، في إشارة إلى الفئة العمرية المولودة بين 1995 و2010 والتي لعبت دورًا محوريًا في الحراك.",
+     ("بين 1995 و2010", "1995-01-01", "2010-12-31")),
+    ("en", "pelicot-verdict-2024-en/ustimesmirror", None,
+     "The assaults took place between 2011 and 2020, when Dominique Pelicot was taken into custody.",
+     ("between 2011 and 2020", "2011-01-01", "2020-12-31")),
+    # a year before the noun it dates, or after "back to"
+    ("en", "canada-federal-election-2025-en/cp24", "2025-04-29",
+     "Poilievre and Fanjoy had been waging an intense ground battle in the riding where the Alberta-born "
+     "Conservative was first elected in the 2004 election.",
+     ("the 2004", "2004-01-01", "2004-12-31")),
+    ("en", "ucl-final-psg-inter-2025-en/bbc", "2025-05-31",
+     "Luis Enrique, who becomes only the sixth coach to win this tournament with two different clubs after his "
+     "2015 triumph with Barcelona, saw his thrilling team pick Inter apart.",
+     ("his 2015", "2015-01-01", "2015-12-31")),
+    ("en", "eu-google-adtech-fine-2025-en/cybernews", "2025-09-06",
+     "Google was ordered to end its “self-preferencing practices” and stop “conflicts of interest” along the "
+     "advertising technology supply chain following an investigation which traces back to 2021, according to the AP News.",
+     ("back to 2021", "2021-01-01", "2021-12-31")),
+]
+
+
+@pytest.mark.parametrize("lang, source, published, text, expected", DATES, ids=[d[1] for d in DATES])
+def test_real_dates(setup, lang, source, published, text, expected):
+    from datetime import date
+    meta = {"published": date.fromisoformat(published) if published else None}
+    assert expected in values(setup, lang, text, **meta), source
+
+
+def test_a_count_after_a_determiner_is_no_year(setup):
+    found = values(setup, "en", "Officials said the 2000 people in the shelter were safe on Monday night.")
+    assert ("the 2000", "2000-01-01", "2000-12-31") not in found

@@ -24,16 +24,19 @@ a week back when it is the publication day (tests/test_dateparser.py).
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.knowledge.categories import Category
-from checker.knowledge.ontology import DATE
+from checker.knowledge.ontology import COUNT, DATE
 from checker.models import Claim, EntityRef, Value
+from checker.text.normalize import fold
 
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date's words that give its year
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None
     """A day and a year right after a month: "مارس/آذار 2024", "June 1, 2025", "March, 2024"."""
     j = end
     if j < len(ctx.tokens) and ctx.tokens[j].text == "/" and ctx.starting_at(Category.MONTH, j + 1):
-        j = max(m.end for m in ctx.starting_at(Category.MONTH, j + 1))
+        j = end = max(m.end for m in ctx.starting_at(Category.MONTH, j + 1))  # "أكتوبر/تشرين الأول"
     if j < len(ctx.tokens) and ctx.tokens[j].text == "." and ctx.tokens[j - 1].end == ctx.tokens[j].start:
         j += 1  # "Sept. 2": an abbreviated month's dot
     day = _day_at(ctx, j)
@@ -104,7 +107,9 @@ def resolve_year(month: int, relative: str | None, published: date | None, day: 
 
         return min(candidates, key=distance, default=None)
     if relative == "last":
-        return published.year if month < published.month else published.year - 1
+        # "14 أكتوبر الماضي" three days after it is this year's; "أكتوبر الماضي" in October, last year's.
+        this_year = month < published.month or (day is not None and month == published.month and day < published.day)
+        return published.year if this_year else published.year - 1
     if relative == "next":
         return published.year if month > published.month else published.year + 1
     return published.year
@@ -194,7 +199,8 @@ def _calendar_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateS
     spans = []
     for cue in ctx.matches(Category.YEAR_CUE):
         year = _year_at(ctx, cue.end)
-        if year is not None:
+        if year is not None and not any(m.payload.dimension == COUNT for m in ctx.starting_at(Category.UNIT, cue.end + 1)):
+            # "the 2004 election", "في 2022"; not "the 2000 people" (a count)
             spans.append(DateSpan(cue.start, cue.end + 1, _range_value(
                 ctx.text_of(text, cue.start, cue.end + 1), date(year, 1, 1), date(year, 12, 31))))
     for season in ctx.matches(Category.SEASON):
@@ -209,6 +215,27 @@ def _calendar_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateS
         if months and year is not None:
             spans.append(DateSpan(season.start, end, _season_value(ctx.text_of(text, season.start, end),
                                                                    months, year)))
+    return spans
+
+
+def _year_range_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
+    """"بين عامي 2016 و2017", "between 2011 and 2020", "من 2009 إلى 2014": a span of
+    years, from the first day of the first to the last day of the second."""
+    lex, tokens = reading.lex, ctx.tokens
+    spans = []
+    for cue in ctx.matches(Category.RANGE_CUES) + ctx.matches(Category.CHANGE_FROM):
+        j = cue.end
+        words = ctx.starting_at(Category.YEAR_WORD, j)
+        j = max((m.end for m in words), default=j)
+        first = _year_at(ctx, j)
+        if first is None or j + 2 >= len(tokens) or tokens[j + 1].norm not in lex.range_joins:
+            continue
+        k = max((m.end for m in ctx.starting_at(Category.YEAR_WORD, j + 2)), default=j + 2)
+        last = _year_at(ctx, k)
+        if last is None or last <= first:
+            continue
+        spans.append(DateSpan(cue.start, k + 1, _range_value(ctx.text_of(reading.article.text, cue.start, k + 1),
+                                                             date(first, 1, 1), date(last, 12, 31))))
     return spans
 
 
@@ -288,7 +315,8 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     words around it; a date only relative to the page ("8 hours ago", "this week") is not."""
     text = reading.article.text
     claims: list[Claim] = []
-    named = _month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
+    named = (_month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
+             + _year_range_spans(reading, ctx))
     relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
     for span in _without_overlaps(named + relative):
         triggers = _triggers(ctx, span)
@@ -310,7 +338,10 @@ def _is_the_day(span: DateSpan, reading: ArticleReading) -> bool:
     """A date with no trigger that is the article's own day ("اليوم الأربعاء", "on Tuesday"
     in Tuesday's paper): when it was said, not a fact to check."""
     published = reading.article.published
-    return published is not None and span.value.low <= published.isoformat() <= span.value.high
+    if published is None or not span.value.low <= published.isoformat() <= span.value.high:
+        return False
+    # A date written out in full ("اليوم الجمعة 17 أكتوبر 2025") dates what the sentence tells.
+    return _YEAR_WRITTEN.search(fold(span.value.text)) is None
 
 
 def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:
