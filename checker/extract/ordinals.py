@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.matches import minute_claim
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import RANK
 from checker.models import Claim, Value
@@ -46,6 +47,10 @@ def _ranked(ctx: SentenceContext, start: int, end: int) -> int | None:
         return next((k for k in range(end, min(end + 3, len(ctx.tokens)))
                      if ctx.tokens[k].kind == "word" and not lex.says_nothing(ctx.tokens[k].norm)
                      and ctx.mention_covering(k) is None), None)
+    if end + 1 < len(ctx.tokens) and ctx.tokens[end].norm in lex.range_joins:
+        second = _rank_at(ctx, end + 1)
+        if second is not None:
+            return _ranked(ctx, end + 1, second[1])  # "the 20th and 63rd minutes": one noun for both
     last = None
     k = end
     while k < len(ctx.tokens) and k - end < 4 and ctx.tokens[k].kind == "word" \
@@ -74,6 +79,9 @@ def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
         if noun is None:
             continue
         text = reading.article.text
+        if any(form in lex.minute_words for form in lex.variants(ctx.tokens[noun].norm)):
+            claims.append(minute_claim(reading, ctx, next_id(), min(i, noun), max(end, noun + 1), rank))
+            continue  # "the 73rd minute": a minute of play
         units = ctx.starting_at(Category.UNIT, noun)
         ranked = units[0].payload.id if units else lex.stem(ctx.tokens[noun].norm)  # "minute", "minutes": one
         claims.append(new_claim(

@@ -201,6 +201,23 @@ def _converted(ctx: SentenceContext, previous: Claim | None, previous_end: int, 
     return bool(cues) and previous_end <= cues[0].start and cues[0].start - previous_end <= 2
 
 
+def _falls(ctx: SentenceContext, lex: Language, predicate: str, q: Quantity) -> bool:
+    """A change either way (a `signed` predicate) stated after a word of falling in its
+    clause ("inflation fell 2.5%", "تراجع بنسبة 3%"), not after "to" ("fell to 2.5%" is
+    where it stands): the figure is a fall. A sign written on it says so already."""
+    definition = lex.predicates.get(predicate)
+    if definition is None or not definition.signed or q.low < 0 or (q.high is not None and q.high < 0):
+        return False
+    for match in ctx.matches(Category.OUTCOME):
+        if match.payload != ("direction", "down") or not 0 <= q.start - match.end <= lex.windows.trigger:
+            continue
+        if ctx.new_clause_between(match.end, q.start) or any(
+                match.end <= m.start < q.start for m in ctx.matches(Category.RISES_TO) + ctx.matches(Category.CHANGE_TO)):
+            continue
+        return True
+    return False
+
+
 def _counts_a_noun(ctx: SentenceContext, q: Quantity) -> bool:
     """A figure that looks like a year counts what follows it: a counted noun of the
     lexicon right after it, and no word before it that names a year ("in", "عام")."""
@@ -550,6 +567,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     for q in quantities:
         if q.start in clock_words or _day_of_a_date(ctx, q):
             continue
+        if ctx.starting_at(Category.MINUTE_AFTER, q.end) or ctx.ending_at(Category.MINUTE_BEFORE, q.start):
+            continue  # "12 minutes in", "في الدقيقة 27": a minute of play (matches.py)
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
             # "الإثنين" is Monday, not "two"; a month's name is no number either
@@ -594,6 +613,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
         fallback, named_by = predicate is None, ""
         if fallback:
             predicate, named_by = _fallback_predicate(ctx, lex, q, hit, wording_start)
+        if _falls(ctx, lex, predicate, q):
+            q.low, q.high = -q.high, -q.low  # "fell 2.5%": a change of -2.5
         low, high, ceiling = _interval(q, qualifier)
         skip = range(q.start, hit.end)
         subject = _subject(reading, ctx, q, predicate, trigger, skip)

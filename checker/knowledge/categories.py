@@ -27,6 +27,13 @@ class Category(StrEnum):
     QUALIFIER_AFTER = "qualifier_after"
     # what a figure is about
     TRIGGER = "trigger"  # payload: a predicate id
+    OUTCOME = "outcome"  # "found guilty", "declined to comment": payload (predicate id, value id)
+    MINUTE_BEFORE = "minute_before"  # "في الدقيقة": a minute of play follows
+    MINUTE_AFTER = "minute_after"  # "minutes in": the number before was a minute of play
+    GOALS = "goals"  # "ثلاثية": a number of goals; payload the number
+    GOALS_NIL = "goals_nil"  # "نظيفة": the other side scored none
+    GOALS_AGAINST = "goals_against"  # "مقابل هدف": the other side's goals; payload the number
+    OUTCOME_ABOUT = "outcome_about"  # "convicted of", "بتهمة": what the outcome is about follows; payload a predicate id
     # names
     ENTITY = "entity"  # payload: an entity id
     PERSON_TITLES = "person_titles"

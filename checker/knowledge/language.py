@@ -92,6 +92,7 @@ class Language:
         self.definite_article = tuple(grammar.get("definite_article", []))
         self.contracted_article = tuple(grammar.get("contracted_article", []))
         self.noun_modifiers = grammar.get("noun_modifiers")
+        self.verb_first = bool(grammar.get("verb_first", False))
         forms = grammar.get("adjective_forms", {})
         self.adjective_endings = tuple(fold(w) for w in forms.get("endings", []))
         self.adjective_starts = tuple(fold(w) for w in forms.get("starts", []))
@@ -114,6 +115,7 @@ class Language:
         self.rate_words = frozenset(fold(w) for w in numbers.get("rate_words", []))
         self.counted_after = {fold(k): float(v) for k, v in grammar.get("counted_after", {}).items()}
         self.duals: dict[str, UnitDef] = {}
+        self.said_of: dict[str, frozenset[str]] = {}  # an outcome's nouns, where its lexicon lists them
         for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES, Category.CONVERSION_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
@@ -156,6 +158,18 @@ class Language:
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
         self.function_words = frozenset(fold(w) for w in data.get("function_words", [])) | self.stopwords
         self._compile_dates(data.get("dates", {}))
+        matches = data.get("matches", {})
+        for category in (Category.MINUTE_BEFORE, Category.MINUTE_AFTER):
+            for phrase in matches.get(category, []):
+                self._index(category, phrase, category)
+        self.minute_marks = frozenset(fold(w) for w in matches.get("minute_marks", []))
+        self.minute_words = frozenset(fold(w) for w in matches.get("minute_words", []))
+        for phrase, goals in matches.get("goals", {}).items():
+            self._index(Category.GOALS, phrase, int(goals))
+        for phrase in matches.get("nil", []):
+            self._index(Category.GOALS_NIL, phrase, 0)
+        for phrase, goals in matches.get("against", {}).items():
+            self._index(Category.GOALS_AGAINST, phrase, int(goals))
         self._compile_roles(data.get("roles", {}))
 
     def _compile_units(self, units: dict[str, Any]) -> None:
@@ -204,9 +218,18 @@ class Language:
         return None
 
     def _compile_predicates(self, predicates: dict[str, Any]) -> None:
-        for pred_id in self.ontology.predicates:
-            for trigger in predicates.get(pred_id, {}).get("triggers", []):
+        for pred_id, definition in self.ontology.predicates.items():
+            words = predicates.get(pred_id, {})
+            for trigger in words.get("triggers", []):
                 self._index("trigger", trigger, pred_id)
+            # An outcome's words: each value the ontology lists, none it does not.
+            for value in definition.values:
+                for phrase in words.get("says", {}).get(value, []):
+                    self._index(Category.OUTCOME, phrase, (pred_id, value))
+            for phrase in words.get("about_after", []):
+                self._index(Category.OUTCOME_ABOUT, phrase, pred_id)
+            if words.get("said_of"):
+                self.said_of[pred_id] = frozenset(fold(w) for w in words["said_of"])
 
     def _compile_entities(self) -> None:
         firsts: set[str] = set()

@@ -70,6 +70,8 @@ def _value_fits(gold: Any, claim: Claim) -> bool:
     value = claim.value
     if value.kind == "date":
         return isinstance(gold, str) and _date_fits(gold, claim)
+    if value.kind == "text":
+        return isinstance(gold, str) and gold == value.low  # an outcome's value: "declined_to_comment"
     if value.kind != "quantity" or isinstance(gold, str) or gold is None:
         return False
     low = value.low if isinstance(value.low, (int, float)) else float("-inf")

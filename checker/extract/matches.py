@@ -1,0 +1,157 @@
+"""A match's final score and the minutes of its goals: values of kinds of their own.
+
+A score ("5-0", "5–0", "بثلاثية نظيفة", "بهدفين مقابل هدف") is read only beside a
+word of the result (a trigger of `match_score`: "a 5-0 win", "beat Inter 5-0",
+"بنتيجة 2-1"), since a report runs through the scores on the way ("made it 3-0").
+Its value is the two sides' goals, the larger first ("0-5" in a loss is the same
+result): two outlets giving two scores conflict, as categories do. A score near a
+past year ("Real Madrid's 4-0 victory in 1960") is another match's (`event_year`).
+
+A minute of play ("في الدقيقة 27", "in minute 27", "Just 12 minutes in", "8’" in a
+list of goals) is a number of its own dimension, `minute_of_play`; ordinals of a
+minute ("the 73rd minute") are read as such by ordinals.py. Its subject is the
+player the clause names, so that two outlets' minutes of one goal meet.
+"""
+
+from __future__ import annotations
+
+from checker.extract.claims import new_claim
+from checker.extract.context import ArticleReading, SentenceContext
+from checker.knowledge.categories import Category
+from checker.models import Claim, EntityRef, Value
+from checker.text.tokens import breaks_clause
+
+SCORE, MINUTE = "match_score", "match_minute"
+SCORE_DIMENSION, MINUTE_DIMENSION = "score", "minute_of_play"
+DASHES = ("-", "–")
+MOST_GOALS = 30  # a side's goals: more is no score
+LONGEST_MATCH = 130  # minutes of play, extra time and stoppage included
+RESULT_WINDOW = 6  # tokens between a score and the word of the result ("defeating Italy's Inter Milan 5-0")
+
+
+def score_value(a: int, b: int) -> str:
+    return f"{max(a, b)}-{min(a, b)}"
+
+
+def _goals(token) -> int | None:
+    return int(token.norm) if token.kind == "num" and token.norm.isdigit() and int(token.norm) <= MOST_GOALS else None
+
+
+def _digit_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each "N-N" written as one: two goal counts and a dash, glued."""
+    tokens, found = ctx.tokens, []
+    for i in range(len(tokens) - 2):
+        a, dash, b = tokens[i], tokens[i + 1], tokens[i + 2]
+        if dash.norm in DASHES and a.end == dash.start and dash.end == b.start:
+            first, second = _goals(a), _goals(b)
+            glued = i > 0 and tokens[i - 1].end == a.start and tokens[i - 1].kind == "num" or \
+                i + 3 < len(tokens) and tokens[i + 3].start == b.end and tokens[i + 3].norm in DASHES
+            if first is not None and second is not None and not glued and not ctx.starting_at(Category.UNIT, i + 3):
+                found.append((i, i + 3, score_value(first, second)))
+    return found
+
+
+def _word_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """"بثلاثية نظيفة" (3-0), "بهدفين مقابل هدف" (2-1): goals in words, then the other side's."""
+    found = []
+    for goals in ctx.matches(Category.GOALS):
+        for other in ctx.starting_at(Category.GOALS_NIL, goals.end) + ctx.starting_at(Category.GOALS_AGAINST, goals.end):
+            found.append((goals.start, other.end, score_value(goals.payload, other.payload)))
+            break
+    return found
+
+
+def _between_sides(ctx: SentenceContext, start: int, end: int) -> bool:
+    """"PSG 5-0 Inter Milan": a score between the two sides' names is a result."""
+    return any(m.end == start for m in ctx.mentions) and any(m.start == end for m in ctx.mentions)
+
+
+def _beside_result(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A word of the result near the score, in its clause, or the two sides' names around it."""
+    if _between_sides(ctx, start, end):
+        return True
+    for match in ctx.matches(Category.TRIGGER) + ctx.matches(Category.OUTCOME):
+        if match.category == Category.TRIGGER and match.payload != SCORE:
+            continue
+        if match.category == Category.OUTCOME and match.payload[0] != "match_result":
+            continue
+        low, high = (match.end, start) if match.end <= start else (end, match.start)
+        if 0 <= high - low <= RESULT_WINDOW and not any(breaks_clause(t) for t in ctx.tokens[low:high]):
+            return True
+    return False
+
+
+def _past_year(ctx: SentenceContext, reading: ArticleReading, end: int) -> int | None:
+    """A year before the article's own in the clause after a score: another match's."""
+    published = reading.article.published
+    for k in range(end, min(end + RESULT_WINDOW + 2, len(ctx.tokens))):
+        token = ctx.tokens[k]
+        if breaks_clause(token):
+            return None
+        if token.kind == "num" and token.norm.isdigit() and len(token.norm) == 4 and 1900 <= int(token.norm) <= 2100:
+            year = int(token.norm)
+            return year if published is None or year < published.year else None
+    return None
+
+
+def _player(reading: ArticleReading, ctx: SentenceContext, start: int, end: int) -> EntityRef | None:
+    """The name nearest to a minute within its clause: the scorer, as a match report names him."""
+    near = [m for m in ctx.mentions if not any(breaks_clause(t) for t in
+                                               ctx.tokens[min(m.end, start):max(m.start, end)])]
+    if not near:
+        return reading.topic
+    best = min(near, key=lambda m: min(abs(m.start - end), abs(start - m.end)))
+    return reading.mention_ref(best)
+
+
+def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
+    """(start, end, minute) of each minute of play the sentence writes."""
+    tokens, lex, found = ctx.tokens, ctx.lex, []
+    for i, token in enumerate(tokens):
+        if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
+            continue
+        minute = int(token.norm)
+        before = ctx.ending_at(Category.MINUTE_BEFORE, i)
+        if before:
+            found.append((before[0].start, i + 1, minute))  # "في الدقيقة 27"
+            continue
+        after = [m for m in ctx.matches(Category.MINUTE_AFTER) if m.start == i + 1]
+        if after and (after[0].end == len(tokens) or breaks_clause(tokens[after[0].end])):
+            found.append((i, after[0].end, minute))  # "Just 12 minutes in,"
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.norm in lex.minute_marks and nxt.start == token.end \
+                and (i == 0 or tokens[i - 1].end < token.start or tokens[i - 1].kind != "word"):
+            found.append((i, i + 2, minute))  # "8’ Hakimi", "63’Doué"
+    return found
+
+
+def match_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
+    """The final scores and the minutes of play of one sentence."""
+    text = reading.article.text
+    claims: list[Claim] = []
+    words = _word_scores(ctx)  # "بخماسية نظيفة" says a result by itself
+    for start, end, value in sorted(_digit_scores(ctx) + words):
+        if (start, end, value) not in words and not _beside_result(ctx, start, end):
+            continue
+        claims.append(new_claim(
+            reading, ctx, next_id(), at=(start, end), subject=reading.topic,
+            participants=[reading.mention_ref(m) for m in ctx.mentions], predicate=SCORE,
+            event_year=_past_year(ctx, reading, end),
+            value=Value(kind="text", text=ctx.text_of(text, start, end), low=value, high=value, unit=SCORE_DIMENSION,
+                        dimension=SCORE_DIMENSION),
+        ))
+    for start, end, minute in _minutes(ctx):
+        claims.append(minute_claim(reading, ctx, next_id(), start, end, minute))
+    return claims
+
+
+def minute_claim(reading: ArticleReading, ctx: SentenceContext, claim_id: str, start: int, end: int,
+                 minute: int) -> Claim:
+    """A minute of play written at tokens[start:end]."""
+    return new_claim(
+        reading, ctx, claim_id, at=(start, end), subject=_player(reading, ctx, start, end),
+        participants=[reading.mention_ref(m) for m in ctx.mentions], predicate=MINUTE,
+        value=Value(kind="quantity", text=ctx.text_of(reading.article.text, start, end), low=float(minute),
+                    high=float(minute), unit=MINUTE_DIMENSION, dimension=MINUTE_DIMENSION, precision=1.0),
+    )
