@@ -17,6 +17,7 @@ whatever the number of jobs (tests/test_corpus.py holds it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterator, Sequence
 
 from checker.extract.article import usable_forms
@@ -73,13 +74,20 @@ def read_corpus(articles: list[Article], knowledge: Knowledge, pool: ArticlePool
     return settle(articles, digests, knowledge, pool, stories, has_draft, progress)
 
 
+def _day(iso: str | None) -> date | None:
+    """A digest's date (plain text, to cross processes) as the article's date again:
+    model_copy does not validate, and a string there breaks the second reading."""
+    return date.fromisoformat(iso) if iso else None
+
+
 def settle(articles: list[Article], digests: list[Digest], knowledge: Knowledge, pool: ArticlePool,
            stories: str = "auto", has_draft: bool = False, progress: Progress | None = None
            ) -> tuple[list[Article], list[Story], list[list[tuple]]]:
     """From first readings to final claims: stories grouped, names from other articles
     read where they occur. `digests` is emptied: only the claims are kept."""
     articles = [a if a.lang and (a.published or not d.published)
-                else a.model_copy(update={"lang": a.lang or d.lang, "published": a.published or d.published})
+                else a.model_copy(update={"lang": a.lang or d.lang,
+                                          "published": a.published or _day(d.published)})
                 for a, d in zip(articles, digests)]
     words = [d.words.split("\n") for d in digests] if stories == "shared" else []
     grouped = group_stories(stories, [a.path for a in articles], [d.keys for d in digests], words, has_draft)
