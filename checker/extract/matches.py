@@ -5,7 +5,8 @@ word of the result (a trigger of `match_score`: "a 5-0 win", "beat Inter 5-0",
 "بنتيجة 2-1"), since a report runs through the scores on the way ("made it 3-0").
 Its value is the two sides' goals, the larger first ("0-5" in a loss is the same
 result): two outlets giving two scores conflict, as categories do. A score near a
-past year ("Real Madrid's 4-0 victory in 1960") is another match's (`event_year`).
+past year ("Real Madrid's 4-0 victory in 1960") is another match's (`event_year`); a
+sentence giving several results tells a team's road to the match, not the match.
 
 A minute of play ("في الدقيقة 27", "in minute 27", "Just 12 minutes in", "8’" in a
 list of goals) is a number of its own dimension, `minute_of_play`; ordinals of a
@@ -52,13 +53,25 @@ def _digit_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
 
 
 def _word_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
-    """"بثلاثية نظيفة" (3-0), "بهدفين مقابل هدف" (2-1): goals in words, then the other side's."""
+    """"بثلاثية نظيفة" (3-0), "بهدفين مقابل هدف" (2-1), "بثلاثة أهداف مقابل هدف" (3-1):
+    goals in words (or a number before the word for goals), then the other side's."""
     found = []
-    for goals in ctx.matches(Category.GOALS):
-        for other in ctx.starting_at(Category.GOALS_NIL, goals.end) + ctx.starting_at(Category.GOALS_AGAINST, goals.end):
-            found.append((goals.start, other.end, score_value(goals.payload, other.payload)))
+    starts = [(m.start, m.end, m.payload) for m in ctx.matches(Category.GOALS)]
+    for k, token in enumerate(ctx.tokens[:-1]):
+        count = _goals(token) if token.kind == "num" else ctx.lex.number_word(token.norm)
+        nouns = ctx.starting_at(Category.GOAL_NOUN, k + 1)
+        if count and count == int(count) and nouns:
+            starts.append((k, max(m.end for m in nouns), int(count)))
+    for start, end, goals in starts:
+        for other in ctx.starting_at(Category.GOALS_NIL, end) + ctx.starting_at(Category.GOALS_AGAINST, end):
+            found.append((start, other.end, score_value(goals, other.payload)))
             break
     return found
+
+
+def score_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """Where the sentence writes a score in words: its numbers count goals of a score, no quantity."""
+    return [(start, end) for start, end, _ in _word_scores(ctx)]
 
 
 def _between_sides(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -95,13 +108,14 @@ def _past_year(ctx: SentenceContext, reading: ArticleReading, end: int) -> int |
 
 
 def _player(reading: ArticleReading, ctx: SentenceContext, start: int, end: int) -> EntityRef | None:
-    """The name nearest to a minute within its clause: the scorer, as a match report names him."""
-    near = [m for m in ctx.mentions if not any(breaks_clause(t) for t in
-                                               ctx.tokens[min(m.end, start):max(m.start, end)])]
-    if not near:
-        return reading.topic
-    best = min(near, key=lambda m: min(abs(m.start - end), abs(start - m.end)))
-    return reading.mention_ref(best)
+    """Whose goal a minute is: the name last before it in its clause ("Mr. Afif won a penalty
+    in the 20th minute"), else the sentence's first name, its subject ("Yazan Al Naimat had
+    dragged Jordan level, cancelling out Afif's spot-kick, in the 67th minute"). None when the
+    sentence names nobody: a minute of nobody's goal pairs with nothing."""
+    if not ctx.mentions:
+        return None
+    before = [m for m in ctx.mentions if m.end <= start and not any(breaks_clause(t) for t in ctx.tokens[m.end:start])]
+    return reading.mention_ref(before[-1] if before else ctx.mentions[0])
 
 
 def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
@@ -131,18 +145,22 @@ def match_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list
     text = reading.article.text
     claims: list[Claim] = []
     words = _word_scores(ctx)  # "بخماسية نظيفة" says a result by itself
-    for start, end, value in sorted(_digit_scores(ctx) + words):
-        if (start, end, value) not in words and not _beside_result(ctx, start, end):
-            continue
+    results = [s for s in sorted(_digit_scores(ctx) + words) if s in words or _beside_result(ctx, *s[:2])]
+    years = {s: _past_year(ctx, reading, s[1]) for s in results}
+    if len({value for s in results if years[s] is None for value in [s[2]]}) > 1:
+        # "beat Iraq 3-2, Tajikistan 1-0 and South Korea 2-0": a team's road, not one match
+        results = [s for s in results if years[s] is not None]
+    for start, end, value in results:
         claims.append(new_claim(
             reading, ctx, next_id(), at=(start, end), subject=reading.topic,
             participants=[reading.mention_ref(m) for m in ctx.mentions], predicate=SCORE,
-            event_year=_past_year(ctx, reading, end),
+            event_year=years[(start, end, value)],
             value=Value(kind="text", text=ctx.text_of(text, start, end), low=value, high=value, unit=SCORE_DIMENSION,
                         dimension=SCORE_DIMENSION),
         ))
     for start, end, minute in _minutes(ctx):
-        claims.append(minute_claim(reading, ctx, next_id(), start, end, minute))
+        if ctx.mentions:
+            claims.append(minute_claim(reading, ctx, next_id(), start, end, minute))
     return claims
 
 

@@ -68,7 +68,8 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
 
 def _event_noun_before(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"وفاة عشرة منهم", "مقتل 10 منهم": where numbers may follow their noun, a bare
-    number right after a noun that names a toll (a unit implying its predicate) counts it."""
+    number right after a noun that names a toll of people (a unit implying its predicate)
+    counts it."""
     if not lex.counted_after or q.is_year or q.low != int(q.low):
         return None
     for match in ctx.ending_at(Category.UNIT, q.start):
@@ -393,6 +394,9 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
                 continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
             distance = match.start - unit_end + 2
+            if unit.dimension == COUNT and unit.id not in lex.units and distance > 2:
+                continue  # "began with 24 teams ... and plenty of goals": a noun no lexicon knows
+                # names what it counts itself; a trigger further on is another figure's
         else:
             distance = 0
         if distance <= lex.windows.trigger:

@@ -31,6 +31,7 @@ class Category(StrEnum):
     MINUTE_BEFORE = "minute_before"  # "في الدقيقة": a minute of play follows
     MINUTE_AFTER = "minute_after"  # "minutes in": the number before was a minute of play
     GOALS = "goals"  # "ثلاثية": a number of goals; payload the number
+    GOAL_NOUN = "goal_noun"  # "أهداف" after a number of goals
     GOALS_NIL = "goals_nil"  # "نظيفة": the other side scored none
     GOALS_AGAINST = "goals_against"  # "مقابل هدف": the other side's goals; payload the number
     OUTCOME_ABOUT = "outcome_about"  # "convicted of", "بتهمة": what the outcome is about follows; payload a predicate id

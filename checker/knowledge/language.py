@@ -166,6 +166,8 @@ class Language:
         self.minute_words = frozenset(fold(w) for w in matches.get("minute_words", []))
         for phrase, goals in matches.get("goals", {}).items():
             self._index(Category.GOALS, phrase, int(goals))
+        for phrase in matches.get("goal_nouns", []):
+            self._index(Category.GOAL_NOUN, phrase, True)
         for phrase in matches.get("nil", []):
             self._index(Category.GOALS_NIL, phrase, 0)
         for phrase, goals in matches.get("against", {}).items():
