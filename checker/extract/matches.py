@@ -19,7 +19,7 @@ from __future__ import annotations
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.knowledge.categories import Category
-from checker.models import Claim, EntityRef, Value
+from checker.models import PHRASE, Claim, EntityRef, Value
 from checker.text.tokens import breaks_clause
 
 SCORE, MINUTE = "match_score", "match_minute"
@@ -110,12 +110,36 @@ def _past_year(ctx: SentenceContext, reading: ArticleReading, end: int) -> int |
 def _player(reading: ArticleReading, ctx: SentenceContext, start: int, end: int) -> EntityRef | None:
     """Whose goal a minute is: the name last before it in its clause ("Mr. Afif won a penalty
     in the 20th minute"), else the sentence's first name, its subject ("Yazan Al Naimat had
-    dragged Jordan level, cancelling out Afif's spot-kick, in the 67th minute"). None when the
-    sentence names nobody: a minute of nobody's goal pairs with nothing."""
-    if not ctx.mentions:
+    dragged Jordan level, cancelling out Afif's spot-kick, in the 67th minute"). Where the
+    sentence names nobody, the goal as its clause calls it ("هدف التعادل", "the winner"):
+    two minutes of one goal meet on its words, and of another goal do not."""
+    if ctx.mentions:
+        before = [m for m in ctx.mentions
+                  if m.end <= start and not any(breaks_clause(t) for t in ctx.tokens[m.end:start])]
+        return reading.mention_ref(before[-1] if before else ctx.mentions[0])
+    lex = ctx.lex
+    words = []
+    k = start - 1
+    while k >= 0 and len(words) < 3 and not (words and breaks_clause(ctx.tokens[k])):
+        token = ctx.tokens[k]
+        if token.kind == "word" and not lex.says_nothing(token.norm) and not ctx.starting_at(Category.MINUTE_BEFORE, k):
+            words.append(lex.stem(token.norm))
+        k -= 1
+    if not words:
         return None
-    before = [m for m in ctx.mentions if m.end <= start and not any(breaks_clause(t) for t in ctx.tokens[m.end:start])]
-    return reading.mention_ref(before[-1] if before else ctx.mentions[0])
+    return EntityRef(id=f"{PHRASE}:{' '.join(sorted(set(words)))}", text=" ".join(reversed(words)), type=PHRASE)
+
+
+def _listed_minutes(ctx: SentenceContext, k: int) -> list[tuple[int, int, int]]:
+    """The minutes listed after the first: each after a comma or "and", none further on."""
+    tokens, found = ctx.tokens, []
+    while k + 1 < len(tokens) and (tokens[k].norm in ctx.lex.joiners or tokens[k].norm in (",", "،")):
+        token = tokens[k + 1]
+        if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
+            break
+        found.append((k + 1, k + 2, int(token.norm)))
+        k += 2
+    return found
 
 
 def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
@@ -128,6 +152,8 @@ def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
         before = ctx.ending_at(Category.MINUTE_BEFORE, i)
         if before:
             found.append((before[0].start, i + 1, minute))  # "في الدقيقة 27"
+            # "في الدقيقتين 48 و68", "بالدقائق 20،71،94": the goals of one player, read from the cue
+            found += [(before[0].start, end, listed) for _, end, listed in _listed_minutes(ctx, i + 1)]
             continue
         after = [m for m in ctx.matches(Category.MINUTE_AFTER) if m.start == i + 1]
         if after and (after[0].end == len(tokens) or breaks_clause(tokens[after[0].end])):
@@ -159,8 +185,7 @@ def match_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list
                         dimension=SCORE_DIMENSION),
         ))
     for start, end, minute in _minutes(ctx):
-        if ctx.mentions:
-            claims.append(minute_claim(reading, ctx, next_id(), start, end, minute))
+        claims.append(minute_claim(reading, ctx, next_id(), start, end, minute))
     return claims
 
 
