@@ -62,6 +62,18 @@ def _day_at(ctx: SentenceContext, j: int) -> int | None:
     return None
 
 
+def _ordinal_day_before(ctx: SentenceContext, month: int) -> tuple[int, int] | None:
+    """(day, start) of "25th of" before a month: digits, an ordinal suffix glued, a connector."""
+    lex, tokens = ctx.lex, ctx.tokens
+    k = month - 1
+    if k >= 2 and tokens[k].norm in lex.connectors and tokens[k - 1].norm in lex.ordinal_suffixes \
+            and tokens[k - 2].end == tokens[k - 1].start:
+        day = _day_at(ctx, k - 2)
+        if day is not None:
+            return day, k - 2
+    return None
+
+
 def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None, int]:
     """A day and a year right after a month: "مارس/آذار 2024", "June 1, 2025", "March, 2024"."""
     j = end
@@ -137,6 +149,10 @@ def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan
             continue  # the second name of "مارس/آذار"
         day_before = _day_at(ctx, match.start - 1)
         start = match.start - 1 if day_before is not None else match.start
+        if day_before is None:
+            ordinal = _ordinal_day_before(ctx, match.start)  # "the 25th of September"
+            if ordinal is not None:
+                day_before, start = ordinal
         day_after, year, end = _after_month(ctx, match.end)
         relative, start, end = _relative(ctx, start, end)
         day = day_before if day_before is not None else day_after

@@ -20,7 +20,7 @@ from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.knowledge.categories import Category
 from checker.models import PHRASE, Claim, EntityRef, Value
-from checker.text.tokens import breaks_clause
+from checker.text.tokens import breaks_clause, is_comma
 
 SCORE, MINUTE = "match_score", "match_minute"
 SCORE_DIMENSION, MINUTE_DIMENSION = "score", "minute_of_play"
@@ -133,7 +133,7 @@ def _player(reading: ArticleReading, ctx: SentenceContext, start: int, end: int)
 def _listed_minutes(ctx: SentenceContext, k: int) -> list[tuple[int, int, int]]:
     """The minutes listed after the first: each after a comma or "and", none further on."""
     tokens, found = ctx.tokens, []
-    while k + 1 < len(tokens) and (tokens[k].norm in ctx.lex.joiners or tokens[k].norm in (",", "،")):
+    while k + 1 < len(tokens) and (tokens[k].norm in ctx.lex.joiners or is_comma(tokens[k])):
         token = tokens[k + 1]
         if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
             break

@@ -72,10 +72,15 @@ def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
         if i in clock:
             continue  # "الساعة الثانية": an hour, not a rank
         found = _rank_at(ctx, i)
+        cue = ctx.ending_at(Category.RANK_WORD, i)
+        if found is None and cue and ctx.tokens[i].kind == "num" and ctx.tokens[i].norm.isdigit():
+            found = int(ctx.tokens[i].norm), i + 1  # "في المركز 87"
         if found is None:
             continue
         rank, end = found
         noun = _ranked(ctx, i, end)
+        if noun is None and cue:
+            noun = cue[0].start  # "Ranked 87th in FIFA's world rankings": the place itself is what is said
         if noun is None:
             continue
         text = reading.article.text

@@ -14,6 +14,7 @@ from datetime import date
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.matches import score_spans
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
@@ -43,7 +44,28 @@ class UnitHit:
     words: int | None = None  # where the unit's own words start, when they follow the number
 
 
+def _shares(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> list[Quantity]:
+    """"more than half of those affected", "two-thirds of his sentence", "نصف المصابين": a
+    fraction said of a whole that follows it (after "of", or joined to it where the language
+    joins nouns), as a percentage; not one that is part of a number ("مليار ونصف")."""
+    # A number inside the fraction's words is the fraction's ("two-thirds"), but a fraction
+    # inside a number's words is the number's ("مليار ونصف").
+    taken = {k for q in quantities if q.end - q.start > 1 or q.start != q.end
+             for k in range(q.start + 1, q.end)}
+    found = []
+    for match in ctx.matches(Category.SHARE):
+        if match.start in taken or match.end >= len(ctx.tokens):
+            continue
+        nxt = ctx.tokens[match.end]
+        joined = lex.noun_modifiers == "after" and nxt.kind == "word" and lex.carries_article(nxt.text)
+        if nxt.norm in lex.connectors or joined:
+            found.append(Quantity(match.start, match.end, match.payload, match.payload, share=True))
+    return found
+
+
 def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    if q.share:
+        return UnitHit(lex.units["percent"], q.start, q.end) if "percent" in lex.units else None
     for match in ctx.ending_at(Category.UNIT_BEFORE, q.start):
         return UnitHit(match.payload, match.start, q.end)
     noun = counted_before(ctx.tokens, q.start, lex) if q.end - q.start == 1 else None
@@ -63,7 +85,7 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end, best.start)
     return (_counted_noun(ctx, lex, q) or _event_noun_before(ctx, lex, q) or _unit_from_trigger(ctx, lex, q)
-            or _unit_of_whole(ctx, lex, q) or _bare_count(ctx, lex, q))
+            or _unit_of_whole(ctx, lex, q) or _unit_of_change(ctx, lex, q) or _bare_count(ctx, lex, q))
 
 
 def _event_noun_before(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
@@ -94,6 +116,22 @@ def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | N
     return None
 
 
+def _unit_of_change(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    """"from 30.85 to 50.3 Egyptian pounds": the figure a change started from is in the
+    unit of the figure it went to."""
+    if not ctx.ending_at(Category.CHANGE_FROM, q.start):
+        return None
+    for link in ctx.starting_at(Category.CHANGE_TO, q.end):
+        after = link.end
+        if after < len(ctx.tokens) and ctx.tokens[after].kind == "num":
+            nxt = read_numbers(ctx.tokens[after:after + 4], lex, [])
+            end = after + nxt[0].end if nxt else after + 1
+            hits = ctx.starting_at(Category.UNIT, end)
+            if hits:
+                return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
+    return None
+
+
 def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"46 of the 120 seats", "48 من أصل 120 مقعدًا": the part is counted in the whole's unit."""
     for link in ctx.starting_at(Category.OUT_OF, q.end):
@@ -102,6 +140,10 @@ def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit 
             hits = ctx.starting_at(Category.UNIT, whole + 1)
             if hits:
                 return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
+        hits = [m for m in ctx.starting_at(Category.UNIT, whole) if m.payload.dimension == COUNT]
+        if hits and not q.is_year and q.low == int(q.low):
+            best = max(hits, key=lambda m: m.end)  # "14 of the deaths", "49 of the co-defendants"
+            return UnitHit(best.payload, q.start, best.end, best.start)
     return None
 
 
@@ -137,8 +179,20 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
     token = ctx.tokens[q.end]
     if token.kind != "word" or lex.says_nothing(token.norm) or len(token.norm) < 3:
         return None  # "241 were confirmed dead": a verb, not what is counted
-    if lex.has_article(token.text) or token.text[:1].isupper():
-        return None  # "the counted noun" has no article, and a capitalised word is a name
+    if lex.has_article(token.text):
+        return None  # "the counted noun" has no article
+    if token.text[:1].isupper():
+        # A capitalised word is a name, unless a plural of people after a large figure
+        # ("19.2 million Canadians"); a name before the noun narrows it ("33,000 Boeing
+        # machinists": the noun is the next word).
+        if lex.plural_endings and token.norm.endswith(lex.plural_endings) and q.low >= 1000:
+            return UnitHit(UnitDef(lex.stem(token.norm), "count", kind=PERSON), q.start, q.end + 1, q.end)
+        nxt = ctx.tokens[q.end + 1] if q.end + 1 < len(ctx.tokens) else None
+        if lex.noun_modifiers == "before" and nxt is not None and nxt.kind == "word" and nxt.text[:1].islower() \
+                and nxt.norm.endswith(lex.plural_endings or ("",)) and not lex.says_nothing(nxt.norm) \
+                and len(nxt.norm) >= 3 and ctx.mention_covering(q.end + 1) is None:
+            return UnitHit(UnitDef(lex.stem(nxt.norm), "count"), q.start, q.end + 2, q.end + 1)
+        return None
     if token.norm[:1] in lex.attached_prepositions and len(lex.variants(token.norm)) > 1:
         return None  # "لتوظيف": a preposition's object, not the counted noun
     if ctx.mention_covering(q.end) is not None:
@@ -357,7 +411,10 @@ def _beside_a_name(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
     """"X, 28," or "X (28)": a number set off right after a name that is no organisation's."""
     tokens = ctx.tokens
     before = q.start - 1
-    after_ok = unit_end >= len(tokens) or breaks_clause(tokens[unit_end]) or tokens[unit_end].text in ")("
+    if before >= 2 and ctx.lex.is_stopword(tokens[before].norm) and breaks_clause(tokens[before - 1]):
+        before -= 1  # "Mayulu, also 19,"
+    after_ok = unit_end >= len(tokens) or breaks_clause(tokens[unit_end]) or tokens[unit_end].text in ")(" \
+        or tokens[unit_end].text in script_data().sentence_ends  # "... and Youcef Aouchiche, 41."
     if before >= 1 and breaks_clause(tokens[before]) and after_ok:
         mention = next((m for m in ctx.mentions if m.end == before), None)
         if mention is not None and mention.type != ORG:
@@ -560,6 +617,9 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     text = reading.article.text
     claims: list[Claim] = []
     quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
+    shares = _shares(ctx, lex, quantities)
+    quantities = sorted([q for q in quantities if not any(s.start <= q.start < s.end for s in shares)] + shares,
+                        key=lambda q: q.start)
     for q in quantities:
         if q.is_year and _counts_a_noun(ctx, q):
             q.is_year = False  # "نحو 2000 وحدة سكنية", "1750 prisoners": a count, not a year
@@ -568,12 +628,14 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     # "الثانية عشرة والنصف": an hour's words hold numbers that are no quantity.
     clock_words = {k for category in (Category.CLOCK_HOUR, Category.CLOCK_MINUTES)
                    for m in ctx.matches(category) for k in range(m.start, m.end)}
+    # "بثلاثة أهداف مقابل هدف": a score's numbers count no goals of their own (matches.py).
+    clock_words |= {k for start, end in score_spans(ctx) for k in range(start, end)}
     for q in quantities:
         if q.start in clock_words or _day_of_a_date(ctx, q):
             continue
         if ctx.starting_at(Category.MINUTE_AFTER, q.end) or ctx.ending_at(Category.MINUTE_BEFORE, q.start):
             continue  # "12 minutes in", "في الدقيقة 27": a minute of play (matches.py)
-        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
+        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None and not q.share \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
             # "الإثنين" is Monday, not "two"; a month's name is no number either
             continue

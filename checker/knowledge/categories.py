@@ -16,6 +16,8 @@ class Category(StrEnum):
     UNIT = "unit"
     UNIT_BEFORE = "unit_before"  # a symbol written before the number: "$", "€"
     VAGUE = "vague"  # "hundreds of millions", "عشرات"
+    RANK_WORD = "rank_word"  # "ranked", "المركز": a place in an order follows (87th, 87)
+    SHARE = "share"  # "half", "two-thirds", "ثلث": a fraction of a whole, as a percentage (payload)
     OUT_OF = "out_of"  # "46 of the 120 seats"
     RISES_TO = "rises_to"  # "rose to", "ارتفع إلى"
     RANGE_CUES = "range_cues"  # "between", "تراوح": a range's two ends follow

@@ -93,6 +93,7 @@ class Language:
         self.contracted_article = tuple(grammar.get("contracted_article", []))
         self.noun_modifiers = grammar.get("noun_modifiers")
         self.verb_first = bool(grammar.get("verb_first", False))
+        self.plural_endings = tuple(fold(w) for w in grammar.get("plural_endings", []))
         forms = grammar.get("adjective_forms", {})
         self.adjective_endings = tuple(fold(w) for w in forms.get("endings", []))
         self.adjective_starts = tuple(fold(w) for w in forms.get("starts", []))
@@ -123,6 +124,10 @@ class Language:
                                ("addition", Category.SUM_ADDITION)):
             for phrase in numbers.get("sums", {}).get(part, []):
                 self._index(category, phrase, part)
+        for phrase in numbers.get("rank_words", []):
+            self._index(Category.RANK_WORD, phrase, True)
+        for phrase, percent in numbers.get("shares", {}).items():
+            self._index(Category.SHARE, phrase, float(percent))
         for phrase, bounds in numbers.get("vague", {}).items():
             self._index("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))

@@ -45,6 +45,7 @@ class Quantity:
     # Written "1.500" (one dot before three digits, no scale word): 1.5 as read, or
     # 1500 where the dot groups thousands, which what it counts decides.
     dot_grouped: bool = False
+    share: bool = False  # a fraction said of a whole ("more than half of those affected"): a percentage
 
     @property
     def point(self) -> bool:
@@ -280,13 +281,13 @@ class NumberReader:
             and tokens[i + 1].text in script_data().closers and _glued(tokens, i - 1, i) and _glued(tokens, i, i + 1)
 
     def _bracketed(self, i: int) -> bool:
-        """A number alone in brackets, glued to them, with a scale word or a unit after
-        it: "(80) مليار دولار" is 80 billion, "(12.345.678) ناخبا" voters (a note's
-        number, "[2] said", is no figure)."""
-        tokens = self.tokens
-        if not (0 < i < len(tokens) - 2 and tokens[i - 1].text in script_data().openers
-                and tokens[i + 1].text in script_data().closers and _glued(tokens, i - 1, i)
-                and _glued(tokens, i, i + 1)):
+        """A number alone in brackets or quotation marks, glued to them, with a scale word or
+        a unit after it: "(80) مليار دولار" is 80 billion, "(12.345.678) ناخبا" voters,
+        "“38” في المئة" 38 percent (a note's number, "[2] said", is no figure)."""
+        tokens, marks = self.tokens, script_data()
+        if not (0 < i < len(tokens) - 2 and (tokens[i - 1].text in marks.openers or tokens[i - 1].text in marks.quote_marks)
+                and (tokens[i + 1].text in marks.closers or tokens[i + 1].text in marks.quote_marks)
+                and _glued(tokens, i - 1, i) and _glued(tokens, i, i + 1)):
             return False
         if tokens[i - 1].text in script_data().note_openers:
             return False

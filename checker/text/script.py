@@ -35,6 +35,7 @@ class ScriptData:
     scripts: dict[str, str]
     openers: frozenset[str]  # opening brackets
     note_openers: frozenset[str]  # brackets around a note's number ("[2]")
+    quote_marks: frozenset[str]  # quotation marks around a figure, read through like brackets
     clause_starts: frozenset[str]  # ":", "•": a capital after them opens a clause
     title_abbreviations: frozenset[str]  # "Capt": its full stop ends no sentence
     number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")  # script name -> its letters, as the inside of a regex character class
@@ -87,6 +88,7 @@ def script_data() -> ScriptData:
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
         openers=frozenset(marks.get("openers", [])),
         note_openers=frozenset(marks.get("note_openers", [])),
+        quote_marks=frozenset(marks.get("quote_marks", [])),
         clause_starts=frozenset(marks.get("clause_starts", [])),
         title_abbreviations=frozenset(marks.get("abbreviations", {}).get("titles", [])),
         number_abbreviations=frozenset(marks.get("abbreviations", {}).get("before_numbers", [])),
