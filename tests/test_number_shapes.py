@@ -220,3 +220,77 @@ def test_real_dates(setup, lang, source, published, text, expected):
 def test_a_count_after_a_determiner_is_no_year(setup):
     found = values(setup, "en", "Officials said the 2000 people in the shelter were safe on Monday night.")
     assert ("the 2000", "2000-01-01", "2000-12-31") not in found
+
+
+MORE = [
+    # a figure in quotation marks before its unit
+    ("ar", "egypt-inflation-september-2023-mixed/jazanvoice",
+     "أفادت بيانات للجهاز المركزي للتعبئة العامة والإحصاء في مصر، اليوم “الثلاثاء”، بأن معدل التضخم السنوي "
+     "لأسعار المستهلكين في مدن البلاد ارتفع لمستوى قياسي في سبتمبر إلى “38” في المئة.", ("“38” في المئة", 38, 38)),
+    # a fraction said of a whole: a share, as a percentage
+    ("en", "drc-ebola-kasai-2025-en/mdntvlive",
+     "The country’s health minister says the severity is clear, as more than half of those affected have died.",
+     ("more than half", 50, None)),
+    ("en", "pelicot-verdict-2024-en/btimesonline",
+     "His eligibility for parole will not arise until he has served at least two-thirds of his sentence.",
+     ("at least two-thirds", 66.7, None)),
+    # "sole" is one of what follows
+    ("en", "air-india-171-crash-mixed/indiapostlive",
+     "The sole survivor, Vishwash Kumar Ramesh, a British national of Indian origin seated in 11A near an emergency "
+     "exit, escaped with injuries and was treated at Ahmedabad Civil Hospital.", ("sole survivor", 1, 1)),
+    # "N of the deaths": counted in the noun after "of the"
+    ("en", "drc-ebola-kasai-2025-en/nationthailand", "In total, 14 of the deaths occurred in Boulapé, with one fatality in Mweka.",
+     ("14 of the deaths", 14, 14)),
+    # the figure a change started from, in the unit of the figure it went to
+    ("en", "egypt-pound-float-rate-hike-2024-mixed/pledgetimes",
+     "The value of the dollar increased by 63 percent on March 6 – from 30.85 to 50.3 Egyptian pounds, reports Reuters.",
+     ("30.85", 30.85, 30.85)),
+    # a capitalised plural after a large figure counts people; a name before a noun narrows it
+    ("en", "canada-federal-election-2025-en/weeklyvoice",
+     "Elections Canada has announced that more than 19.2 million Canadians cast a ballot in the recent federal "
+     "election, representing over 67 percent of eligible voters.", ("more than 19.2 million Canadians", 19.2e6, None)),
+    ("en", "boeing-machinists-strike-2024-mixed/keyt-ap", "The labor action involves 33,000 Boeing machinists, most of them in Washington state.",
+     ("33,000 Boeing machinists", 33000, 33000)),
+    # an age set off at a sentence's end, or after "also"
+    ("en", "algeria-presidential-election-2024-mixed/punchng",
+     "Tebboune, 78, was heavily favoured to secure a second term in the race against moderate Islamist Abdelaali "
+     "Hassani, 57, and socialist candidate Youcef Aouchiche, 41.", ("41", 41, 41)),
+    ("en", "(invented)", "And there was still time for Senny Mayulu, also 19, to combine with Barcola.", ("19", 19, 19)),
+    # an exchange rate to the dollar
+    ("en", "egypt-pound-float-rate-hike-2024-mixed/zawya-lseg",
+     "The Egyptian pound has weakened to around 50.35 against the US dollar as of 2:45pm, according to data from "
+     "the London Stock Exchange Group (LSEG).", ("around 50.35 against the US dollar", 50.35, 50.35)),
+    # a place in an order after "ranked"
+    ("en", "asian-cup-final-qatar-jordan-2024-mixed/straitstimes",
+     "Ranked 87th in Fifa’s world rankings, 29 places below their opponents, they fell behind midway through the "
+     "first half when forward Afif held his nerve with a penalty for his sixth goal of the tournament.",
+     ("Ranked 87th", 87, 87)),
+    # "نحو" before a unit of measure: about one of it
+    ("ar", "eu-dma-fines-apple-meta-2025-ar/nasmisr",
+     "ويأتي هذا التحرك الأوروبي بعد نحو عام من التحقيقات في سلوك الشركتين العملاقتين.", ("نحو عام", 1, 1)),
+]
+
+
+@pytest.mark.parametrize("lang, source, text, expected", MORE, ids=[m[1] for m in MORE])
+def test_more_real_sentences(setup, lang, source, text, expected):
+    written, low, high = expected
+    found = {v[0]: v[1:] for v in values(setup, lang, text, published=None)}
+    assert written in found, (source, found)
+    assert found[written] == (low, high)
+
+
+def test_an_ordinal_day_of_a_month(setup):
+    from datetime import date
+    text = ("To date, 19 people have recovered from the disease and no new cases have been reported since the 25th "
+            "of September.")  # drc-ebola-kasai-2025-en/africanews-oct20
+    assert ("25th of September", "2025-09-25", "2025-09-25") in values(setup, "en", text, published=date(2025, 10, 20))
+
+
+def test_the_pages_own_day_dates_an_event_not_a_saying(setup):
+    from datetime import date
+    event = ("Camp Mystic, the Christian summer camp for girls on the Guadalupe River that was devastated by "
+             "catastrophic flooding on Friday, is nearly a century old.")  # texas-hill-country-floods-2025-en
+    said = "The sheriff said on Friday that searches would go on through the night."
+    friday = date(2025, 7, 4)
+    assert ("Friday", "2025-07-04", "2025-07-04") in values(setup, "en", event, published=friday)
+    assert not [v for v in values(setup, "en", said, published=friday) if v[0] == "Friday"]

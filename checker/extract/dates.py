@@ -334,9 +334,12 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     named = (_month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
              + _year_range_spans(reading, ctx))
     relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
+    said = bool(ctx.matches(Category.ATTRIBUTION_SPEECH_VERBS) or ctx.matches(Category.ATTRIBUTION_ACCORDING_TO))
     for span in _without_overlaps(named + relative):
         triggers = _triggers(ctx, span)
-        if not triggers and (span not in named or _is_the_day(span, reading)):
+        if not triggers and (span not in named or said and _is_the_day(span, reading)):
+            # The page's own day in a sentence that reports a saying ("officials said on
+            # Tuesday"): when it was said, not a fact to check. Told of an event, it dates it.
             continue
         trigger = triggers[0] if triggers else None
         subject = _subject(reading, ctx, trigger.start if trigger else span.start, span.start)
