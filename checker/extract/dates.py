@@ -36,6 +36,7 @@ from checker.models import Claim, EntityRef, Value
 from checker.text.normalize import fold
 
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
+STAMP_MARKS = frozenset("|—–-")  # between a page's date and its time
 _YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date's words that give its year
 
 
@@ -336,6 +337,8 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
     said = bool(ctx.matches(Category.ATTRIBUTION_SPEECH_VERBS) or ctx.matches(Category.ATTRIBUTION_ACCORDING_TO))
     for span in _without_overlaps(named + relative):
+        if _stamp(ctx, span):
+            continue  # "17 سبتمبر 2025 | 9:50 م": when the page was written
         triggers = _triggers(ctx, span)
         if not triggers and (span not in named or said and _is_the_day(span, reading)):
             # The page's own day in a sentence that reports a saying ("officials said on
@@ -351,6 +354,17 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
             fallback=trigger is None, value=span.value,
         ))
     return claims
+
+
+def _stamp(ctx: SentenceContext, span: DateSpan) -> bool:
+    """A date written as a page stamps itself: a bar or dash, then a clock ("September 05,
+    2025 — 01:04 pm", "17 سبتمبر 2025 | 9:50 م")."""
+    tokens = ctx.tokens
+    k = span.end
+    if k < len(tokens) and tokens[k].text in STAMP_MARKS:
+        k += 1
+    return k + 2 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].text == ":" \
+        and tokens[k + 2].kind == "num" and (k > span.end or tokens[span.end - 1].end < tokens[k].start)
 
 
 def _is_the_day(span: DateSpan, reading: ArticleReading) -> bool:

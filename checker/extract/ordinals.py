@@ -65,8 +65,11 @@ def _ranked(ctx: SentenceContext, start: int, end: int) -> int | None:
 
 def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
     lex = reading.lex
-    clock = {k for m in ctx.matches(Category.CLOCK_HOUR) if ctx.ending_at(Category.CLOCK_BEFORE, m.start)
+    # "الساعة الثانية", "حتى الثانية من صباح السبت": an hour, not a rank; "كانون الثاني": a month.
+    clock = {k for m in ctx.matches(Category.CLOCK_HOUR)
+             if ctx.ending_at(Category.CLOCK_BEFORE, m.start) or ctx.starting_at(Category.DAY_HALF, m.end)
              for k in range(m.start, m.end)}
+    clock |= {k for m in ctx.matches(Category.MONTH) for k in range(m.start, m.end)}
     claims: list[Claim] = []
     for i in range(len(ctx.tokens)):
         if i in clock:
@@ -84,6 +87,8 @@ def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
         if noun is None:
             continue
         text = reading.article.text
+        if any(form in lex.unranked for form in lex.variants(ctx.tokens[noun].norm)):
+            continue  # "the second half", "الشوط الثاني": a part's name, not a place in an order
         if any(form in lex.minute_words for form in lex.variants(ctx.tokens[noun].norm)):
             claims.append(minute_claim(reading, ctx, next_id(), min(i, noun), max(end, noun + 1), rank))
             continue  # "the 73rd minute": a minute of play

@@ -635,6 +635,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             continue
         if ctx.starting_at(Category.MINUTE_AFTER, q.end) or ctx.ending_at(Category.MINUTE_BEFORE, q.start):
             continue  # "12 minutes in", "في الدقيقة 27": a minute of play (matches.py)
+        if q.end - q.start == 1 and ctx.starting_at(Category.DAY_HALF, q.end):
+            continue  # "الساعة الـ 11 مساء", "3 p.m.": a time of day (times.py)
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None and not q.share \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
             # "الإثنين" is Monday, not "two"; a month's name is no number either

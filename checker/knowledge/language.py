@@ -107,6 +107,8 @@ class Language:
         self.digit_count = frozenset(fold(w) for w in numbers.get("digit_count", []))
         self.ordinals = {fold(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
         self.ordinal_suffixes = frozenset(fold(w) for w in numbers.get("ordinal_suffixes", []))
+        self.unranked = frozenset(fold(w) for w in numbers.get("unranked", []))
+        self.naming_words = frozenset(fold(w) for w in numbers.get("naming_words", []))
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))

@@ -150,8 +150,10 @@ def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
     """Digits that are part of a name, a code or a clock, not a quantity: "G7", "AI171",
     "11A", "787-8", "S-300", "13:39", "5-0" (a unit after "10-15" makes it a range)."""
     before, after = i - 1, i + 1
-    if _glued(tokens, before, i) and tokens[before].latin:
-        return True  # "G7", "AI171"
+    if _glued(tokens, before, i) and (tokens[before].latin or tokens[before].text == "="):
+        return True  # "G7", "AI171", "border=0" in a page's markup
+    if before >= 0 and any(form in lex.naming_words for form in lex.variants(tokens[before].norm)):
+        return True  # "type 2", "runway 23", "رقم 5": a number that names a thing
     if _glued(tokens, i, after):
         nxt = tokens[after]
         if nxt.latin and len(nxt.text) <= 2 and not lex.lookup(lex.scales, nxt.norm) \
@@ -302,8 +304,9 @@ class NumberReader:
         if i + 1 >= len(tokens):
             return False
         units = [m for m in self.lex.index.annotate(tokens[i + 1:i + 5]).get("unit", ()) if m.start == 0]
-        if not units or not any(m.payload.dimension in MEASURES for m in units):
-            return False
+        if not units or not any(m.payload.dimension in MEASURES for m in units) \
+                or self.lex.carries_article(tokens[i + 1].text):
+            return False  # "حوالي الساعة 11": the hour, named
         before = tokens[i - 1] if i > 0 else None
         if before is not None and (before.kind == "num" or before.norm in self.lex.rate_words
                                    or self.lex.number_word(before.norm) is not None
@@ -393,8 +396,9 @@ class NumberReader:
         j = end
         if scale < 1000 or j + 1 >= len(tokens) or tokens[j].norm not in self.lex.joiners:
             return value, end, step
-        rest = self._read_at(j + 1) if tokens[j + 1].kind == "num" or self.lex.may_start_number(tokens[j + 1].norm) \
-            else None
+        k = j + 2 if tokens[j + 1].text in script_data().openers and j + 2 < len(tokens) else j + 1
+        rest = self._read_at(k) if tokens[k].kind == "num" or self.lex.may_start_number(tokens[k].norm) \
+            else None  # "مليونين و(689) ألفاً": the rest may be in brackets
         if rest is None or rest.low != rest.high or not scale / 1000 <= rest.low < scale:
             return value, end, step
         return value + rest.low, rest.end, rest.step
