@@ -34,9 +34,11 @@ from checker.knowledge.categories import Category
 from checker.knowledge.ontology import COUNT, DATE
 from checker.models import Claim, EntityRef, Value
 from checker.text.normalize import fold
+from checker.text.script import script_data
 
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
 STAMP_MARKS = frozenset("|—–-")  # between a page's date and its time
+DATELINE_START = 14  # a dateline's date comes in a sentence's first tokens (after the agency's name)
 _YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date's words that give its year
 
 
@@ -361,6 +363,9 @@ def _stamp(ctx: SentenceContext, span: DateSpan) -> bool:
     2025 — 01:04 pm", "17 سبتمبر 2025 | 9:50 م")."""
     tokens = ctx.tokens
     k = span.end
+    if span.start <= DATELINE_START and k + 1 < len(tokens) and (tokens[k].text in script_data().openers
+                                                                or tokens[k].text == "/") and tokens[k + 1].kind == "word":
+        return True  # "TUNIS, Oct 6 (KUNA) --", "هونج كونج في 29 نوفمبر/وام/": an agency's dateline
     if k < len(tokens) and tokens[k].text in STAMP_MARKS:
         k += 1
     return k + 2 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].text == ":" \

@@ -57,7 +57,11 @@ def _shares(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> 
         if match.start in taken or match.end >= len(ctx.tokens):
             continue
         nxt = ctx.tokens[match.end]
-        joined = lex.noun_modifiers == "after" and nxt.kind == "word" and lex.carries_article(nxt.text)
+        # "نصف المصابين": joined to the whole it is of; not "الربع الأول" (a quarter, named)
+        # nor "ربع السنوية" (quarterly): an ordinal or an adjective after it is no whole.
+        joined = lex.noun_modifiers == "after" and nxt.kind == "word" and lex.carries_article(nxt.text) \
+            and not lex.carries_article(ctx.tokens[match.start].text) and lex.lookup(lex.ordinals, nxt.norm) is None \
+            and nxt.norm not in lex.ordinals and not nxt.norm.endswith(lex.adjective_endings)
         if nxt.norm in lex.connectors or joined:
             found.append(Quantity(match.start, match.end, match.payload, match.payload, share=True))
     return found
@@ -282,7 +286,10 @@ def _counts_a_noun(ctx: SentenceContext, q: Quantity) -> bool:
 
 
 def _day_of_a_date(ctx: SentenceContext, q: Quantity) -> bool:
-    """"September 7", "Sept. 2", "7 September": the day of a date, no quantity."""
+    """"September 7", "Sept. 2", "7 September", "between September 1 and 3": the day of a
+    date (or the days of a span), no quantity."""
+    if q.stated_range and q.low == int(q.low) and 1 <= q.low and q.high <= 31:
+        return bool(ctx.ending_at(Category.MONTH, q.start))
     if not q.point or q.low != int(q.low) or not 1 <= q.low <= 31 or q.end - q.start != 1:
         return False
     before = q.start - 1
@@ -637,6 +644,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             continue  # "12 minutes in", "في الدقيقة 27": a minute of play (matches.py)
         if q.end - q.start == 1 and ctx.starting_at(Category.DAY_HALF, q.end):
             continue  # "الساعة الـ 11 مساء", "3 p.m.": a time of day (times.py)
+        if q.start >= 2 and ctx.tokens[q.start - 1].norm in lex.joiners and ctx.ending_at(Category.CLOCK_HOUR, q.start - 1):
+            continue  # "الحادية عشرة و11 دقيقة": the minutes of a clock, no length of time
         if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None and not q.share \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
             # "الإثنين" is Monday, not "two"; a month's name is no number either
@@ -654,6 +663,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
+        if q.vague and q.high < 100 and hit.unit.id not in lex.units and hit.unit.dimension == COUNT:
+            continue  # "several fronts", "a few partnerships": no figure anyone checks
         if hit.unit.kind == PERSON and any(m.start < q.start + 1 and m.end in (q.start, q.start + 1)
                                            for m in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO)):
             continue  # "according to two people familiar with the matter": who says it, not a figure

@@ -104,6 +104,8 @@ def time_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     for i in [k for k, t in enumerate(tokens) if t.kind == "num" or k in hour_words]:
         if i < taken or (i > 0 and tokens[i - 1].text == ":"):
             continue
+        if i > 0 and tokens[i - 1].text == "|":
+            continue  # "17 سبتمبر 2025 | 9:50 م": a page's stamp
         clock = _read_clock(ctx, i)
         if clock is None:
             continue

@@ -108,6 +108,7 @@ class Language:
         self.ordinals = {fold(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
         self.ordinal_suffixes = frozenset(fold(w) for w in numbers.get("ordinal_suffixes", []))
         self.unranked = frozenset(fold(w) for w in numbers.get("unranked", []))
+        self.reversed_decimal_marks = frozenset(fold(w) for w in numbers.get("reversed_decimal_marks", []))
         self.naming_words = frozenset(fold(w) for w in numbers.get("naming_words", []))
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))

@@ -150,8 +150,8 @@ def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
     """Digits that are part of a name, a code or a clock, not a quantity: "G7", "AI171",
     "11A", "787-8", "S-300", "13:39", "5-0" (a unit after "10-15" makes it a range)."""
     before, after = i - 1, i + 1
-    if _glued(tokens, before, i) and (tokens[before].latin or tokens[before].text == "="):
-        return True  # "G7", "AI171", "border=0" in a page's markup
+    if _glued(tokens, before, i) and (tokens[before].latin or tokens[before].text in ("=", "%")):
+        return True  # "G7", "AI171", "border=0" in a page's markup, "%d9%84" in an encoded address
     if before >= 0 and any(form in lex.naming_words for form in lex.variants(tokens[before].norm)):
         return True  # "type 2", "runway 23", "رقم 5": a number that names a thing
     if _glued(tokens, i, after):
@@ -245,6 +245,10 @@ class NumberReader:
             value = parse_digits(token.norm)
             if value is None:
                 return None
+            reversed_decimal = self._reversed_decimal(i)
+            if reversed_decimal is not None:
+                value, places = reversed_decimal
+                return self._finish(i, i + 3, value, False, places)
             is_year = (token.norm.isdigit() and len(token.norm) == 4 and 1900 <= value <= 2100)
             signed = _sign_before(self.tokens, i)
             start, sign = (i - 1, signed) if signed is not None else (i, 1)
@@ -276,6 +280,17 @@ class NumberReader:
             return Quantity(i, i + 1, 1.0, 1.0)  # "a decade", "an hour", "لمدة عام"
         return None
 
+    def _reversed_decimal(self, i: int) -> tuple[float, float] | None:
+        """"9ر14" is 14.9 in some Arabic wire copy: the fraction, a mark, the whole, glued."""
+        tokens = self.tokens
+        if i + 2 >= len(tokens) or tokens[i + 1].norm not in self.lex.reversed_decimal_marks \
+                or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2)) or tokens[i + 2].kind != "num":
+            return None
+        fraction, whole = tokens[i].norm, tokens[i + 2].norm
+        if not (fraction.isdigit() and whole.isdigit()):
+            return None
+        return float(f"{whole}.{fraction}"), 10.0 ** -len(fraction)
+
     def _note_marker(self, i: int) -> bool:
         """"[2]": a number alone in note brackets marks a note or a link, and counts nothing."""
         tokens = self.tokens
@@ -305,8 +320,9 @@ class NumberReader:
             return False
         units = [m for m in self.lex.index.annotate(tokens[i + 1:i + 5]).get("unit", ()) if m.start == 0]
         if not units or not any(m.payload.dimension in MEASURES for m in units) \
-                or self.lex.carries_article(tokens[i + 1].text):
-            return False  # "حوالي الساعة 11": the hour, named
+                or self.lex.carries_article(tokens[i + 1].text) \
+                or self.lex.duals and self.lex.dual_unit(tokens[i + 1].norm) is not None:
+            return False  # "حوالي الساعة 11": the hour, named; "حوالي دقيقتين": two, said by the noun
         before = tokens[i - 1] if i > 0 else None
         if before is not None and (before.kind == "num" or before.norm in self.lex.rate_words
                                    or self.lex.number_word(before.norm) is not None
