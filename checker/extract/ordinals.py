@@ -75,6 +75,8 @@ def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
         if i in clock:
             continue  # "الساعة الثانية": an hour, not a rank
         found = _rank_at(ctx, i)
+        if found is not None and ctx.ending_at(Category.MONTH, i):
+            continue  # "July 4th": a day of a month
         cue = ctx.ending_at(Category.RANK_WORD, i)
         if found is None and cue and ctx.tokens[i].kind == "num" and ctx.tokens[i].norm.isdigit():
             found = int(ctx.tokens[i].norm), i + 1  # "في المركز 87"

@@ -56,12 +56,16 @@ def _shares(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> 
     for match in ctx.matches(Category.SHARE):
         if match.start in taken or match.end >= len(ctx.tokens):
             continue
+        if any(lex.carries_article(form) for form in lex.variants(ctx.tokens[match.start].norm)[1:]):
+            continue  # "بالربع المقارن": the quarter, named (after a clitic), no share
         nxt = ctx.tokens[match.end]
         # "نصف المصابين": joined to the whole it is of; not "الربع الأول" (a quarter, named)
         # nor "ربع السنوية" (quarterly): an ordinal or an adjective after it is no whole.
+        share = ctx.tokens[match.start]
+        named = lex.carries_article(share.text) or any(lex.carries_article(form) for form in lex.variants(share.norm))
         joined = lex.noun_modifiers == "after" and nxt.kind == "word" and lex.carries_article(nxt.text) \
-            and not lex.carries_article(ctx.tokens[match.start].text) and lex.lookup(lex.ordinals, nxt.norm) is None \
-            and nxt.norm not in lex.ordinals and not nxt.norm.endswith(lex.adjective_endings)
+            and not named and lex.lookup(lex.ordinals, nxt.norm) is None \
+            and not nxt.norm.endswith(lex.adjective_endings)
         if nxt.norm in lex.connectors or joined:
             found.append(Quantity(match.start, match.end, match.payload, match.payload, share=True))
     return found

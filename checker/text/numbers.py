@@ -203,7 +203,8 @@ def _adjective(token: Token, lex: Language) -> bool:
 
 
 def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
-    return j < len(tokens) and bool(lex.index.annotate(tokens[j:j + 4]).get("unit"))
+    """A unit's words starting at token j ("10-15 years"; not "12-9-2023 ... victims")."""
+    return j < len(tokens) and any(m.start == 0 for m in lex.index.annotate(tokens[j:j + 4]).get("unit", ()))
 
 
 class NumberReader:
@@ -320,8 +321,9 @@ class NumberReader:
             return False
         units = [m for m in self.lex.index.annotate(tokens[i + 1:i + 5]).get("unit", ()) if m.start == 0]
         if not units or not any(m.payload.dimension in MEASURES for m in units) \
-                or self.lex.carries_article(tokens[i + 1].text) \
+                or self.lex.carries_article(tokens[i + 1].text) or tokens[i + 1].norm in self.lex.ordinals \
                 or self.lex.duals and self.lex.dual_unit(tokens[i + 1].norm) is not None:
+            # "a second term": an ordinal, not a unit of time
             return False  # "حوالي الساعة 11": the hour, named; "حوالي دقيقتين": two, said by the noun
         before = tokens[i - 1] if i > 0 else None
         if before is not None and (before.kind == "num" or before.norm in self.lex.rate_words
