@@ -294,3 +294,45 @@ def test_the_pages_own_day_dates_an_event_not_a_saying(setup):
     friday = date(2025, 7, 4)
     assert ("Friday", "2025-07-04", "2025-07-04") in values(setup, "en", event, published=friday)
     assert not [v for v in values(setup, "en", said, published=friday) if v[0] == "Friday"]
+
+
+# What judging samples of the claims read on the corpus (benchmarks/claim_sample.py) showed
+# misread, on the sentences that showed it (story/outlet), or on invented ones.
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ar", "حصد مرشحو الحزب نحو 18 مقعدا بعد فرز نحو نصف مليون صوت.", ("نحو نصف مليون صوت", 500000, 500000)),
+    # morocco-unemployment-q2-2025-ar/achkayen: a comma as the decimal point before a percent sign
+    ("ar", "فقد ارتفع معدل البطالة لدى الأشخاص ما بين 25 و34 سنة من 21،4% إلى 21،9%، في حين عرف تراجعا.",
+     ("21،9%", 21.9, 21.9)),
+    # tunisia-presidential-election-2024-mixed/alsabaah: the rest of a number in brackets
+    ("ar", "وقال بوعسكر إنَّ العدد الإجمالي للناخبين الذين صوتوا بلغ مليونين و(808) آلاف و(548) صوتاً.",
+     ("مليونين و(808) آلاف و(548) صوتاً", 2808548, 2808548)),
+    # morocco-al-haouz-earthquake-2023-ar/shorouknews: "about" before a dual
+    ("ar", "شعر سكان المملكة بالهزة الأرضية التي استمرت حوالي دقيقتين، ووثق نشطاء مغاربة لحظات الرعب.",
+     ("حوالي دقيقتين", 2, 2)),
+    # nvidia-q1-fy2025-results-mixed/shorouk-masress: wire copy's reversed decimal
+    ("ar", "وقفزت أرباح إنفيديا ربع السنوية بأكثر من ملياري دولار إلى 9ر14 مليار دولار خلال الربع الأول.",
+     ("9ر14 مليار دولار", 14.9e9, 14.9e9)),
+    # jordan-parliamentary-election-2024-ar/akhbaralyoom: an ordinal and its tens
+    ("ar", "وافرزت النتائج عودة عدد من النواب من مجلس التاسع عشر، كما عاد نواب شاركوا في مجالس سابقة.", (None, 19, 19)),
+])
+def test_misreadings_found_by_judging_samples(setup, lang, text, expected):
+    written, low, high = expected
+    found = values(setup, lang, text)
+    assert any((written is None or v[0] == written) and v[1:] == (low, high) for v in found), found
+
+
+@pytest.mark.parametrize("lang, text, not_read", [
+    ("en", "Tunisian President Kais Saied has been elected for a second five-year term.", 1.0),  # no second of time
+    ("en", "Visitors to the area for the July 4th weekend make it difficult to count.", 4.0),  # a day, no rank
+    ("en", "One case of polio was confirmed in a child who tested positive for poliovirus type 2.", 2.0),  # a name
+    ("en", "In the second half, Khvicha Kvaratskhelia added PSG’s fourth with a composed finish.", 2.0),  # a part
+    ("en", "The automotive segment reported revenue of $329 million, with several partnerships announced.", 3.0),
+    ("ar", "مقابل أرباح قيمتها 2.2 مليار ريال بالربع المقارن من العام الماضي، بضغط خسائر تسجيل مخصصات.", 25.0),
+    ("ar", "أعلنت السلطات الليبية صباح اليوم الثلاثاء 12-9-2023 ارتفاع ضحايا الفيضانات إلى 2800 وفاة.", 12.0),
+    ("ar", "في إطار اليوم الرابع عشر من المظاهرات بدعوة من الاتحاد النقابي.", 10.0),
+    ("ar", "وكانت السلطات قد أحصت في 31 كانون الثاني، في ذروة التعبئة ضد هذا التعديل، 1.27 مليون متظاهر.", 2.0),
+    ("en", "<img src=http://www.example.net/images/69444e22282e09.jpg width=100 align=left border=0>", 0.0),
+])
+def test_what_judging_samples_showed_is_no_figure(setup, lang, text, not_read):
+    from datetime import date
+    assert not [v for v in values(setup, lang, text, published=date(2023, 9, 12)) if v[1] == not_read], text

@@ -17,6 +17,7 @@ from checker.knowledge.ontology import RANK
 from checker.models import Claim, Value
 
 RANK_UNIT = "rank"
+TENS = frozenset(float(t) for t in range(20, 100, 10))
 
 
 def _rank_at(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
@@ -28,7 +29,12 @@ def _rank_at(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
             and tokens[i + 1].norm in lex.ordinal_suffixes and token.end == tokens[i + 1].start:
         return int(token.norm), i + 2
     if token.kind == "word" and token.norm in lex.ordinals:
-        return lex.ordinals[token.norm], i + 1
+        rank, end = lex.ordinals[token.norm], i + 1
+        # "التاسع عشر" (19th), "الرابع والخمسين" (54th): an ordinal, then ten or the tens
+        nxt = lex.number_word(tokens[end].norm) if end < len(tokens) and tokens[end].kind == "word" else None
+        if nxt is not None and rank < 10 and (nxt == 10 or nxt in TENS):
+            return rank + int(nxt), end + 1
+        return rank, end
     return None
 
 

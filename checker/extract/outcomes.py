@@ -140,8 +140,10 @@ def _winner(reading: ArticleReading, ctx: SentenceContext, match: Match) -> tupl
     subject_side = _name_after if reading.lex.verb_first else _name_before
     object_side = _name_before if reading.lex.verb_first else _name_after
     mention = subject_side(ctx, match) if value == WON else object_side(ctx, match)
-    if reading.lex.verb_first and value == LOST:
-        mention = _name_after(ctx, match)  # "خسر إنتر أمام باريس": the one after "أمام"
+    if value == LOST:
+        # "lost to PSG", "was beaten by Vessia", "خسر أمام باريس": the winner right after the
+        # words ("was defeated in Carleton" names none)
+        mention = next((m for m in ctx.mentions if m.start == match.end), None)
     if mention is None:
         return value, None
     winner = reading.mention_ref(mention)

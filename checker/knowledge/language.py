@@ -367,9 +367,10 @@ class Language:
 
     def _may_start_number(self, norm: str) -> bool:
         """A number word, a scale word, an article that may come before one, a word before
-        a unit that counts one of it, or a noun in the dual."""
+        a unit that counts one of it, a noun in the dual, or a fraction ("نصف مليون")."""
         return norm in self.articles or norm in self.one_unit_after or self.number_word(norm) is not None \
-            or self.lookup(self.scales, norm) is not None or (bool(self.duals) and self.dual_unit(norm) is not None)
+            or self.lookup(self.scales, norm) is not None or (bool(self.duals) and self.dual_unit(norm) is not None) \
+            or self.lookup(self.fractions, norm) is not None
 
     def lookup(self, table: dict[str, float], norm: str) -> float | None:
         for form in self.variants(norm):

@@ -9,13 +9,14 @@ for every language.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from checker.knowledge.language import Language
 from checker.text.phrases import Match
 from checker.text.script import script_data
-from checker.text.tokens import Token
+from checker.text.tokens import Token, is_comma
 
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
 _DOT_GROUPS_RE = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")  # "5.630.000": thousands grouped by dots
@@ -246,6 +247,10 @@ class NumberReader:
             value = parse_digits(token.norm)
             if value is None:
                 return None
+            comma_decimal = self._comma_decimal(i)
+            if comma_decimal is not None:
+                value, places = comma_decimal
+                return self._finish(i, i + 3, value, False, places)
             reversed_decimal = self._reversed_decimal(i)
             if reversed_decimal is not None:
                 value, places = reversed_decimal
@@ -270,9 +275,16 @@ class NumberReader:
             if self.lex.lookup(self.lex.multipliers, nxt):
                 return self._words(i + 1, start=i, one=True)  # "a hundred kilometers"
         if self.lex.number_word(token.norm) is not None:
+            if i > 0 and self.tokens[i - 1].norm in self.lex.ordinals:
+                return None  # "الرابع عشر": the tens of an ordinal, no number of its own
             return self._words(i)
         if not token.latin and self._scale_at(i) is not None:
             return self._finish(i, i, 1.0, False)  # "مليون دولار": one million
+        fraction = self.lex.lookup(self.lex.fractions, token.norm)
+        if fraction is not None:
+            k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].norm in self.lex.articles)
+            if self._scale_at(k) is not None:
+                return self._finish(i, k, fraction, False, fraction)  # "نصف مليون", "half a million"
         if self.lex.duals and self.lex.dual_unit(token.norm) is not None and not self.lex.carries_article(token.text):
             # "لعامين": the number is in the unit's own word ("الشركتين", the two companies
             # already named, refers back and counts nothing new).
@@ -280,6 +292,19 @@ class NumberReader:
         if token.norm in self.lex.one_unit_after and self._one_of_a_measure(i):
             return Quantity(i, i + 1, 1.0, 1.0)  # "a decade", "an hour", "لمدة عام"
         return None
+
+    def _comma_decimal(self, i: int) -> tuple[float, float] | None:
+        """"19،9%": a comma mark glued between digits, a percent sign glued after: a decimal
+        point some pages write so (a list of numbers, "20،71،94", has no sign after)."""
+        tokens = self.tokens
+        if i + 3 >= len(tokens) or not is_comma(tokens[i + 1]) or tokens[i + 2].kind != "num" \
+                or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2) and _glued(tokens, i + 2, i + 3)):
+            return None
+        whole, fraction = tokens[i].norm, tokens[i + 2].norm
+        if not (whole.isdigit() and fraction.isdigit() and len(fraction) <= 2) or \
+                not any(m.start == 0 for m in self.lex.index.annotate(tokens[i + 3:i + 4]).get("unit", ())):
+            return None
+        return float(f"{whole}.{fraction}"), 10.0 ** -len(fraction)
 
     def _reversed_decimal(self, i: int) -> tuple[float, float] | None:
         """"9ر14" is 14.9 in some Arabic wire copy: the fraction, a mark, the whole, glued."""
@@ -398,6 +423,10 @@ class NumberReader:
         if scaled:
             value, end, step = self._fraction(value, end, last_scale, step)
             value, end, step = self._remainder(value, end, last_scale, step)
+        elif end > start and self.tokens[end - 1].kind == "word" and value >= 1000:
+            # "مليونين و(808) آلاف": a number word that is a scale's multiple takes its rest
+            scale = 1000.0 ** int(math.log(value, 1000) + 1e-9)
+            value, end, step = self._remainder(value, end, scale, step)
         if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
                 and value == int(value) and 1 <= value <= 15:
             digits = int(value)
