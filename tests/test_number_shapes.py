@@ -312,6 +312,11 @@ def test_the_pages_own_day_dates_an_event_not_a_saying(setup):
     # nvidia-q1-fy2025-results-mixed/shorouk-masress: wire copy's reversed decimal
     ("ar", "وقفزت أرباح إنفيديا ربع السنوية بأكثر من ملياري دولار إلى 9ر14 مليار دولار خلال الربع الأول.",
      ("9ر14 مليار دولار", 14.9e9, 14.9e9)),
+    # google-wiz-deal-2025-mixed/factorytechnews: a fraction of a unit of measure
+    ("en", "Spending $32 billion on Wiz is basically betting half a year’s cloud revenue on dominating cloud security.",
+     ("half a year", 0.5, 0.5)),
+    ("ar", "وأمضى رائد الفضاء نحو نصف عام في المحطة الدولية.", ("نحو نصف عام", 0.5, 0.5)),
+    ("en", "Half a million people fled the region.", ("Half a million people", 500000, 500000)),
     # jordan-parliamentary-election-2024-ar/akhbaralyoom: an ordinal and its tens
     ("ar", "وافرزت النتائج عودة عدد من النواب من مجلس التاسع عشر، كما عاد نواب شاركوا في مجالس سابقة.", (None, 19, 19)),
 ])
@@ -332,7 +337,59 @@ def test_misreadings_found_by_judging_samples(setup, lang, text, expected):
     ("ar", "في إطار اليوم الرابع عشر من المظاهرات بدعوة من الاتحاد النقابي.", 10.0),
     ("ar", "وكانت السلطات قد أحصت في 31 كانون الثاني، في ذروة التعبئة ضد هذا التعديل، 1.27 مليون متظاهر.", 2.0),
     ("en", "<img src=http://www.example.net/images/69444e22282e09.jpg width=100 align=left border=0>", 0.0),
+    # libya-derna-floods-2023-mixed/dw: a date's parts are no toll
+    ("en", "09/14/2023 September 14, 2023 Over 11,000 found dead, Libyan Red Crescent says", 14.0),
+    # saudi-conjoined-twins-celine-eileen-2025-ar/aldarnews: the word after the brackets is what
+    # "(27)" counts (countries), not the cases named later in the sentence
+    ("ar", "تاريخه إلى أكثر من (35) عامًا، وغطى (27) دولة، ودرس (150) حالة من مختلف أنحاء العالم", 27.0),
+    # arab-cup-final-morocco-jordan-2025-ar/emaratalyoum: "والبديل" (and the substitute) starts
+    # anew; it counts nothing, nor gives the minutes after it a unit
+    ("ar", "وسجل للمغرب أسامة طنان بتسديدة من نحو ستين مترا مطلع المباراة (4) والبديل حمدالله (88، 100).", 88.0),
+    ("ar", "وسجل للمغرب أسامة طنان بتسديدة من نحو ستين مترا مطلع المباراة (4) والبديل حمدالله (88، 100).", 4.0),
 ])
 def test_what_judging_samples_showed_is_no_figure(setup, lang, text, not_read):
     from datetime import date
     assert not [v for v in values(setup, lang, text, published=date(2023, 9, 12)) if v[1] == not_read], text
+
+
+def test_a_comma_decimal_before_a_measure_word(ar):
+    """morocco-unemployment-q2-2025-ar/achkayen: "بـ 2،2 نقطة" is 2.2 points, never a 2; a list
+    of numbers that goes on ("22، 73 و90") keeps its numbers."""
+    from checker.text.numbers import read_numbers
+    from checker.text.tokens import tokenize
+    text = "إذ سجل معدل البطالة ارتفاعا مقلقا في صفوف النساء بـ 2،2 نقطة، لينتقل من 17،7% إلى 19،9%."
+    assert [q.low for q in read_numbers(tokenize(text), ar, [])] == [2.2, 17.7, 19.9]
+    assert [q.low for q in read_numbers(tokenize("في الدقائق 22، 73 و90"), ar, [])] == [22, 73, 90]
+
+
+def test_an_age_trigger_with_its_own_number_gives_no_other_an_age(setup):
+    """morocco-unemployment-q2-2025-ar/anwarpress: "سنة" (year) is written as "سنه" (his age)
+    once normalised; "سنة 2025" has its own number, so 1.633.000 is no age."""
+    from datetime import date
+    text = ("أفادت المندوبية السامية للتخطيط، بأن حجم العاطلين تراجع بـ 38.000 شخص، مابين الفصل الثاني من سنة "
+            "2024 ونفس الفصل من سنة 2025، منتقلا بذلك من 1.633.000 إلى 1.595.000 عاطل على المستوى الوطني.")
+    doc = article("a", text, "ar", published=date(2025, 8, 1))
+    claims = extract_claims(doc, setup.languages["ar"])
+    assert [c.value.unit for c in claims if c.value.low == 1633000] == ["عاطل"]
+
+
+def test_a_currency_named_in_full_once_stands_for_its_short_word(setup):
+    """wirtz-liverpool-transfer-2025-ar/alwatannews: "جنيه" alone is the Egyptian pound, but
+    after "جنيه إسترليني" in the sentence it is the pound sterling again."""
+    text = ('وبحسب شبكة "سكاي سبورتس"، بلغ إجمالي قيمة الصفقة 116.5 مليون جنيه إسترليني (نحو 137.5 مليون يورو)، '
+            'مقسمة إلى 100 مليون جنيه كمبلغ ثابت، و16.5 مليون كإضافات مرتبطة بالأداء والبطولات.')
+    doc = article("a", text, "ar")
+    units = {c.value.low: c.value.unit for c in extract_claims(doc, setup.languages["ar"])}
+    assert units[116.5e6] == units[100e6] == "GBP"
+    price = "ارتفع سعر بنزين 95 ليصل إلى 21 جنيهًا للتر بدلًا من 19 جنيهًا."  # egypt-fuel-price-hike-2025-ar
+    assert {c.value.unit for c in extract_claims(article("b", price, "ar"), setup.languages["ar"])
+            if c.value.low == 21} == {"EGP"}
+
+
+def test_a_clock_right_after_a_stamped_date_is_the_pages(setup):
+    from datetime import date
+    stamp = ("شهد محمد - ابوظبي في السبت 30 أغسطس 2025 06:27 مساءً - ارتفعت حصيلة ضحايا حادث خروج قطار ركاب "
+             "عن مساره غربي مدينة الضبعة بمحافظة مطروح، اليوم السبت، إلى 3 وفيات و54 مصابًا.")  # egypt-matrouh.../dotalkhalij
+    assert not [v for v in values(setup, "ar", stamp, published=date(2025, 8, 30)) if v[0].startswith("06:27")]
+    told = "The plane took off on June 12, 2025 at 1:38 p.m. local time."
+    assert ("1:38 p.m.", 818.0, 818.0) in values(setup, "en", told, published=date(2025, 6, 13))

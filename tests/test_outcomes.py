@@ -72,6 +72,28 @@ def test_the_first_of_two_ordinal_minutes_is_read_too(setup):
     assert minutes == [20.0, 63.0]
 
 
+ALBAYAN = ("قاد النجم أكرم عفيف منتخب قطر للاحتفاظ بلقب كأس آسيا في كرة القدم، بتحقيق الفوز على منتخب الأردن "
+           "3 - 1، أمس، باستاد لوسيل، مسجلاً الأهداف الثلاثة من 3 ركلات جزاء، في الدقائق 22، 73، و(90 + 5)، فيما "
+           "سجل يزن النعيمات هدف الأردن في الدقيقة 68.")  # asian-cup-final-qatar-jordan-2024-mixed/albayan
+
+
+def test_a_spaced_score_and_a_list_of_minutes_with_added_time(setup):
+    """A score spaced around its dash is one; added time counts from the period's end ("90 + 5"
+    is 95); the numbers of a score or of listed minutes count nothing else."""
+    found = said(setup, "ar", ALBAYAN)
+    assert ("match_score", "3-1", "3 - 1") in found
+    assert sorted(v for p, v, _ in found if p == "match_minute") == [22.0, 68.0, 73.0, 95.0]
+    doc = article("a", ALBAYAN, "ar")
+    counts = [c.value.low for c in extract_claims(doc, setup.languages["ar"]) if c.value.unit not in
+              ("score", "minute_of_play")]
+    assert not {1.0, 5.0, 73.0, 90.0} & set(counts), counts
+
+
+def test_added_time_after_a_minute_cue(setup):
+    text = "وأضاف عفيف الهدف الثالث في الدقيقة 90 +4 بركلة جزاء كذلك."  # asian-cup-final-qatar-jordan-2024-mixed/hala-news
+    assert ("match_minute", 94.0, "في الدقيقة 90 +4") in said(setup, "ar", text)
+
+
 @pytest.mark.parametrize("lang, text", [
     # a running score is no result ("made it 4-0"); another match's is set apart by its year
     ("en", "With just under 20 minutes remaining, Kvaratskhelia made it 4-0, scoring the goal his performance deserved."),

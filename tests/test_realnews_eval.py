@@ -32,20 +32,22 @@ STORY = "la-wildfires-2025-en"
 # The issue-10 figures hold on its eighteen stories; the stories gathered since (issue 16)
 # are held by figures measured when they were added (conftest.ISSUE10_STORIES says why).
 RATCHET = {
-    "issue 10 stories": {"found": (53, 121), "shown": (125, 199), "false alarms": (2, 199), "misaligned": (103, 545)},
-    "issue 10 mixed-language": {"found": (18, 43), "shown": (39, 57), "false alarms": (1, 57),
-                                "misaligned": (46, 282)},
-    "issue 16 stories": {"found": (36, 101), "shown": (195, 285), "false alarms": (0, 285),
-                         "misaligned": (167, 585)},
+    "issue 10 stories": {"found": (54, 121), "shown": (125, 199), "false alarms": (2, 199), "misaligned": (104, 540)},
+    "issue 10 mixed-language": {"found": (19, 43), "shown": (39, 57), "false alarms": (1, 57),
+                                "misaligned": (47, 280)},
+    "issue 16 stories": {"found": (36, 101), "shown": (197, 285), "false alarms": (0, 285),
+                         "misaligned": (166, 566)},
     "issue 16 mixed-language": {"found": (16, 55), "shown": (112, 155), "false alarms": (0, 155),
-                                "misaligned": (114, 314)},
+                                "misaligned": (114, 307)},
 }
-# Issue 17 (the figures pages print, read) raised every floor above and lowered the
-# misaligned share of both groups of stories; in the mixed-language subsets it rose
-# (43/277 to 46/282, 106/301 to 114/314): values read for the first time (thousands
-# grouped by dots, quoted figures, minutes of play) are joined across scripts with
-# figures of other quantities (registered voters and votes cast, one month's inflation
-# and another's), which alignment's frames are to tell apart.
+# Issue 17 (the figures pages print, read) raised every floor above (found 52 to 54 and
+# 29 to 36, shown 114 to 125 and 183 to 197) and raised the misaligned ceilings a little
+# (97/505 to 104/540, 156/545 to 166/566; mixed 43/277 to 47/280, 106/301 to 114/307):
+# values read for the first time (thousands grouped by dots, quoted figures, minutes of
+# play, counts after their noun) are joined with figures of other quantities of the same
+# kind (registered voters and votes cast, one month's inflation and another's, the
+# minutes of two goals, the acquitted of two groups), which alignment's frames are to
+# tell apart.
 
 
 def share(part: int, whole: int) -> Fraction:
@@ -164,7 +166,7 @@ def test_floors(results, group):
 
 
 # The extraction ceiling (issue 17): gold values some claim reads, on all stories. Floors.
-EXTRACTION = {"conflict": (1056, 1187), "agreement": (1507, 1766), "non-numeric": (205, 281)}
+EXTRACTION = {"conflict": (1062, 1187), "agreement": (1515, 1766), "non-numeric": (204, 281)}
 
 
 def test_extraction_floors(results):

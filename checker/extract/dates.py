@@ -66,15 +66,48 @@ def _day_at(ctx: SentenceContext, j: int) -> int | None:
 
 
 def _ordinal_day_before(ctx: SentenceContext, month: int) -> tuple[int, int] | None:
-    """(day, start) of "25th of" before a month: digits, an ordinal suffix glued, a connector."""
+    """(day, start) of "25th of" before a month: digits, an ordinal suffix glued, a connector;
+    or an ordinal word ("the eighth of April", "في الثامن والعشرين من فبراير")."""
     lex, tokens = ctx.lex, ctx.tokens
     k = month - 1
-    if k >= 2 and tokens[k].norm in lex.connectors and tokens[k - 1].norm in lex.ordinal_suffixes \
-            and tokens[k - 2].end == tokens[k - 1].start:
+    if k < 1 or tokens[k].norm not in lex.connectors:
+        return None
+    if k >= 2 and tokens[k - 1].norm in lex.ordinal_suffixes and tokens[k - 2].end == tokens[k - 1].start:
         day = _day_at(ctx, k - 2)
         if day is not None:
             return day, k - 2
+    for start in (k - 1, k - 2):
+        day = _ordinal_day(ctx, start, k)
+        if day is not None:
+            return day, start
     return None
+
+
+def _ordinal_day(ctx: SentenceContext, start: int, end: int) -> int | None:
+    """The day an ordinal word at tokens[start:end] gives: one word, or one and its tens
+    ("الحادي عشر", "الثامن والعشرين")."""
+    lex, tokens = ctx.lex, ctx.tokens
+    if start < 0 or tokens[start].kind != "word":
+        return None
+    first = lex.day_ordinals.get(tokens[start].norm) or lex.ordinals.get(tokens[start].norm)
+    if first is None:
+        return None
+    if end - start == 2:
+        tens = lex.number_word(tokens[start + 1].norm) if tokens[start + 1].kind == "word" else None
+        if tens is None or first >= 10 or not (tens == 10 or tens in (20, 30)):
+            return None
+        first += int(tens)
+    return first if 1 <= first <= 31 and end - start <= 2 else None
+
+
+def day_ordinal_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of ordinal words that give a month's day ("السابع من أكتوبر"): no ranks."""
+    found = set()
+    for match in ctx.matches(Category.MONTH):
+        ordinal = _ordinal_day_before(ctx, match.start)
+        if ordinal is not None:
+            found |= set(range(ordinal[1], match.start))
+    return found
 
 
 def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None, int]:
@@ -90,6 +123,9 @@ def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None
     day_end = j if day is not None else end
     if j < len(ctx.tokens) and ctx.tokens[j].text == ",":
         j += 1
+    words = ctx.starting_at(Category.YEAR_WORD, j)
+    if words and _year_at(ctx, words[0].end) is not None:
+        j = words[0].end  # "في الثامن والعشرين من فبراير عام 2024"
     year = _year_at(ctx, j)
     if year is not None:
         return day, year, j + 1

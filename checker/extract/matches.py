@@ -28,6 +28,8 @@ DASHES = ("-", "–")
 MOST_GOALS = 30  # a side's goals: more is no score
 LONGEST_MATCH = 130  # minutes of play, extra time and stoppage included
 RESULT_WINDOW = 6  # tokens between a score and the word of the result ("defeating Italy's Inter Milan 5-0")
+STOPPAGE_FROM = (45, 90, 105, 120)  # the minutes each period's added time is counted from ("90+5")
+MOST_ADDED = 15  # minutes of added time: more is no stoppage
 
 
 def score_value(a: int, b: int) -> str:
@@ -39,14 +41,16 @@ def _goals(token) -> int | None:
 
 
 def _digit_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
-    """(start, end, value) of each "N-N" written as one: two goal counts and a dash, glued."""
+    """(start, end, value) of each "N-N": two goal counts and a dash, glued or spaced alike
+    ("3-1", "3 - 1"; "3 -1" is a number and a signed one)."""
     tokens, found = ctx.tokens, []
     for i in range(len(tokens) - 2):
         a, dash, b = tokens[i], tokens[i + 1], tokens[i + 2]
-        if dash.norm in DASHES and a.end == dash.start and dash.end == b.start:
+        if dash.norm in DASHES and (a.end == dash.start) == (dash.end == b.start):
             first, second = _goals(a), _goals(b)
-            glued = i > 0 and tokens[i - 1].end == a.start and tokens[i - 1].kind == "num" or \
-                i + 3 < len(tokens) and tokens[i + 3].start == b.end and tokens[i + 3].norm in DASHES
+            glued = i > 0 and tokens[i - 1].kind == "num" and (tokens[i - 1].end == a.start or tokens[i - 1].norm in DASHES) \
+                or i > 0 and tokens[i - 1].norm in DASHES \
+                or i + 3 < len(tokens) and tokens[i + 3].norm in DASHES
             if first is not None and second is not None and not glued and not ctx.starting_at(Category.UNIT, i + 3):
                 found.append((i, i + 3, score_value(first, second)))
     return found
@@ -70,8 +74,10 @@ def _word_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
 
 
 def score_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
-    """Where the sentence writes a score in words: its numbers count goals of a score, no quantity."""
-    return [(start, end) for start, end, _ in _word_scores(ctx)]
+    """Where the sentence writes a score, in words or in digits beside a word of the result
+    ("الفوز على منتخب الأردن 3 - 1"): its numbers count goals of a score, no quantity."""
+    return [(start, end) for start, end, _ in _word_scores(ctx)] + \
+        [(start, end) for start, end, _ in _digit_scores(ctx) if _beside_result(ctx, start, end)]
 
 
 def _between_sides(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -130,15 +136,38 @@ def _player(reading: ArticleReading, ctx: SentenceContext, start: int, end: int)
     return EntityRef(id=f"{PHRASE}:{' '.join(sorted(set(words)))}", text=" ".join(reversed(words)), type=PHRASE)
 
 
+def _minute_at(tokens, i: int) -> tuple[int, int] | None:
+    """(end, minute) of the minute written at tokens[i]: "27", or added time counted from a
+    period's end, "90+5", "90 +4", "(90 + 5)" (95; brackets around it are read through)."""
+    opened = tokens[i].text == "(" and i + 1 < len(tokens)
+    k = i + 1 if opened else i
+    token = tokens[k]
+    if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
+        return None
+    minute, end = int(token.norm), k + 1
+    if end + 1 < len(tokens) and tokens[end].text == "+" and tokens[end + 1].kind == "num" \
+            and tokens[end + 1].norm.isdigit() and minute in STOPPAGE_FROM and 1 <= int(tokens[end + 1].norm) <= MOST_ADDED:
+        minute, end = minute + int(tokens[end + 1].norm), end + 2
+    if opened:
+        if end >= len(tokens) or tokens[end].text != ")":
+            return None
+        end += 1
+    return end, minute
+
+
 def _listed_minutes(ctx: SentenceContext, k: int) -> list[tuple[int, int, int]]:
-    """The minutes listed after the first: each after a comma or "and", none further on."""
+    """The minutes listed after the first: each after a comma or "and" (or both: "22، 73،
+    و(90 + 5)"), none further on."""
     tokens, found = ctx.tokens, []
     while k + 1 < len(tokens) and (tokens[k].norm in ctx.lex.joiners or is_comma(tokens[k])):
-        token = tokens[k + 1]
-        if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
+        if is_comma(tokens[k]) and tokens[k + 1].norm in ctx.lex.joiners and k + 2 < len(tokens):
+            k += 1
+        minute = _minute_at(tokens, k + 1)
+        if minute is None:
             break
-        found.append((k + 1, k + 2, int(token.norm)))
-        k += 2
+        end, value = minute
+        found.append((k + 1, end, value))
+        k = end
     return found
 
 
@@ -151,9 +180,10 @@ def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
         minute = int(token.norm)
         before = ctx.ending_at(Category.MINUTE_BEFORE, i)
         if before:
-            found.append((before[0].start, i + 1, minute))  # "في الدقيقة 27"
+            end, minute = _minute_at(tokens, i) or (i + 1, minute)
+            found.append((before[0].start, end, minute))  # "في الدقيقة 27", "في الدقيقة 90 +4"
             # "في الدقيقتين 48 و68", "بالدقائق 20،71،94": the goals of one player, read from the cue
-            found += [(before[0].start, end, listed) for _, end, listed in _listed_minutes(ctx, i + 1)]
+            found += [(before[0].start, end, listed) for _, end, listed in _listed_minutes(ctx, end)]
             continue
         after = [m for m in ctx.matches(Category.MINUTE_AFTER) if m.start == i + 1]
         if after and (after[0].end == len(tokens) or breaks_clause(tokens[after[0].end])):
@@ -164,6 +194,11 @@ def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
                 and (i == 0 or tokens[i - 1].end < token.start or tokens[i - 1].kind != "word"):
             found.append((i, i + 2, minute))  # "8’ Hakimi", "63’Doué"
     return found
+
+
+def minute_numbers(ctx: SentenceContext) -> set[int]:
+    """The tokens of the sentence's minutes of play: their numbers count nothing else."""
+    return {k for start, end, _ in _minutes(ctx) for k in range(start, end) if ctx.tokens[k].kind == "num"}
 
 
 def match_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:

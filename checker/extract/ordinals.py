@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.dates import day_ordinal_tokens
 from checker.extract.matches import minute_claim
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import RANK
@@ -76,6 +77,7 @@ def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
              if ctx.ending_at(Category.CLOCK_BEFORE, m.start) or ctx.starting_at(Category.DAY_HALF, m.end)
              for k in range(m.start, m.end)}
     clock |= {k for m in ctx.matches(Category.MONTH) for k in range(m.start, m.end)}
+    clock |= day_ordinal_tokens(ctx)  # "جلسة الثامن من أفريل": a day of the month, no rank
     claims: list[Claim] = []
     for i in range(len(ctx.tokens)):
         if i in clock:

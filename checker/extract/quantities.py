@@ -14,7 +14,7 @@ from datetime import date
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
-from checker.extract.matches import score_spans
+from checker.extract.matches import minute_numbers, score_spans
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
@@ -96,6 +96,21 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
             or _unit_of_whole(ctx, lex, q) or _unit_of_change(ctx, lex, q) or _bare_count(ctx, lex, q))
 
 
+def _named_in_full(ctx: SentenceContext, hit: UnitHit) -> UnitHit:
+    """A unit's word that heads a longer unit the sentence names in full stands for it:
+    "116.5 مليون جنيه إسترليني ... مقسمة إلى 100 مليون جنيه" are pounds sterling both."""
+    if hit.words is None:
+        return hit
+    tokens = ctx.tokens
+    own = [t.norm for t in tokens[hit.words:hit.end]]
+    for match in ctx.matches(Category.UNIT):
+        unit = match.payload
+        if unit.id != hit.unit.id and unit.dimension == hit.unit.dimension and match.end - match.start > len(own) \
+                and [t.norm for t in tokens[match.start:match.start + len(own)]] == own:
+            return UnitHit(unit, hit.start, hit.end, hit.words)
+    return hit
+
+
 def _event_noun_before(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"وفاة عشرة منهم", "مقتل 10 منهم": where numbers may follow their noun, a bare
     number right after a noun that names a toll of people (a unit implying its predicate)
@@ -172,6 +187,9 @@ def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: l
     seats", "161 districts versus 150 for the Conservatives", "45 قتيلا و120 آخرين"."""
     if q.is_year or q.vague or q.low != int(q.low):
         return None
+    if _bracketed_alone(ctx, q) and q.end + 1 < len(ctx.tokens) and ctx.tokens[q.end + 1].kind == "word" \
+            and ctx.tokens[q.end + 1].norm not in lex.connectors and ctx.tokens[q.end + 1].norm not in lex.joiners:
+        return None  # "وغطى (27) دولة، ودرس (150) حالة": the word after the brackets is what it counts
     others = [(abs(o.start - q.start), o) for o in quantities if o is not q and not o.is_year]
     for _, other in sorted(others, key=lambda item: item[0]):
         hit = _unit(ctx, lex, other)
@@ -181,14 +199,19 @@ def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: l
 
 
 def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
-    """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة")."""
+    """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة", "(27) دولة")."""
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
         return None
+    bracketed = _bracketed_alone(ctx, q)
+    if bracketed:
+        q = Quantity(q.start - 1, q.end + 1, q.low, q.high)
+        if q.end >= len(ctx.tokens):
+            return None
     token = ctx.tokens[q.end]
     if token.kind != "word" or lex.says_nothing(token.norm) or len(token.norm) < 3:
         return None  # "241 were confirmed dead": a verb, not what is counted
-    if lex.has_article(token.text):
-        return None  # "the counted noun" has no article
+    if lex.has_article(token.text) or token.text[:1] in lex.attached_conjunctions and lex.has_article(token.text[1:]):
+        return None  # "the counted noun" has no article ("(4) والبديل": "and the substitute" starts anew)
     if token.text[:1].isupper():
         # A capitalised word is a name, unless a plural of people after a large figure
         # ("19.2 million Canadians"); a name before the noun narrows it ("33,000 Boeing
@@ -206,6 +229,18 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
     if ctx.mention_covering(q.end) is not None:
         return None
     return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1, q.end)
+
+
+def _bracketed_alone(ctx: SentenceContext, q: Quantity) -> bool:
+    """"(27)": a number alone between a bracket or quotation mark and its closer, glued."""
+    tokens, marks = ctx.tokens, script_data()
+    before, after = q.start - 1, q.end
+    if before < 0 or after >= len(tokens) or q.end - q.start != 1:
+        return False
+    opens = tokens[before].text in marks.openers or tokens[before].text in marks.quote_marks
+    closes = tokens[after].text in marks.closers or tokens[after].text in marks.quote_marks
+    return opens and closes and tokens[before].text not in marks.note_openers \
+        and tokens[before].end == tokens[q.start].start and tokens[q.start].end == tokens[after].start
 
 
 def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) -> tuple[str | None, int]:
@@ -413,7 +448,12 @@ def _appositive(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitHit 
     unit_end = unit.end if unit else q.end
     for match in ctx.matches(Category.TRIGGER):
         found = next((p for p in candidates if p.id == match.payload), None)
-        if found is not None and (q.start - lex.windows.appositive_trigger <= match.end <= q.start or q.end <= match.start <= unit_end):
+        if found is None:
+            continue
+        if q.start - lex.windows.appositive_trigger <= match.end <= q.start and \
+                not any(t.kind == "num" for t in ctx.tokens[match.end:q.start]):
+            return found  # a trigger with its own number ("سنة 2025، ... من 1.633.000") is not this one's
+        if q.end <= match.start <= unit_end:
             return found
     return candidates[0] if _beside_a_name(ctx, q, unit_end) else None
 
@@ -641,6 +681,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
                    for m in ctx.matches(category) for k in range(m.start, m.end)}
     # "بثلاثة أهداف مقابل هدف": a score's numbers count no goals of their own (matches.py).
     clock_words |= {k for start, end in score_spans(ctx) for k in range(start, end)}
+    clock_words |= minute_numbers(ctx)  # "في الدقائق 22، 73، و(90 + 5)": minutes of play (matches.py)
     for q in quantities:
         if q.start in clock_words or _day_of_a_date(ctx, q):
             continue
@@ -672,6 +713,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
         if hit.unit.kind == PERSON and any(m.start < q.start + 1 and m.end in (q.start, q.start + 1)
                                            for m in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO)):
             continue  # "according to two people familiar with the matter": who says it, not a figure
+        hit = _named_in_full(ctx, hit)
         if q.dot_grouped and hit.unit.dimension == COUNT:
             # "1.500 شخص", "(12.345) ناخبا": no count is a fraction, so the dot groups thousands.
             q.low, q.high, q.step = q.low * 1000, q.high * 1000, 1.0

@@ -49,6 +49,7 @@ class Language:
     stopwords: frozenset[str] = field(init=False)
     pronoun_suffixes: tuple[str, ...] = field(init=False)
     months: dict[str, int] = field(init=False)
+    day_ordinals: dict[str, int] = field(init=False)
     # The writing system and grammatical words the code asks about by name.
     script: str | None = field(init=False)
     has_case: bool = field(init=False)
@@ -267,6 +268,7 @@ class Language:
 
     def _compile_dates(self, dates: dict[str, Any]) -> None:
         self.months = {}
+        self.day_ordinals = {fold(k): int(v) for k, v in dates.get("day_ordinals", {}).items()}
         for number, names in dates.get("months", {}).items():
             for name in names:
                 self._index("month", name, int(number))

@@ -164,9 +164,27 @@ def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
             return True  # a time of day, read as one elsewhere
         if nxt.norm in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
             return not _unit_follows(tokens, after + 2, lex)  # "787-8", "5-0"; "10-15 years" is a range
+    if _in_slashed_date(tokens, i):
+        return True  # "09/14/2023", "2023/9/14": a date's parts
     if _glued(tokens, before, i) and tokens[before].norm in (":", "-", "–") and \
             _glued(tokens, before - 1, before) and tokens[before - 1].kind == "num":
         return tokens[before].text == ":" or not _unit_follows(tokens, after, lex)
+    return False
+
+
+def _in_slashed_date(tokens: list[Token], i: int) -> bool:
+    """Whether the number at i is one of three glued by slashes with a year at one end."""
+    for first in (i - 4, i - 2, i):
+        if first < 0 or first + 4 >= len(tokens):
+            continue
+        parts = tokens[first:first + 5]
+        if [t.kind for t in parts] != ["num", "punct", "num", "punct", "num"] \
+                or parts[1].text != "/" or parts[3].text != "/" \
+                or not all(_glued(tokens, k, k + 1) for k in range(first, first + 4)):
+            continue
+        ends = (parts[0].norm, parts[4].norm)
+        if any(e.isdigit() and len(e) == 4 and 1900 <= int(e) <= 2100 for e in ends):
+            return True
     return False
 
 
@@ -285,6 +303,10 @@ class NumberReader:
             k = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].norm in self.lex.articles)
             if self._scale_at(k) is not None:
                 return self._finish(i, k, fraction, False, fraction)  # "نصف مليون", "half a million"
+            if k < len(self.tokens) and any(
+                    m.start == 0 and m.payload.dimension not in ("count", "percent")
+                    for m in self.lex.index.annotate(self.tokens[k:k + 2]).get("unit", ())):
+                return Quantity(i, k, fraction, fraction)  # "half a year": a measure's fraction
         if self.lex.duals and self.lex.dual_unit(token.norm) is not None and not self.lex.carries_article(token.text):
             # "لعامين": the number is in the unit's own word ("الشركتين", the two companies
             # already named, refers back and counts nothing new).
@@ -294,16 +316,21 @@ class NumberReader:
         return None
 
     def _comma_decimal(self, i: int) -> tuple[float, float] | None:
-        """"19،9%": a comma mark glued between digits, a percent sign glued after: a decimal
-        point some pages write so (a list of numbers, "20،71،94", has no sign after)."""
+        """"19،9%", "2،2 نقطة": a comma mark glued between digits, a unit right after: a
+        decimal point some pages write so (a list of numbers, "20،71،94", has no unit after)."""
         tokens = self.tokens
         if i + 3 >= len(tokens) or not is_comma(tokens[i + 1]) or tokens[i + 2].kind != "num" \
-                or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2) and _glued(tokens, i + 2, i + 3)):
+                or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2)) \
+                or not (_glued(tokens, i + 2, i + 3) or tokens[i + 3].kind == "word"):
             return None
         whole, fraction = tokens[i].norm, tokens[i + 2].norm
-        if not (whole.isdigit() and fraction.isdigit() and len(fraction) <= 2) or \
-                not any(m.start == 0 for m in self.lex.index.annotate(tokens[i + 3:i + 4]).get("unit", ())):
+        if not (whole.isdigit() and fraction.isdigit() and len(fraction) <= 2):
             return None
+        after = tokens[i + 3]
+        if not any(m.start == 0 for m in self.lex.index.annotate(tokens[i + 3:i + 4]).get("unit", ())) and \
+                (_glued(tokens, i + 2, i + 3) or after.latin or len(after.norm) < 3
+                 or self.lex.number_word(after.norm) is not None):
+            return None  # a measure's word after a space: "بـ 2،2 نقطة" (a list goes on: "22، 73، و90")
         return float(f"{whole}.{fraction}"), 10.0 ** -len(fraction)
 
     def _reversed_decimal(self, i: int) -> tuple[float, float] | None:
