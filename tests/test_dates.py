@@ -180,6 +180,16 @@ def test_a_days_ordinal_word_before_its_month(ar, text, published, low):
     assert ranks == []  # "الثامن" here ranks no session
 
 
+def test_a_days_digits_and_the_word_for_month(ar):
+    # egypt-fuel-price-hike-2025-ar/elbadil: "17" is the day, no count of months
+    text = ("زادت أسعار البنزين والسولار مع تطبيقها اليوم الجمعة الموافق 17 من شهر أكتوبر، فيما أن هذه "
+            "الزيادة تراوحت نسبتها من 20 لـ 25%.")
+    doc = article("a", text, "ar", published=date(2025, 10, 17))
+    claims = extract_claims(doc, ar)
+    assert ("date", "2025-10-17") in [(c.predicate, c.value.low) for c in claims if c.value.text.startswith("17")]
+    assert not [c for c in claims if c.value.unit == "month"]
+
+
 def test_an_english_ordinal_day(en):
     assert dates(en, "The hearing was adjourned to the eighth of April.", "en", date(2025, 3, 1)) == \
         [("date", "2025-04-08")]

@@ -312,6 +312,9 @@ def test_the_pages_own_day_dates_an_event_not_a_saying(setup):
     # nvidia-q1-fy2025-results-mixed/shorouk-masress: wire copy's reversed decimal
     ("ar", "وقفزت أرباح إنفيديا ربع السنوية بأكثر من ملياري دولار إلى 9ر14 مليار دولار خلال الربع الأول.",
      ("9ر14 مليار دولار", 14.9e9, 14.9e9)),
+    # tunisia-presidential-election-2024-mixed/azon: a number spelled scale by scale, no "and"
+    ("en", "Buasker said that 2 million 808 thousand 548 people voted out of a total of 9 million 753 thousand "
+           "217 voters abroad and in the country.", ("9 million 753 thousand 217 voters", 9753217, 9753217)),
     # google-wiz-deal-2025-mixed/factorytechnews: a fraction of a unit of measure
     ("en", "Spending $32 billion on Wiz is basically betting half a year’s cloud revenue on dominating cloud security.",
      ("half a year", 0.5, 0.5)),

@@ -100,6 +100,9 @@ def test_added_time_after_a_minute_cue(setup):
     ("en", "Vitinha slipped a clever pass behind the defense for Doué."),  # "slipped" is no fall
     ("ar", "ويشير هذا التحول إلى تراجع جوهري عن نهج المصادر المفتوحة."),  # a retreat from a policy: nothing measured
     ("ar", "صدرت إدانة دولية واسعة للهجوم."),  # a condemnation, not a conviction
+    # canada-federal-election-2025-en/cp24: the one who "has been defeated" lost; no winner is named
+    ("en", "Conservative Party leader Pierre Poilievre has been defeated in Carleton, ending his nearly "
+           "two-decade tenure as a Member of Parliament in the Ottawa-area riding."),
 ])
 def test_what_is_no_outcome(setup, lang, text):
     assert said(setup, lang, text) == []

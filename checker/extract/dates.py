@@ -65,13 +65,23 @@ def _day_at(ctx: SentenceContext, j: int) -> int | None:
     return None
 
 
+def _month_named_from(ctx: SentenceContext, month: int) -> int:
+    """Where a month's name starts with the word for month before it ("شهر أكتوبر")."""
+    words = ctx.ending_at(Category.MONTH_WORD, month)
+    return words[0].start if words else month
+
+
 def _ordinal_day_before(ctx: SentenceContext, month: int) -> tuple[int, int] | None:
     """(day, start) of "25th of" before a month: digits, an ordinal suffix glued, a connector;
-    or an ordinal word ("the eighth of April", "في الثامن والعشرين من فبراير")."""
+    an ordinal word ("the eighth of April", "في الثامن والعشرين من فبراير"); or a day's
+    digits and the connector ("الجمعة الموافق 17 من شهر أكتوبر")."""
     lex, tokens = ctx.lex, ctx.tokens
     k = month - 1
     if k < 1 or tokens[k].norm not in lex.connectors:
         return None
+    day = _day_at(ctx, k - 1)
+    if day is not None and tokens[k].norm in lex.day_connectors:
+        return day, k - 1  # "17 من أكتوبر"
     if k >= 2 and tokens[k - 1].norm in lex.ordinal_suffixes and tokens[k - 2].end == tokens[k - 1].start:
         day = _day_at(ctx, k - 2)
         if day is not None:
@@ -104,7 +114,7 @@ def day_ordinal_tokens(ctx: SentenceContext) -> set[int]:
     """The tokens of ordinal words that give a month's day ("السابع من أكتوبر"): no ranks."""
     found = set()
     for match in ctx.matches(Category.MONTH):
-        ordinal = _ordinal_day_before(ctx, match.start)
+        ordinal = _ordinal_day_before(ctx, _month_named_from(ctx, match.start))
         if ordinal is not None:
             found |= set(range(ordinal[1], match.start))
     return found
@@ -189,7 +199,7 @@ def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan
         day_before = _day_at(ctx, match.start - 1)
         start = match.start - 1 if day_before is not None else match.start
         if day_before is None:
-            ordinal = _ordinal_day_before(ctx, match.start)  # "the 25th of September"
+            ordinal = _ordinal_day_before(ctx, _month_named_from(ctx, match.start))  # "the 25th of September"
             if ordinal is not None:
                 day_before, start = ordinal
         day_after, year, end = _after_month(ctx, match.end)

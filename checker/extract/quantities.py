@@ -14,6 +14,7 @@ from datetime import date
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.dates import day_ordinal_tokens
 from checker.extract.matches import minute_numbers, score_spans
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
@@ -682,6 +683,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     # "بثلاثة أهداف مقابل هدف": a score's numbers count no goals of their own (matches.py).
     clock_words |= {k for start, end in score_spans(ctx) for k in range(start, end)}
     clock_words |= minute_numbers(ctx)  # "في الدقائق 22، 73، و(90 + 5)": minutes of play (matches.py)
+    clock_words |= day_ordinal_tokens(ctx)  # "الموافق 17 من شهر أكتوبر": a day of the month (dates.py)
     for q in quantities:
         if q.start in clock_words or _day_of_a_date(ctx, q):
             continue

@@ -50,6 +50,7 @@ class Language:
     pronoun_suffixes: tuple[str, ...] = field(init=False)
     months: dict[str, int] = field(init=False)
     day_ordinals: dict[str, int] = field(init=False)
+    day_connectors: frozenset[str] = field(init=False)
     # The writing system and grammatical words the code asks about by name.
     script: str | None = field(init=False)
     has_case: bool = field(init=False)
@@ -269,6 +270,7 @@ class Language:
     def _compile_dates(self, dates: dict[str, Any]) -> None:
         self.months = {}
         self.day_ordinals = {fold(k): int(v) for k, v in dates.get("day_ordinals", {}).items()}
+        self.day_connectors = frozenset(fold(w) for w in dates.get("day_connectors", []))
         for number, names in dates.get("months", {}).items():
             for name in names:
                 self._index("month", name, int(number))

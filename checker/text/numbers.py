@@ -468,6 +468,8 @@ class NumberReader:
         """"13 ألفا و500", "7 ملايين و976 ألفا": a smaller number joined on after a scale word."""
         tokens = self.tokens
         j = end
+        if scale >= 1e6 and j + 1 < len(tokens) and tokens[j].kind == "num" and tokens[j].norm.isdigit():
+            return self._spelled_on(value, end, scale, step)
         if scale < 1000 or j + 1 >= len(tokens) or tokens[j].norm not in self.lex.joiners:
             return value, end, step
         k = j + 2 if tokens[j + 1].text in script_data().openers and j + 2 < len(tokens) else j + 1
@@ -476,6 +478,19 @@ class NumberReader:
         if rest is None or rest.low != rest.high or not scale / 1000 <= rest.low < scale:
             return value, end, step
         return value + rest.low, rest.end, rest.step
+
+    def _spelled_on(self, value: float, end: int, scale: float, step: float) -> tuple[float, int, float]:
+        """"2 million 808 thousand 548": a number spelled scale by scale with no "and", each
+        part below the last scale (its units too, after the thousands)."""
+        tokens = self.tokens
+        rest = self._read_at(end)
+        if rest is None or rest.low != rest.high or not (1000 <= rest.low < scale) or rest.low % 1000:
+            return value, end, step
+        value, end, step = value + rest.low, rest.end, rest.step
+        if rest.low < 1e6 and end < len(tokens) and tokens[end].kind == "num" and tokens[end].norm.isdigit() \
+                and int(tokens[end].norm) < 1000 and self._scale_at(end + 1) is None:
+            value, end, step = value + int(tokens[end].norm), end + 1, 1.0
+        return value, end, step
 
     def _fraction(self, value: float, end: int, scale: float, step: float) -> tuple[float, int, float]:
         """"مليار ونصف المليار", "مليون وربع": a fraction of the scale joined on."""
