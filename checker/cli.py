@@ -179,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "others (needs the [train] extra); print per-story figures and "
                               "precision/recall of conflict pairs by threshold")
     scoring.add_argument("--seed", type=int, default=0, help="with --cross-validate: the training seed (default 0)")
+    scoring.add_argument("--extraction", action="store_true",
+                         help="with --realnews: print instead the share of gold values some claim reads, "
+                              "per story (numeric values of conflicts and of agreements, non-numeric values)")
     scoring.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
 
     training = commands.add_parser("train", parents=[common],
@@ -462,9 +465,12 @@ def run_eval(args: argparse.Namespace) -> int:
     from checker.tools.gold import evaluate
     from checker.tools.realnews import evaluate_corpus
     from checker.tools.realnews import render as render_realnews
+    from checker.tools.realnews import render_extraction
 
     if args.story and not args.realnews:
         raise CheckerError("--story selects stories of --realnews DIR; give the folder too")
+    if args.extraction and not args.realnews:
+        raise CheckerError("--extraction scores the stories of --realnews DIR; give the folder too")
     if not args.gold and not args.ans and not args.realnews:
         raise CheckerError("give gold files, --ans PAIRS.jsonl or --realnews DIR")
     if args.cross_validate and not args.realnews:
@@ -474,7 +480,8 @@ def run_eval(args: argparse.Namespace) -> int:
         sys.stdout.write(cross_validated(args, knowledge))
     elif args.realnews:
         results = evaluate_corpus(args.realnews, knowledge, args.story)
-        sys.stdout.write(render_realnews(results, args.format == "markdown", args.verbose))
+        render_stories = render_extraction if args.extraction else render_realnews
+        sys.stdout.write(render_stories(results, args.format == "markdown", args.verbose))
     if args.ans:
         ans = run_ans(args.ans, knowledge)
         print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "

@@ -162,3 +162,34 @@ def test_a_day_and_month_without_a_year_agree_only_with_that_day():
     assert same_category(undated, Value(kind="date", text="7 Sep 2024", low="2024-09-07", high="2024-09-07"))
     assert not same_category(undated, Value(kind="date", text="8 Sep 2024", low="2024-09-08", high="2024-09-08"))
     assert same_category(undated, Value(kind="date", text="September", low="--09", high="--09"))
+
+
+@pytest.mark.parametrize("text, published, low", [
+    # uae84-mass-trial-verdicts-2024-ar/alarab: a day's ordinal before "من" and a month
+    ("والتأجيل إلى جلسة الثامن من أفريل المقبل للنظر في الطعن.", date(2025, 3, 5), "2025-04-08"),
+    # saudi-conjoined-twins-celine-eileen-2025-ar/sabaq24: an ordinal and its tens; the year after "عام"
+    ("وتمت الولادة بعملية قيصرية في مستشفى رفيق الحريري بمدينة بيروت في الثامن والعشرين من فبراير عام 2024.",
+     date(2025, 8, 1), "2024-02-28"),
+    # gaza-polio-vaccination-2024-mixed/sauress-alriyadh: both month systems after the ordinal
+    ("ومنذ نشوب الحرب التي أعقبت هجمات مباغتة لحركة حماس وفصائل فلسطينية أخرى على إسرائيل في السابع من "
+     "تشرين الأول/ أكتوبر، لم يتلق العديد من الرضع في قطاع غزة التطعيمات.", date(2024, 2, 1), "2023-10-07"),
+])
+def test_a_days_ordinal_word_before_its_month(ar, text, published, low):
+    assert low in [v for _, v in dates(ar, text, published=published)]
+    ranks = [c for c in extract_claims(article("a", text, "ar", published=published), ar) if c.value.unit == "rank"]
+    assert ranks == []  # "الثامن" here ranks no session
+
+
+def test_a_days_digits_and_the_word_for_month(ar):
+    # egypt-fuel-price-hike-2025-ar/elbadil: "17" is the day, no count of months
+    text = ("زادت أسعار البنزين والسولار مع تطبيقها اليوم الجمعة الموافق 17 من شهر أكتوبر، فيما أن هذه "
+            "الزيادة تراوحت نسبتها من 20 لـ 25%.")
+    doc = article("a", text, "ar", published=date(2025, 10, 17))
+    claims = extract_claims(doc, ar)
+    assert ("date", "2025-10-17") in [(c.predicate, c.value.low) for c in claims if c.value.text.startswith("17")]
+    assert not [c for c in claims if c.value.unit == "month"]
+
+
+def test_an_english_ordinal_day(en):
+    assert dates(en, "The hearing was adjourned to the eighth of April.", "en", date(2025, 3, 1)) == \
+        [("date", "2025-04-08")]

@@ -86,3 +86,49 @@ def test_arabic_steps_with_fractions_and_remainders(ar):
 ])
 def test_one_is_a_count_only_before_what_it_counts(en, text, expected):
     assert numbers(en, text) == expected
+
+
+# --- marks, separators and signs (issue 18 item 5, issue 17 item 2) -------------------
+
+LRM, RLM, ALM, ZWJ, ZWSP, FSI, PDI = "\u200e", "\u200f", "\u061c", "\u200d", "\u200b", "\u2068", "\u2069"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # Bidi marks and zero-width characters inside or around a number are read as nothing.
+    ("ar", f"قتل {RLM}1{LRM}500{RLM} شخص", (1500, 1500)),
+    ("ar", f"{ALM}٢٨{ALM} عامًا", (28, 28)),
+    ("en", f"1{ZWJ},{ZWJ}250 people", (1250, 1250)),
+    ("en", f"{FSI}14.3{PDI} billion", (14.3e9, 14.3e9)),
+    ("en", f"{ZWSP}2{ZWSP}5 people", (25, 25)),
+    # No-break and thin spaces group digits in threes; an ordinary space never does.
+    ("en", "1\u00a0500\u00a0000 dollars", (1.5e6, 1.5e6)),
+    ("ar", "12\u202f345\u202f678 ناخبا", (12345678, 12345678)),
+    ("en", "1\u2009500 people", (1500, 1500)),
+    # Thousands grouped by dots, and a comma as the decimal point after them.
+    ("ar", "من أصل 5.630.000 ناخب مسجل", (5630000, 5630000)),
+    ("ar", "(12.345.678) ناخبا", (12345678, 12345678)),
+    ("en", "1.234.567,89 euros", (1234567.89, 1234567.89)),
+    ("en", "a turnout of 81,4%", (81.4, 81.4)),
+    # A sign glued to the number is part of its value.
+    ("en", "growth of -2.5%", (-2.5, -2.5)),
+    ("en", "growth of \u22122.5%", (-2.5, -2.5)),
+    ("en", "(+4%)", (4, 4)),
+])
+def test_marks_separators_and_signs(setup, lang, text, expected):
+    assert numbers(setup.languages[lang], text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 500", [(1, 1), (500, 500)]),  # an ordinary space parts two numbers
+    ("10-15 years", [(10, 10), (15, 15)]),  # a hyphen between numbers is no sign (a range's ends)
+    ("GPT-4 and 95.217.235.12", []),  # a version, an address
+])
+def test_what_is_not_a_grouping_or_a_sign(en, text, expected):
+    assert numbers(en, text) == expected
+
+
+@pytest.mark.parametrize("text, step", [
+    ("5.630.000", 1000.0), ("1 500 000", 1000.0), ("1.234.567,89", 0.01), ("81,4", 0.1),
+])
+def test_the_step_of_grouped_figures(text, step):
+    assert digit_step(text) == step

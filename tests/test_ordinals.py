@@ -13,7 +13,6 @@ def ranks(setup, text, lang):
 @pytest.mark.parametrize("text, lang, expected", [
     ("It is the 16th outbreak of Ebola in the country since 1976.", "en", [(16.0, "outbreak")]),
     ("It marks the fourth major EU penalty against the tech giant.", "en", [(4.0, "penalty")]),
-    ("Mayulu completed the rout in the 86th minute following a counter-attack.", "en", [(86.0, "minute")]),
     ("He added a fifth goal four minutes from time.", "en", [(5.0, "goal")]),
     ("وهذه الغرامة الرابعة التي تفرضها المفوضية على الشركة.", "ar", [(4.0, "الغرامة")]),
     ("وهي ثاني عملية تسريح جماعي لها خلال أشهر.", "ar", [(2.0, "تسريح")]),
@@ -35,4 +34,4 @@ def test_two_outlets_giving_different_minutes_for_a_goal_conflict(setup):
     b = article("b", "Mayulu scored the fifth goal in the 87th minute.", "en", published="2026-03-01")
     report = run(setup, a, b)
     conflicts = [f for f in report.findings if f.kind == "conflict"]
-    assert [f.predicate for f in conflicts] == ["rank:minute"]
+    assert [f.predicate for f in conflicts] == ["match_minute"]  # a minute of play, compared as one

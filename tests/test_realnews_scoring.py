@@ -174,3 +174,23 @@ def test_scores_add_up():
     one = score(gold(TOLL, CAMP), [A13, B24], [finding("conflict", "a13", "b24")])
     both = one + one
     assert (both.conflicts, both.conflicts_found, both.agreements, both.pairs) == (2, 2, 2, 2)
+
+
+# --- the extraction ceiling (--extraction) ------------------------------------------
+
+DAY = gclaim("c3", "agree", ("a", "Friday", "flooding on Friday"), ("b", "Friday", "early on Friday"))
+
+
+def test_extraction_counts_values_read_by_group_and_lists_the_misses():
+    from checker.tools.realnews.extraction import AGREEMENT_NUMERIC, CONFLICT_NUMERIC, NON_NUMERIC, score_extraction
+
+    g = gold(TOLL, CAMP, DAY)
+    friday = claim("fa", "a", "Rain fell during flooding on Friday.", None, None, "Friday")
+    s = score(g, [A13, A750, friday], [])
+    out = score_extraction(g, s.extracted)
+    assert out.values == {CONFLICT_NUMERIC: 2, AGREEMENT_NUMERIC: 2, NON_NUMERIC: 2}
+    assert out.read == {CONFLICT_NUMERIC: 1, AGREEMENT_NUMERIC: 1, NON_NUMERIC: 1}
+    assert [(m.claim.id, m.value.article, m.group) for m in out.misses] == [
+        ("c1", "b", CONFLICT_NUMERIC), ("c2", "b", AGREEMENT_NUMERIC), ("c3", "b", NON_NUMERIC)]
+    both = out + out
+    assert both.read[CONFLICT_NUMERIC] == 2 and both.values[NON_NUMERIC] == 4 and not both.misses

@@ -15,7 +15,9 @@ from checker.extract.dates import date_claims, full_date
 from checker.extract.entities import EntityFinder, Gazetteer, add_name
 from checker.extract.frames import with_frames
 from checker.extract.furniture import dateline, is_furniture
+from checker.extract.matches import match_claims
 from checker.extract.ordinals import rank_claims
+from checker.extract.outcomes import outcome_claims
 from checker.extract.quantities import quantity_claims
 from checker.extract.roles import RoleReader
 from checker.extract.times import time_claims
@@ -110,6 +112,8 @@ def claims_of(reading: ArticleReading) -> list[Claim]:
         claims.extend(roles.claims(ctx, next_id))
         claims.extend(time_claims(reading, ctx, next_id))
         claims.extend(rank_claims(reading, ctx, next_id))
+        claims.extend(outcome_claims(reading, ctx, next_id))
+        claims.extend(match_claims(reading, ctx, next_id))
     return claims
 
 

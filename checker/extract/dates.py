@@ -24,16 +24,22 @@ a week back when it is the publication day (tests/test_dateparser.py).
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.knowledge.categories import Category
-from checker.knowledge.ontology import DATE
+from checker.knowledge.ontology import COUNT, DATE
 from checker.models import Claim, EntityRef, Value
+from checker.text.normalize import fold
+from checker.text.script import script_data
 
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
+STAMP_MARKS = frozenset("|—–-")  # between a page's date and its time
+DATELINE_START = 14  # a dateline's date comes in a sentence's first tokens (after the agency's name)
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date's words that give its year
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,66 @@ def _day_at(ctx: SentenceContext, j: int) -> int | None:
     return None
 
 
+def _month_named_from(ctx: SentenceContext, month: int) -> int:
+    """Where a month's name starts with the word for month before it ("شهر أكتوبر")."""
+    words = ctx.ending_at(Category.MONTH_WORD, month)
+    return words[0].start if words else month
+
+
+def _ordinal_day_before(ctx: SentenceContext, month: int) -> tuple[int, int] | None:
+    """(day, start) of "25th of" before a month: digits, an ordinal suffix glued, a connector;
+    an ordinal word ("the eighth of April", "في الثامن والعشرين من فبراير"); or a day's
+    digits and the connector ("الجمعة الموافق 17 من شهر أكتوبر")."""
+    lex, tokens = ctx.lex, ctx.tokens
+    k = month - 1
+    if k < 1 or tokens[k].norm not in lex.connectors:
+        return None
+    day = _day_at(ctx, k - 1)
+    if day is not None and tokens[k].norm in lex.day_connectors:
+        return day, k - 1  # "17 من أكتوبر"
+    if k >= 2 and tokens[k - 1].norm in lex.ordinal_suffixes and tokens[k - 2].end == tokens[k - 1].start:
+        day = _day_at(ctx, k - 2)
+        if day is not None:
+            return day, k - 2
+    for start in (k - 1, k - 2):
+        day = _ordinal_day(ctx, start, k)
+        if day is not None:
+            return day, start
+    return None
+
+
+def _ordinal_day(ctx: SentenceContext, start: int, end: int) -> int | None:
+    """The day an ordinal word at tokens[start:end] gives: one word, or one and its tens
+    ("الحادي عشر", "الثامن والعشرين")."""
+    lex, tokens = ctx.lex, ctx.tokens
+    if start < 0 or tokens[start].kind != "word":
+        return None
+    first = lex.day_ordinals.get(tokens[start].norm) or lex.ordinals.get(tokens[start].norm)
+    if first is None:
+        return None
+    if end - start == 2:
+        tens = lex.number_word(tokens[start + 1].norm) if tokens[start + 1].kind == "word" else None
+        if tens is None or first >= 10 or not (tens == 10 or tens in (20, 30)):
+            return None
+        first += int(tens)
+    return first if 1 <= first <= 31 and end - start <= 2 else None
+
+
+def day_ordinal_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of ordinal words that give a month's day ("السابع من أكتوبر"): no ranks."""
+    found = set()
+    for match in ctx.matches(Category.MONTH):
+        ordinal = _ordinal_day_before(ctx, _month_named_from(ctx, match.start))
+        if ordinal is not None:
+            found |= set(range(ordinal[1], match.start))
+    return found
+
+
 def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None, int]:
     """A day and a year right after a month: "مارس/آذار 2024", "June 1, 2025", "March, 2024"."""
     j = end
     if j < len(ctx.tokens) and ctx.tokens[j].text == "/" and ctx.starting_at(Category.MONTH, j + 1):
-        j = max(m.end for m in ctx.starting_at(Category.MONTH, j + 1))
+        j = end = max(m.end for m in ctx.starting_at(Category.MONTH, j + 1))  # "أكتوبر/تشرين الأول"
     if j < len(ctx.tokens) and ctx.tokens[j].text == "." and ctx.tokens[j - 1].end == ctx.tokens[j].start:
         j += 1  # "Sept. 2": an abbreviated month's dot
     day = _day_at(ctx, j)
@@ -72,6 +133,9 @@ def _after_month(ctx: SentenceContext, end: int) -> tuple[int | None, int | None
     day_end = j if day is not None else end
     if j < len(ctx.tokens) and ctx.tokens[j].text == ",":
         j += 1
+    words = ctx.starting_at(Category.YEAR_WORD, j)
+    if words and _year_at(ctx, words[0].end) is not None:
+        j = words[0].end  # "في الثامن والعشرين من فبراير عام 2024"
     year = _year_at(ctx, j)
     if year is not None:
         return day, year, j + 1
@@ -104,7 +168,9 @@ def resolve_year(month: int, relative: str | None, published: date | None, day: 
 
         return min(candidates, key=distance, default=None)
     if relative == "last":
-        return published.year if month < published.month else published.year - 1
+        # "14 أكتوبر الماضي" three days after it is this year's; "أكتوبر الماضي" in October, last year's.
+        this_year = month < published.month or (day is not None and month == published.month and day < published.day)
+        return published.year if this_year else published.year - 1
     if relative == "next":
         return published.year if month > published.month else published.year + 1
     return published.year
@@ -132,6 +198,10 @@ def _month_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan
             continue  # the second name of "مارس/آذار"
         day_before = _day_at(ctx, match.start - 1)
         start = match.start - 1 if day_before is not None else match.start
+        if day_before is None:
+            ordinal = _ordinal_day_before(ctx, _month_named_from(ctx, match.start))  # "the 25th of September"
+            if ordinal is not None:
+                day_before, start = ordinal
         day_after, year, end = _after_month(ctx, match.end)
         relative, start, end = _relative(ctx, start, end)
         day = day_before if day_before is not None else day_after
@@ -194,7 +264,8 @@ def _calendar_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateS
     spans = []
     for cue in ctx.matches(Category.YEAR_CUE):
         year = _year_at(ctx, cue.end)
-        if year is not None:
+        if year is not None and not any(m.payload.dimension == COUNT for m in ctx.starting_at(Category.UNIT, cue.end + 1)):
+            # "the 2004 election", "في 2022"; not "the 2000 people" (a count)
             spans.append(DateSpan(cue.start, cue.end + 1, _range_value(
                 ctx.text_of(text, cue.start, cue.end + 1), date(year, 1, 1), date(year, 12, 31))))
     for season in ctx.matches(Category.SEASON):
@@ -209,6 +280,27 @@ def _calendar_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateS
         if months and year is not None:
             spans.append(DateSpan(season.start, end, _season_value(ctx.text_of(text, season.start, end),
                                                                    months, year)))
+    return spans
+
+
+def _year_range_spans(reading: ArticleReading, ctx: SentenceContext) -> list[DateSpan]:
+    """"بين عامي 2016 و2017", "between 2011 and 2020", "من 2009 إلى 2014": a span of
+    years, from the first day of the first to the last day of the second."""
+    lex, tokens = reading.lex, ctx.tokens
+    spans = []
+    for cue in ctx.matches(Category.RANGE_CUES) + ctx.matches(Category.CHANGE_FROM):
+        j = cue.end
+        words = ctx.starting_at(Category.YEAR_WORD, j)
+        j = max((m.end for m in words), default=j)
+        first = _year_at(ctx, j)
+        if first is None or j + 2 >= len(tokens) or tokens[j + 1].norm not in lex.range_joins:
+            continue
+        k = max((m.end for m in ctx.starting_at(Category.YEAR_WORD, j + 2)), default=j + 2)
+        last = _year_at(ctx, k)
+        if last is None or last <= first:
+            continue
+        spans.append(DateSpan(cue.start, k + 1, _range_value(ctx.text_of(reading.article.text, cue.start, k + 1),
+                                                             date(first, 1, 1), date(last, 12, 31))))
     return spans
 
 
@@ -288,11 +380,17 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     words around it; a date only relative to the page ("8 hours ago", "this week") is not."""
     text = reading.article.text
     claims: list[Claim] = []
-    named = _month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
+    named = (_month_spans(reading, ctx) + _weekday_spans(reading, ctx) + _calendar_spans(reading, ctx)
+             + _year_range_spans(reading, ctx))
     relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
+    said = bool(ctx.matches(Category.ATTRIBUTION_SPEECH_VERBS) or ctx.matches(Category.ATTRIBUTION_ACCORDING_TO))
     for span in _without_overlaps(named + relative):
+        if _stamp(ctx, span):
+            continue  # "17 سبتمبر 2025 | 9:50 م": when the page was written
         triggers = _triggers(ctx, span)
-        if not triggers and (span not in named or _is_the_day(span, reading)):
+        if not triggers and (span not in named or said and _is_the_day(span, reading)):
+            # The page's own day in a sentence that reports a saying ("officials said on
+            # Tuesday"): when it was said, not a fact to check. Told of an event, it dates it.
             continue
         trigger = triggers[0] if triggers else None
         subject = _subject(reading, ctx, trigger.start if trigger else span.start, span.start)
@@ -306,11 +404,28 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     return claims
 
 
+def _stamp(ctx: SentenceContext, span: DateSpan) -> bool:
+    """A date written as a page stamps itself: a bar or dash, then a clock ("September 05,
+    2025 — 01:04 pm", "17 سبتمبر 2025 | 9:50 م")."""
+    tokens = ctx.tokens
+    k = span.end
+    if span.start <= DATELINE_START and k + 1 < len(tokens) and (tokens[k].text in script_data().openers
+                                                                or tokens[k].text == "/") and tokens[k + 1].kind == "word":
+        return True  # "TUNIS, Oct 6 (KUNA) --", "هونج كونج في 29 نوفمبر/وام/": an agency's dateline
+    if k < len(tokens) and tokens[k].text in STAMP_MARKS:
+        k += 1
+    return k + 2 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].text == ":" \
+        and tokens[k + 2].kind == "num" and (k > span.end or tokens[span.end - 1].end < tokens[k].start)
+
+
 def _is_the_day(span: DateSpan, reading: ArticleReading) -> bool:
     """A date with no trigger that is the article's own day ("اليوم الأربعاء", "on Tuesday"
     in Tuesday's paper): when it was said, not a fact to check."""
     published = reading.article.published
-    return published is not None and span.value.low <= published.isoformat() <= span.value.high
+    if published is None or not span.value.low <= published.isoformat() <= span.value.high:
+        return False
+    # A date written out in full ("اليوم الجمعة 17 أكتوبر 2025") dates what the sentence tells.
+    return _YEAR_WRITTEN.search(fold(span.value.text)) is None
 
 
 def _clause_break(ctx: SentenceContext, trigger: int, span: DateSpan) -> bool:

@@ -14,11 +14,13 @@ from datetime import date
 
 from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
+from checker.extract.dates import day_ordinal_tokens
+from checker.extract.matches import minute_numbers, score_spans
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
 from checker.models import PHRASE, Claim, EntityRef, Value
-from checker.text.numbers import Quantity, read_numbers
+from checker.text.numbers import Quantity, counted_before, read_numbers
 from checker.text.script import script_data
 from checker.text.tokens import breaks_clause
 
@@ -43,9 +45,41 @@ class UnitHit:
     words: int | None = None  # where the unit's own words start, when they follow the number
 
 
+def _shares(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> list[Quantity]:
+    """"more than half of those affected", "two-thirds of his sentence", "نصف المصابين": a
+    fraction said of a whole that follows it (after "of", or joined to it where the language
+    joins nouns), as a percentage; not one that is part of a number ("مليار ونصف")."""
+    # A number inside the fraction's words is the fraction's ("two-thirds"), but a fraction
+    # inside a number's words is the number's ("مليار ونصف").
+    taken = {k for q in quantities if q.end - q.start > 1 or q.start != q.end
+             for k in range(q.start + 1, q.end)}
+    found = []
+    for match in ctx.matches(Category.SHARE):
+        if match.start in taken or match.end >= len(ctx.tokens):
+            continue
+        if any(lex.carries_article(form) for form in lex.variants(ctx.tokens[match.start].norm)[1:]):
+            continue  # "بالربع المقارن": the quarter, named (after a clitic), no share
+        nxt = ctx.tokens[match.end]
+        # "نصف المصابين": joined to the whole it is of; not "الربع الأول" (a quarter, named)
+        # nor "ربع السنوية" (quarterly): an ordinal or an adjective after it is no whole.
+        share = ctx.tokens[match.start]
+        named = lex.carries_article(share.text) or any(lex.carries_article(form) for form in lex.variants(share.norm))
+        joined = lex.noun_modifiers == "after" and nxt.kind == "word" and lex.carries_article(nxt.text) \
+            and not named and lex.lookup(lex.ordinals, nxt.norm) is None \
+            and not nxt.norm.endswith(lex.adjective_endings)
+        if nxt.norm in lex.connectors or joined:
+            found.append(Quantity(match.start, match.end, match.payload, match.payload, share=True))
+    return found
+
+
 def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    if q.share:
+        return UnitHit(lex.units["percent"], q.start, q.end) if "percent" in lex.units else None
     for match in ctx.ending_at(Category.UNIT_BEFORE, q.start):
         return UnitHit(match.payload, match.start, q.end)
+    noun = counted_before(ctx.tokens, q.start, lex) if q.end - q.start == 1 else None
+    if noun is not None:
+        return UnitHit(noun.payload, noun.start, q.end)  # "متهم واحد": the noun comes first
     tokens = ctx.tokens
     positions = [q.end]
     if q.end < len(tokens) and (tokens[q.end].norm in lex.connectors or tokens[q.end].norm == "-"):
@@ -59,8 +93,35 @@ def _unit(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
         if hits:
             best = max(hits, key=lambda m: m.end)
             return UnitHit(best.payload, q.start, best.end, best.start)
-    return (_counted_noun(ctx, lex, q) or _unit_from_trigger(ctx, lex, q) or _unit_of_whole(ctx, lex, q)
-            or _bare_count(ctx, lex, q))
+    return (_counted_noun(ctx, lex, q) or _event_noun_before(ctx, lex, q) or _unit_from_trigger(ctx, lex, q)
+            or _unit_of_whole(ctx, lex, q) or _unit_of_change(ctx, lex, q) or _bare_count(ctx, lex, q))
+
+
+def _named_in_full(ctx: SentenceContext, hit: UnitHit) -> UnitHit:
+    """A unit's word that heads a longer unit the sentence names in full stands for it:
+    "116.5 مليون جنيه إسترليني ... مقسمة إلى 100 مليون جنيه" are pounds sterling both."""
+    if hit.words is None:
+        return hit
+    tokens = ctx.tokens
+    own = [t.norm for t in tokens[hit.words:hit.end]]
+    for match in ctx.matches(Category.UNIT):
+        unit = match.payload
+        if unit.id != hit.unit.id and unit.dimension == hit.unit.dimension and match.end - match.start > len(own) \
+                and [t.norm for t in tokens[match.start:match.start + len(own)]] == own:
+            return UnitHit(unit, hit.start, hit.end, hit.words)
+    return hit
+
+
+def _event_noun_before(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    """"وفاة عشرة منهم", "مقتل 10 منهم": where numbers may follow their noun, a bare
+    number right after a noun that names a toll of people (a unit implying its predicate)
+    counts it."""
+    if not lex.counted_after or q.is_year or q.low != int(q.low):
+        return None
+    for match in ctx.ending_at(Category.UNIT, q.start):
+        if match.payload.predicate and match.payload.dimension == COUNT:
+            return UnitHit(match.payload, match.start, q.end)
+    return None
 
 
 def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
@@ -79,6 +140,22 @@ def _bare_count(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | N
     return None
 
 
+def _unit_of_change(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
+    """"from 30.85 to 50.3 Egyptian pounds": the figure a change started from is in the
+    unit of the figure it went to."""
+    if not ctx.ending_at(Category.CHANGE_FROM, q.start):
+        return None
+    for link in ctx.starting_at(Category.CHANGE_TO, q.end):
+        after = link.end
+        if after < len(ctx.tokens) and ctx.tokens[after].kind == "num":
+            nxt = read_numbers(ctx.tokens[after:after + 4], lex, [])
+            end = after + nxt[0].end if nxt else after + 1
+            hits = ctx.starting_at(Category.UNIT, end)
+            if hits:
+                return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
+    return None
+
+
 def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
     """"46 of the 120 seats", "48 من أصل 120 مقعدًا": the part is counted in the whole's unit."""
     for link in ctx.starting_at(Category.OUT_OF, q.end):
@@ -87,6 +164,10 @@ def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit 
             hits = ctx.starting_at(Category.UNIT, whole + 1)
             if hits:
                 return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
+        hits = [m for m in ctx.starting_at(Category.UNIT, whole) if m.payload.dimension == COUNT]
+        if hits and not q.is_year and q.low == int(q.low):
+            best = max(hits, key=lambda m: m.end)  # "14 of the deaths", "49 of the co-defendants"
+            return UnitHit(best.payload, q.start, best.end, best.start)
     return None
 
 
@@ -107,6 +188,9 @@ def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: l
     seats", "161 districts versus 150 for the Conservatives", "45 قتيلا و120 آخرين"."""
     if q.is_year or q.vague or q.low != int(q.low):
         return None
+    if _bracketed_alone(ctx, q) and q.end + 1 < len(ctx.tokens) and ctx.tokens[q.end + 1].kind == "word" \
+            and ctx.tokens[q.end + 1].norm not in lex.connectors and ctx.tokens[q.end + 1].norm not in lex.joiners:
+        return None  # "وغطى (27) دولة، ودرس (150) حالة": the word after the brackets is what it counts
     others = [(abs(o.start - q.start), o) for o in quantities if o is not q and not o.is_year]
     for _, other in sorted(others, key=lambda item: item[0]):
         hit = _unit(ctx, lex, other)
@@ -116,19 +200,48 @@ def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: l
 
 
 def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
-    """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة")."""
+    """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة", "(27) دولة")."""
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
         return None
+    bracketed = _bracketed_alone(ctx, q)
+    if bracketed:
+        q = Quantity(q.start - 1, q.end + 1, q.low, q.high)
+        if q.end >= len(ctx.tokens):
+            return None
     token = ctx.tokens[q.end]
     if token.kind != "word" or lex.says_nothing(token.norm) or len(token.norm) < 3:
         return None  # "241 were confirmed dead": a verb, not what is counted
-    if lex.has_article(token.text) or token.text[:1].isupper():
-        return None  # "the counted noun" has no article, and a capitalised word is a name
+    if lex.has_article(token.text) or token.text[:1] in lex.attached_conjunctions and lex.has_article(token.text[1:]):
+        return None  # "the counted noun" has no article ("(4) والبديل": "and the substitute" starts anew)
+    if token.text[:1].isupper():
+        # A capitalised word is a name, unless a plural of people after a large figure
+        # ("19.2 million Canadians"); a name before the noun narrows it ("33,000 Boeing
+        # machinists": the noun is the next word).
+        if lex.plural_endings and token.norm.endswith(lex.plural_endings) and q.low >= 1000:
+            return UnitHit(UnitDef(lex.stem(token.norm), "count", kind=PERSON), q.start, q.end + 1, q.end)
+        nxt = ctx.tokens[q.end + 1] if q.end + 1 < len(ctx.tokens) else None
+        if lex.noun_modifiers == "before" and nxt is not None and nxt.kind == "word" and nxt.text[:1].islower() \
+                and nxt.norm.endswith(lex.plural_endings or ("",)) and not lex.says_nothing(nxt.norm) \
+                and len(nxt.norm) >= 3 and ctx.mention_covering(q.end + 1) is None:
+            return UnitHit(UnitDef(lex.stem(nxt.norm), "count"), q.start, q.end + 2, q.end + 1)
+        return None
     if token.norm[:1] in lex.attached_prepositions and len(lex.variants(token.norm)) > 1:
         return None  # "لتوظيف": a preposition's object, not the counted noun
     if ctx.mention_covering(q.end) is not None:
         return None
     return UnitHit(UnitDef(lex.stem(token.norm), "count"), q.start, q.end + 1, q.end)
+
+
+def _bracketed_alone(ctx: SentenceContext, q: Quantity) -> bool:
+    """"(27)": a number alone between a bracket or quotation mark and its closer, glued."""
+    tokens, marks = ctx.tokens, script_data()
+    before, after = q.start - 1, q.end
+    if before < 0 or after >= len(tokens) or q.end - q.start != 1:
+        return False
+    opens = tokens[before].text in marks.openers or tokens[before].text in marks.quote_marks
+    closes = tokens[after].text in marks.closers or tokens[after].text in marks.quote_marks
+    return opens and closes and tokens[before].text not in marks.note_openers \
+        and tokens[before].end == tokens[q.start].start and tokens[q.start].end == tokens[after].start
 
 
 def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) -> tuple[str | None, int]:
@@ -187,8 +300,36 @@ def _converted(ctx: SentenceContext, previous: Claim | None, previous_end: int, 
     return bool(cues) and previous_end <= cues[0].start and cues[0].start - previous_end <= 2
 
 
+def _falls(ctx: SentenceContext, lex: Language, predicate: str, q: Quantity) -> bool:
+    """A change either way (a `signed` predicate) stated after a word of falling in its
+    clause ("inflation fell 2.5%", "تراجع بنسبة 3%"), not after "to" ("fell to 2.5%" is
+    where it stands): the figure is a fall. A sign written on it says so already."""
+    definition = lex.predicates.get(predicate)
+    if definition is None or not definition.signed or q.low < 0 or (q.high is not None and q.high < 0):
+        return False
+    for match in ctx.matches(Category.OUTCOME):
+        if match.payload != ("direction", "down") or not 0 <= q.start - match.end <= lex.windows.trigger:
+            continue
+        if ctx.new_clause_between(match.end, q.start) or any(
+                match.end <= m.start < q.start for m in ctx.matches(Category.RISES_TO) + ctx.matches(Category.CHANGE_TO)):
+            continue
+        return True
+    return False
+
+
+def _counts_a_noun(ctx: SentenceContext, q: Quantity) -> bool:
+    """A figure that looks like a year counts what follows it: a counted noun of the
+    lexicon right after it, and no word before it that names a year ("in", "عام")."""
+    if ctx.ending_at(Category.YEAR_CUE, q.start) or q.start > 0 and ctx.tokens[q.start - 1].kind == "num":
+        return False
+    return any(m.payload.dimension == COUNT for m in ctx.starting_at(Category.UNIT, q.end))
+
+
 def _day_of_a_date(ctx: SentenceContext, q: Quantity) -> bool:
-    """"September 7", "Sept. 2", "7 September": the day of a date, no quantity."""
+    """"September 7", "Sept. 2", "7 September", "between September 1 and 3": the day of a
+    date (or the days of a span), no quantity."""
+    if q.stated_range and q.low == int(q.low) and 1 <= q.low and q.high <= 31:
+        return bool(ctx.ending_at(Category.MONTH, q.start))
     if not q.point or q.low != int(q.low) or not 1 <= q.low <= 31 or q.end - q.start != 1:
         return False
     before = q.start - 1
@@ -225,13 +366,18 @@ def _range_between(ctx: SentenceContext, lex: Language, first: Quantity, second:
     if second.start != gap + 1:
         return False
     join = tokens[gap]
-    if join.text in "-–" and tokens[first.end - 1].end == join.start:
+    if join.norm in ("-", "–") and tokens[first.end - 1].end == join.start:
         return True  # "10-15", "26–74"
     if join.norm not in lex.range_joins:
         return False
     window = lex.windows.range_cue
-    return any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
-               for m in ctx.matches(Category.RANGE_CUES))
+    if any(first.start - window <= m.end <= first.start and not ctx.breaks_between(m.end, first.start)
+           for m in ctx.matches(Category.RANGE_CUES)):
+        return True
+    # "10 to 18 years", "100 to 200 km": two bare figures joined, the unit after the second,
+    # and no "from" before the first (that is a change: "rose from 10 to 18").
+    return gap == first.end and bool(ctx.starting_at(Category.UNIT, second.end)) \
+        and not ctx.ending_at(Category.CHANGE_FROM, first.start) and join.norm in lex.bare_range_joins
 
 
 def _modifiers(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit) -> list[str]:
@@ -303,7 +449,12 @@ def _appositive(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitHit 
     unit_end = unit.end if unit else q.end
     for match in ctx.matches(Category.TRIGGER):
         found = next((p for p in candidates if p.id == match.payload), None)
-        if found is not None and (q.start - lex.windows.appositive_trigger <= match.end <= q.start or q.end <= match.start <= unit_end):
+        if found is None:
+            continue
+        if q.start - lex.windows.appositive_trigger <= match.end <= q.start and \
+                not any(t.kind == "num" for t in ctx.tokens[match.end:q.start]):
+            return found  # a trigger with its own number ("سنة 2025، ... من 1.633.000") is not this one's
+        if q.end <= match.start <= unit_end:
             return found
     return candidates[0] if _beside_a_name(ctx, q, unit_end) else None
 
@@ -312,7 +463,10 @@ def _beside_a_name(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
     """"X, 28," or "X (28)": a number set off right after a name that is no organisation's."""
     tokens = ctx.tokens
     before = q.start - 1
-    after_ok = unit_end >= len(tokens) or breaks_clause(tokens[unit_end]) or tokens[unit_end].text in ")("
+    if before >= 2 and ctx.lex.is_stopword(tokens[before].norm) and breaks_clause(tokens[before - 1]):
+        before -= 1  # "Mayulu, also 19,"
+    after_ok = unit_end >= len(tokens) or breaks_clause(tokens[unit_end]) or tokens[unit_end].text in ")(" \
+        or tokens[unit_end].text in script_data().sentence_ends  # "... and Youcef Aouchiche, 41."
     if before >= 1 and breaks_clause(tokens[before]) and after_ok:
         mention = next((m for m in ctx.mentions if m.end == before), None)
         if mention is not None and mention.type != ORG:
@@ -352,6 +506,9 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
             if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
                 continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
             distance = match.start - unit_end + 2
+            if unit.dimension == COUNT and unit.id not in lex.units and distance > 2:
+                continue  # "began with 24 teams ... and plenty of goals": a noun no lexicon knows
+                # names what it counts itself; a trigger further on is another figure's
         else:
             distance = 0
         if distance <= lex.windows.trigger:
@@ -527,15 +684,31 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
     text = reading.article.text
     claims: list[Claim] = []
     quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
+    shares = _shares(ctx, lex, quantities)
+    quantities = sorted([q for q in quantities if not any(s.start <= q.start < s.end for s in shares)] + shares,
+                        key=lambda q: q.start)
+    for q in quantities:
+        if q.is_year and _counts_a_noun(ctx, q):
+            q.is_year = False  # "نحو 2000 وحدة سكنية", "1750 prisoners": a count, not a year
     years = [q for q in quantities if q.is_year]
     unit_end = 0  # where the last figure's unit ends: "35 في المئة من" reads no number in "المئة"
     # "الثانية عشرة والنصف": an hour's words hold numbers that are no quantity.
     clock_words = {k for category in (Category.CLOCK_HOUR, Category.CLOCK_MINUTES)
                    for m in ctx.matches(category) for k in range(m.start, m.end)}
+    # "بثلاثة أهداف مقابل هدف": a score's numbers count no goals of their own (matches.py).
+    clock_words |= {k for start, end in score_spans(ctx) for k in range(start, end)}
+    clock_words |= minute_numbers(ctx)  # "في الدقائق 22، 73، و(90 + 5)": minutes of play (matches.py)
+    clock_words |= day_ordinal_tokens(ctx)  # "الموافق 17 من شهر أكتوبر": a day of the month (dates.py)
     for q in quantities:
         if q.start in clock_words or _day_of_a_date(ctx, q):
             continue
-        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None \
+        if ctx.starting_at(Category.MINUTE_AFTER, q.end) or ctx.ending_at(Category.MINUTE_BEFORE, q.start):
+            continue  # "12 minutes in", "في الدقيقة 27": a minute of play (matches.py)
+        if q.end - q.start == 1 and ctx.starting_at(Category.DAY_HALF, q.end):
+            continue  # "الساعة الـ 11 مساء", "3 p.m.": a time of day (times.py)
+        if q.start >= 2 and ctx.tokens[q.start - 1].norm in lex.joiners and ctx.ending_at(Category.CLOCK_HOUR, q.start - 1):
+            continue  # "الحادية عشرة و11 دقيقة": the minutes of a clock, no length of time
+        if q.is_year or q.start < unit_end or ctx.mention_covering(q.start) is not None and not q.share \
                 or ctx.starting_at(Category.WEEKDAY, q.start) or ctx.starting_at(Category.MONTH, q.start):
             # "الإثنين" is Monday, not "two"; a month's name is no number either
             continue
@@ -552,6 +725,20 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             hit = _elided_unit(ctx, lex, q, quantities)
         if hit is None:
             continue
+        if q.vague and q.high < 100 and hit.unit.id not in lex.units and hit.unit.dimension == COUNT:
+            continue  # "several fronts", "a few partnerships": no figure anyone checks
+        if hit.unit.kind == PERSON and any(m.start < q.start + 1 and m.end in (q.start, q.start + 1)
+                                           for m in ctx.matches(Category.ATTRIBUTION_ACCORDING_TO)):
+            continue  # "according to two people familiar with the matter": who says it, not a figure
+        hit = _named_in_full(ctx, hit)
+        if q.dot_grouped and hit.unit.dimension == COUNT:
+            # "1.500 شخص", "(12.345) ناخبا": no count is a fraction, so the dot groups thousands.
+            q.low, q.high, q.step = q.low * 1000, q.high * 1000, 1.0
+        if hit.unit.counts_as and hit.unit.counts_as[0] in lex.units:
+            # "two decades" is 20 years: a figure is kept in the unit others give it in.
+            target, times = hit.unit.counts_as
+            q.low, q.high, q.step = q.low * times, q.high * times, q.step * times
+            hit = UnitHit(lex.units[target], hit.start, hit.end, hit.words)
         previous_end = unit_end
         unit_end = hit.end
         unit = hit.unit
@@ -568,6 +755,8 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
         fallback, named_by = predicate is None, ""
         if fallback:
             predicate, named_by = _fallback_predicate(ctx, lex, q, hit, wording_start)
+        if _falls(ctx, lex, predicate, q):
+            q.low, q.high = -q.high, -q.low  # "fell 2.5%": a change of -2.5
         low, high, ceiling = _interval(q, qualifier)
         skip = range(q.start, hit.end)
         subject = _subject(reading, ctx, q, predicate, trigger, skip)

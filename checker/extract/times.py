@@ -94,6 +94,21 @@ def _approximate(ctx: SentenceContext, start: int) -> str | None:
     return None
 
 
+def _after_a_stamped_date(ctx: SentenceContext, i: int) -> bool:
+    """A clock right after a date written with its month and year, with no word between
+    ("30 أغسطس 2025 06:27 مساءً", "September 05, 2025 01:04 pm"): a page stamps its
+    time so; a story gives a time with a word ("at 3:38", "الساعة 1:38")."""
+    tokens = ctx.tokens
+    k = i - 1
+    if k >= 0 and tokens[k].text in "|—–-":
+        k -= 1
+    if k < 1 or tokens[k].kind != "num" or not tokens[k].norm.isdigit() or len(tokens[k].norm) != 4:
+        return False
+    before = k - 1 if tokens[k - 1].text == "," else k
+    return bool(ctx.ending_at(Category.MONTH, before)) and tokens[i].kind == "num" \
+        and i + 1 < len(tokens) and tokens[i + 1].text == ":"
+
+
 def time_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
     claims: list[Claim] = []
     text = reading.article.text
@@ -104,6 +119,8 @@ def time_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     for i in [k for k, t in enumerate(tokens) if t.kind == "num" or k in hour_words]:
         if i < taken or (i > 0 and tokens[i - 1].text == ":"):
             continue
+        if i > 0 and tokens[i - 1].text == "|" or _after_a_stamped_date(ctx, i):
+            continue  # "17 سبتمبر 2025 | 9:50 م", "السبت 30 أغسطس 2025 06:27 مساءً": a page's stamp
         clock = _read_clock(ctx, i)
         if clock is None:
             continue

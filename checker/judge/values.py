@@ -138,6 +138,9 @@ def same_category(a: Value, b: Value) -> bool:
                 return False  # "September 7" and "2024-09-08"
             return bool(_months(a) & _months(b))
         return str(a.low) <= str(b.high) and str(b.low) <= str(a.high)
+    if isinstance(a.low, str) and isinstance(b.low, str):
+        # A canonical key: an outcome's id ("found guilty" is "convicted"), a match's winner, a score.
+        return a.low == b.low
     return (a.entity.id if a.entity else a.text) == (b.entity.id if b.entity else b.text)
 
 

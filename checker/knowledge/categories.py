@@ -16,6 +16,8 @@ class Category(StrEnum):
     UNIT = "unit"
     UNIT_BEFORE = "unit_before"  # a symbol written before the number: "$", "€"
     VAGUE = "vague"  # "hundreds of millions", "عشرات"
+    RANK_WORD = "rank_word"  # "ranked", "المركز": a place in an order follows (87th, 87)
+    SHARE = "share"  # "half", "two-thirds", "ثلث": a fraction of a whole, as a percentage (payload)
     OUT_OF = "out_of"  # "46 of the 120 seats"
     RISES_TO = "rises_to"  # "rose to", "ارتفع إلى"
     RANGE_CUES = "range_cues"  # "between", "تراوح": a range's two ends follow
@@ -37,6 +39,14 @@ class Category(StrEnum):
     FRAME_REFERENCES = "frame_references"  # "west of", "على بعد": where a distance is from
     FRAME_TIME_CUES = "frame_time_cues"  # "in 2021", "عام 2019"
     FRAME_PAST = "frame_past"  # "last year", "السابقة"
+    OUTCOME = "outcome"  # "found guilty", "declined to comment": payload (predicate id, value id)
+    MINUTE_BEFORE = "minute_before"  # "في الدقيقة": a minute of play follows
+    MINUTE_AFTER = "minute_after"  # "minutes in": the number before was a minute of play
+    GOALS = "goals"  # "ثلاثية": a number of goals; payload the number
+    GOAL_NOUN = "goal_noun"  # "أهداف" after a number of goals
+    GOALS_NIL = "goals_nil"  # "نظيفة": the other side scored none
+    GOALS_AGAINST = "goals_against"  # "مقابل هدف": the other side's goals; payload the number
+    OUTCOME_ABOUT = "outcome_about"  # "convicted of", "بتهمة": what the outcome is about follows; payload a predicate id
     # names
     ENTITY = "entity"  # payload: an entity id
     PERSON_TITLES = "person_titles"

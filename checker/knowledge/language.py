@@ -50,6 +50,8 @@ class Language:
     stopwords: frozenset[str] = field(init=False)
     pronoun_suffixes: tuple[str, ...] = field(init=False)
     months: dict[str, int] = field(init=False)
+    day_ordinals: dict[str, int] = field(init=False)
+    day_connectors: frozenset[str] = field(init=False)
     # The writing system and grammatical words the code asks about by name.
     script: str | None = field(init=False)
     has_case: bool = field(init=False)
@@ -93,6 +95,8 @@ class Language:
         self.definite_article = tuple(grammar.get("definite_article", []))
         self.contracted_article = tuple(grammar.get("contracted_article", []))
         self.noun_modifiers = grammar.get("noun_modifiers")
+        self.verb_first = bool(grammar.get("verb_first", False))
+        self.plural_endings = tuple(fold(w) for w in grammar.get("plural_endings", []))
         forms = grammar.get("adjective_forms", {})
         self.adjective_endings = tuple(fold(w) for w in forms.get("endings", []))
         self.adjective_starts = tuple(fold(w) for w in forms.get("starts", []))
@@ -106,10 +110,19 @@ class Language:
         self.digit_count = frozenset(fold(w) for w in numbers.get("digit_count", []))
         self.ordinals = {fold(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
         self.ordinal_suffixes = frozenset(fold(w) for w in numbers.get("ordinal_suffixes", []))
+        self.unranked = frozenset(fold(w) for w in numbers.get("unranked", []))
+        self.reversed_decimal_marks = frozenset(fold(w) for w in numbers.get("reversed_decimal_marks", []))
+        self.naming_words = frozenset(fold(w) for w in numbers.get("naming_words", []))
         self.joiners = frozenset(fold(w) for w in numbers.get("joiners", []))
         self.connectors = frozenset(fold(w) for w in numbers.get("connectors", []))
         self.articles = frozenset(fold(w) for w in numbers.get("articles", []))
         self.range_joins = frozenset(fold(w) for w in numbers.get("range_joins", []))
+        self.bare_range_joins = frozenset(fold(w) for w in numbers.get("bare_range_joins", []))
+        self.one_unit_after = frozenset(fold(w) for w in numbers.get("one_unit_after", []))
+        self.rate_words = frozenset(fold(w) for w in numbers.get("rate_words", []))
+        self.counted_after = {fold(k): float(v) for k, v in grammar.get("counted_after", {}).items()}
+        self.duals: dict[str, UnitDef] = {}
+        self.said_of: dict[str, frozenset[str]] = {}  # an outcome's nouns, where its lexicon lists them
         for category in (Category.OUT_OF, Category.RISES_TO, Category.RANGE_CUES, Category.CONVERSION_CUES):
             for phrase in numbers.get(category, []):
                 self._index(category, phrase, category)
@@ -117,6 +130,10 @@ class Language:
                                ("addition", Category.SUM_ADDITION)):
             for phrase in numbers.get("sums", {}).get(part, []):
                 self._index(category, phrase, part)
+        for phrase in numbers.get("rank_words", []):
+            self._index(Category.RANK_WORD, phrase, True)
+        for phrase, percent in numbers.get("shares", {}).items():
+            self._index(Category.SHARE, phrase, float(percent))
         for phrase, bounds in numbers.get("vague", {}).items():
             self._index("vague", phrase, (float(bounds[0]), float(bounds[1])))
         self._compile_units(data.get("units", {}))
@@ -152,6 +169,20 @@ class Language:
         self.stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
         self.function_words = frozenset(fold(w) for w in data.get("function_words", [])) | self.stopwords
         self._compile_dates(data.get("dates", {}))
+        matches = data.get("matches", {})
+        for category in (Category.MINUTE_BEFORE, Category.MINUTE_AFTER):
+            for phrase in matches.get(category, []):
+                self._index(category, phrase, category)
+        self.minute_marks = frozenset(fold(w) for w in matches.get("minute_marks", []))
+        self.minute_words = frozenset(fold(w) for w in matches.get("minute_words", []))
+        for phrase, goals in matches.get("goals", {}).items():
+            self._index(Category.GOALS, phrase, int(goals))
+        for phrase in matches.get("goal_nouns", []):
+            self._index(Category.GOAL_NOUN, phrase, True)
+        for phrase in matches.get("nil", []):
+            self._index(Category.GOALS_NIL, phrase, 0)
+        for phrase, goals in matches.get("against", {}).items():
+            self._index(Category.GOALS_AGAINST, phrase, int(goals))
         self._compile_roles(data.get("roles", {}))
         self._compile_frames(data.get("frames", {}))
 
@@ -162,11 +193,57 @@ class Language:
                 self._index("unit", form, unit)
             for symbol in spec.get("before", []):
                 self._index("unit_before", symbol, unit)
+        dual = self.data.get("grammar", {}).get("dual")
+        if dual:
+            self._compile_duals(units, dual)
+
+    def _compile_duals(self, units: dict[str, Any], dual: dict[str, Any]) -> None:
+        """The dual of each one-word unit form ("عام" gives "عامين", "عامان"; "ساعة" gives
+        "ساعتين"): a unit and the number two in one word. An ending that is also a sound
+        plural's ("ين": "موظفين" employees) gives no dual of a form whose sound plural the
+        lexicon lists, and no generated form is one the lexicon lists for itself."""
+        listed = {fold(form) for spec in units.values() for form in spec.get("forms", [])}
+        plurals = [fold(e) for e in dual.get("sound_plural_endings", [])]
+        ambiguous = {fold(e) for e in dual.get("sound_plural_ambiguous", [])}
+        feminine, stem_end = dual.get("feminine_ending", ""), dual.get("feminine_stem", "")
+        not_singular = tuple(fold(e) for e in dual.get("not_singular_endings", []))
+        other_words = {fold(w) for w in dual.get("other_words", [])}
+        sound_singulars = tuple(dual.get("sound_plural_singular_endings", []))
+        for unit_id, spec in units.items():
+            unit = self.ontology.units[unit_id]
+            for form in (f for f in spec.get("forms", [])
+                         if f.isalpha() and len(fold(f)) >= 3 and not fold(f).endswith(not_singular)):
+                stem = form[: -len(feminine)] + stem_end if feminine and form.endswith(feminine) else form
+                has_sound_plural = form.endswith(sound_singulars) or \
+                    any(fold(form) + ending in listed for ending in plurals)
+                for ending in dual.get("endings", []):
+                    word = fold(stem + ending)
+                    if fold(ending) in ambiguous and has_sound_plural or word in listed or word in self.duals \
+                            or word in other_words:
+                        continue
+                    self.duals[word] = unit
+                    self._index("unit", stem + ending, unit)
+
+    def dual_unit(self, norm: str) -> UnitDef | None:
+        """The unit a word in the dual counts two of ("لعامين": years), or None."""
+        for form in self.variants(norm):
+            if form in self.duals:
+                return self.duals[form]
+        return None
 
     def _compile_predicates(self, predicates: dict[str, Any]) -> None:
-        for pred_id in self.ontology.predicates:
-            for trigger in predicates.get(pred_id, {}).get("triggers", []):
+        for pred_id, definition in self.ontology.predicates.items():
+            words = predicates.get(pred_id, {})
+            for trigger in words.get("triggers", []):
                 self._index("trigger", trigger, pred_id)
+            # An outcome's words: each value the ontology lists, none it does not.
+            for value in definition.values:
+                for phrase in words.get("says", {}).get(value, []):
+                    self._index(Category.OUTCOME, phrase, (pred_id, value))
+            for phrase in words.get("about_after", []):
+                self._index(Category.OUTCOME_ABOUT, phrase, pred_id)
+            if words.get("said_of"):
+                self.said_of[pred_id] = frozenset(fold(w) for w in words["said_of"])
 
     def _compile_entities(self) -> None:
         firsts: set[str] = set()
@@ -194,6 +271,8 @@ class Language:
 
     def _compile_dates(self, dates: dict[str, Any]) -> None:
         self.months = {}
+        self.day_ordinals = {fold(k): int(v) for k, v in dates.get("day_ordinals", {}).items()}
+        self.day_connectors = frozenset(fold(w) for w in dates.get("day_connectors", []))
         for number, names in dates.get("months", {}).items():
             for name in names:
                 self._index("month", name, int(number))
@@ -309,9 +388,11 @@ class Language:
         return None
 
     def _may_start_number(self, norm: str) -> bool:
-        """A number word, a scale word, or an article that may come before one."""
-        return norm in self.articles or self.number_word(norm) is not None \
-            or self.lookup(self.scales, norm) is not None
+        """A number word, a scale word, an article that may come before one, a word before
+        a unit that counts one of it, a noun in the dual, or a fraction ("نصف مليون")."""
+        return norm in self.articles or norm in self.one_unit_after or self.number_word(norm) is not None \
+            or self.lookup(self.scales, norm) is not None or (bool(self.duals) and self.dual_unit(norm) is not None) \
+            or self.lookup(self.fractions, norm) is not None
 
     def lookup(self, table: dict[str, float], norm: str) -> float | None:
         for form in self.variants(norm):

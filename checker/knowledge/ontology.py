@@ -18,8 +18,8 @@ from checker.errors import RuleError
 # language writes it. Language files may not hold them (language.schema.json).
 ONTOLOGY_KEYS: dict[str, frozenset[str]] = {
     "predicates": frozenset({"label", "dimensions", "kinds", "units", "grows", "varies", "holders", "about", "align_on",
-                             "appositive", "verbs_of_leading"}),
-    "units": frozenset({"dimension", "kind", "predicate", "label", "generic", "scale"}),
+                             "appositive", "verbs_of_leading", "values", "signed"}),
+    "units": frozenset({"dimension", "kind", "predicate", "label", "generic", "scale", "counts_as"}),
 }
 # Whole sections that are ontology: entities carry their names in every script.
 ONTOLOGY_SECTIONS = frozenset({"entities", "exchange_rates"})
@@ -27,6 +27,7 @@ ONTOLOGY_SECTIONS = frozenset({"entities", "exchange_rates"})
 # The entity types and dimensions the code reasons about (closed lists in lexicon.schema.json).
 PERSON, ORG = "person", "org"
 MONEY, COUNT, YEARS, ROLE, DATE, TIME_OF_DAY = "money", "count", "years", "role", "date", "time_of_day"
+OUTCOME = "outcome"  # a verdict, an official response, a match's result: a value from a closed vocabulary
 RANK = "rank"  # "the 16th outbreak": a place in an order
 
 
@@ -40,6 +41,8 @@ class UnitDef:
     predicate: str | None = None  # a predicate the noun implies by itself ("1411 قتيلا")
     generic: bool = False  # the unit of a bare count of its kind ("the toll rose to 17": people)
     scale: float | None = None  # in its dimension's base unit: a minute is 60 (seconds)
+    # A unit figures are written in as a multiple of another: "two decades" is 20 years.
+    counts_as: tuple[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class PredicateDef:
     about: str | None = None  # "person": the figure is a person's own (an age, a tenure)
     appositive: str | None = None  # the unit of a bare number beside a name ("X, 28,": an age in years)
     verbs_of_leading: bool = False  # the post "led by", "بقيادة" name
+    # An outcome's closed vocabulary ("convicted", "acquitted"): any two differ, so two of
+    # them said of one subject and one charge cannot both be true.
+    values: tuple[str, ...] = ()
+    signed: bool = False  # a change either way: a figure after a word of falling is negative
 
     def accepts(self, unit: UnitDef) -> bool:
         if self.units and unit.id not in self.units:
@@ -96,9 +103,11 @@ class Ontology:
     def from_sections(cls, data: dict[str, Any]) -> Ontology:
         ontology = cls()
         for unit_id, spec in data.get("units", {}).items():
+            counts_as = spec.get("counts_as")
             ontology.units[unit_id] = UnitDef(unit_id, spec.get("dimension", "count"), spec.get("kind"),
                                               spec.get("predicate"), bool(spec.get("generic", False)),
-                                              spec.get("scale"))
+                                              spec.get("scale"),
+                                              (counts_as["unit"], float(counts_as["times"])) if counts_as else None)
         for pred_id, spec in data.get("predicates", {}).items():
             label = spec.get("label", pred_id)
             if isinstance(label, str):
@@ -110,6 +119,7 @@ class Ontology:
                 single_holder=spec.get("holders", "one") == "one", align_on=spec.get("align_on", "participants"),
                 about=spec.get("about"), appositive=spec.get("appositive"),
                 verbs_of_leading=bool(spec.get("verbs_of_leading", False)),
+                values=tuple(spec.get("values", [])), signed=bool(spec.get("signed", False)),
             )
         known: dict[str, float] = {}
         for entry in sorted(data.get("exchange_rates", []), key=lambda e: str(e["from"])):
@@ -159,6 +169,13 @@ class Ontology:
                     problems.append(RuleError(
                         f"{section[:-1]} '{item_id}' has words but no definition: define it in "
                         f"rules/lexicons/common/{section}.yaml, or give its ontology keys in the rule", origin))
+        for pred_id, spec in words.get("predicates", {}).items():
+            definition = self.predicates.get(pred_id)
+            for value in (spec or {}).get("says", {}) if definition is not None else ():
+                if value not in definition.values:
+                    problems.append(RuleError(
+                        f"outcome '{pred_id}' has words for '{value}', which is not one of its values "
+                        f"({', '.join(definition.values) or 'none'}) in rules/lexicons/common/predicates.yaml", origin))
         return problems
 
 

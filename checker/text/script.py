@@ -29,8 +29,13 @@ class ScriptData:
     sentence_ends: str
     closers: str
     decimal_marks: str
+    group_spaces: str  # spaces that group a number's digits in threes ("1 500 000")
+    invisible: str  # formatting marks read as nothing (bidi marks, zero-width characters)
+    signs: dict[str, int]  # folded sign marks before a number and the sign each gives
     scripts: dict[str, str]
     openers: frozenset[str]  # opening brackets
+    note_openers: frozenset[str]  # brackets around a note's number ("[2]")
+    quote_marks: frozenset[str]  # quotation marks around a figure, read through like brackets
     clause_starts: frozenset[str]  # ":", "•": a capital after them opens a clause
     title_abbreviations: frozenset[str]  # "Capt": its full stop ends no sentence
     number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")  # script name -> its letters, as the inside of a regex character class
@@ -77,8 +82,13 @@ def script_data() -> ScriptData:
         sentence_ends="".join(marks.get("sentence_ends", [])),
         closers="".join(marks.get("closers", [])),
         decimal_marks="".join(marks.get("decimal_marks", [])),
+        group_spaces="".join(marks.get("group_spaces", [])),
+        invisible="".join(_characters(marks.get("invisible", []))),
+        signs={str(k): int(v) for k, v in marks.get("signs", {}).items()},
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
         openers=frozenset(marks.get("openers", [])),
+        note_openers=frozenset(marks.get("note_openers", [])),
+        quote_marks=frozenset(marks.get("quote_marks", [])),
         clause_starts=frozenset(marks.get("clause_starts", [])),
         title_abbreviations=frozenset(marks.get("abbreviations", {}).get("titles", [])),
         number_abbreviations=frozenset(marks.get("abbreviations", {}).get("before_numbers", [])),

@@ -26,8 +26,15 @@ def token_pattern() -> re.Pattern[str]:
     data = script_data()
     scripts = "".join(data.scripts.values())
     runs = "".join(f"[{letters}]+|" for letters in data.scripts.values())
+    marks = re.escape(data.decimal_marks)
+    invisible = re.escape(data.invisible) or r"\x00"
+    # Inside a number: a decimal or thousands mark, invisible marks ("1\u200e500" with an
+    # LRM), or a grouping space before exactly three digits ("1 500 000").
+    inside = rf"(?:(?:[{invisible}]+[{marks}]?|[{marks}])[{invisible}]*\d+"
+    if data.group_spaces:
+        inside += rf"|[{re.escape(data.group_spaces)}]\d{{3}}(?!\d)"
     return re.compile(
-        rf"(?P<num>\d+(?:[{re.escape(data.decimal_marks)}]\d+)*)"
+        rf"(?P<num>\d+{inside})*)"
         rf"|(?P<word>{runs}[^\W\d_{scripts}]+)"
         r"|(?P<punct>\S)"
     )
@@ -37,7 +44,9 @@ def token_pattern() -> re.Pattern[str]:
 def _spaced_token_pattern() -> re.Pattern[str]:
     """The same tokens, each with the white space before it: findall then yields plain
     strings, and spans follow from their lengths (no match object per token)."""
-    return re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", token_pattern().pattern) + ")")
+    # Invisible marks outside a number part tokens as a space does.
+    space = rf"[\s{re.escape(script_data().invisible)}]*"
+    return re.compile(rf"({space})(" + re.sub(r"\(\?P<\w+>", "(?:", token_pattern().pattern) + ")")
 
 
 @cache

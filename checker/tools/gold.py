@@ -70,6 +70,8 @@ def _value_fits(gold: Any, claim: Claim) -> bool:
     value = claim.value
     if value.kind == "date":
         return isinstance(gold, str) and _date_fits(gold, claim)
+    if value.kind == "text":
+        return isinstance(gold, str) and gold == value.low  # an outcome's value: "declined_to_comment"
     if value.kind != "quantity" or isinstance(gold, str) or gold is None:
         return False
     low = value.low if isinstance(value.low, (int, float)) else float("-inf")
@@ -83,14 +85,16 @@ def _value_fits(gold: Any, claim: Claim) -> bool:
 
 
 def _predicate_fits(gold: str, claim: Claim) -> bool:
-    """Gold files use three broad labels where the checker is more specific."""
+    """Gold files use broad labels where the checker is more specific: `count`, `role`,
+    `event_date`, and a dimension's name (`length`, `duration`)."""
     if gold == "count":
         return claim.value.dimension == "count"  # "missing", "hires", a fallback "~count:…"
     if gold == "role":
         return claim.value.dimension == "role"
     if gold == "event_date":
         return claim.value.kind == "date"
-    return claim.predicate == gold
+    # A dimension as the label ("length", "duration"): any claim measuring it, however named.
+    return claim.predicate == gold or claim.value.dimension == gold
 
 
 def _holder_fits(gold: Any, claim: Claim, names: NameMatcher) -> bool:

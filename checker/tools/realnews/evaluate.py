@@ -8,6 +8,7 @@ from pathlib import Path
 from checker.knowledge import Knowledge
 from checker.pipeline import check
 from checker.report.json_report import report_dict
+from checker.tools.realnews.extraction import ExtractionScore, score_extraction
 from checker.tools.realnews.pairs import PairScore, score_story
 from checker.tools.realnews.stories import (
     Story,
@@ -22,6 +23,7 @@ class StoryResult:
     story: Story
     score: PairScore
     clusters: bool  # the report has value clusters, which the shared script does not read yet
+    extraction: ExtractionScore  # the gold values some claim reads
 
 
 def evaluate_story(story: Story, knowledge: Knowledge) -> StoryResult:
@@ -30,7 +32,7 @@ def evaluate_story(story: Story, knowledge: Knowledge) -> StoryResult:
     report = report_dict(check(articles, knowledge))
     score = score_story(story.gold, report, {a.id: a.text for a in articles})
     clusters = any(f.get("clusters") for f in report["findings"])
-    return StoryResult(story, score, clusters)
+    return StoryResult(story, score, clusters, score_extraction(story.gold, score.extracted))
 
 
 def evaluate_corpus(roots: list[Path], knowledge: Knowledge, patterns: list[str] = ()) -> list[StoryResult]:
@@ -45,3 +47,7 @@ def evaluate_corpus(roots: list[Path], knowledge: Knowledge, patterns: list[str]
 
 def total(results: list[StoryResult]) -> PairScore:
     return sum((r.score for r in results), PairScore())
+
+
+def total_extraction(results: list[StoryResult]) -> ExtractionScore:
+    return sum((r.extraction for r in results), ExtractionScore())

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from tabulate import SEPARATING_LINE, tabulate
 
-from checker.tools.realnews.evaluate import StoryResult, total
+from checker.tools.realnews.evaluate import StoryResult, total, total_extraction
+from checker.tools.realnews.extraction import GROUPS, ExtractionScore
 from checker.tools.realnews.gold import GoldClaim
 from checker.tools.realnews.matching import JsonClaim, values_differ
 from checker.tools.realnews.pairs import FlaggedPair, PairScore
@@ -119,5 +120,52 @@ def render(results: list[StoryResult], markdown: bool = False, verbose: bool = F
     text = render_table(results, markdown)
     if verbose:
         details = "\n".join(render_details(r) for r in results)
+        text += ("\n```text\n" + details + "```\n") if markdown else "\n" + details
+    return text
+
+
+# --- the extraction ceiling (--extraction) -------------------------------------------
+
+EXTRACTION_HEADERS = ["story", "lang", "articles", "conflict values read", "agreement values read",
+                      "non-numeric cited"]
+
+
+def extraction_row(name: str, lang: str, articles: int, s: ExtractionScore) -> list[str]:
+    return [name, lang, str(articles)] + [ratio(s.read[g], s.values[g]) for g in GROUPS]
+
+
+def render_extraction_table(results: list[StoryResult], markdown: bool = False) -> str:
+    stories = [extraction_row(r.story.name, "+".join(r.story.langs), len(r.story.files), r.extraction)
+               for r in results]
+    groups = [("all stories", results), ("mixed-language", [r for r in results if r.story.mixed]),
+              ("one-language", [r for r in results if not r.story.mixed])]
+    totals = []
+    for label, members in groups:
+        if not members or (label != "all stories" and len(members) == len(results)):
+            continue
+        name = f"{label} ({len(members)})"
+        totals.append(extraction_row(f"**{name}**" if markdown else name, "",
+                                     sum(len(r.story.files) for r in members), total_extraction(members)))
+    if markdown:
+        return tabulate(stories + totals, headers=EXTRACTION_HEADERS, tablefmt="github", disable_numparse=True) + "\n"
+    table = tabulate(stories + [SEPARATING_LINE] + totals, headers=EXTRACTION_HEADERS, tablefmt="simple",
+                     disable_numparse=True)
+    return ("Real news, gold values read by some claim (numeric values of conflicts and of agreements; "
+            "non-numeric values cited)\n\n" + table + "\n")
+
+
+def render_extraction_misses(result: StoryResult) -> str:
+    """Each gold value of one story that no claim matches, with its quote."""
+    lines = [f"{result.story.name}:"]
+    for miss in result.extraction.misses:
+        lines.append(f"    {miss.group} {miss.claim.id} {miss.value.article}: {miss.value.value} — "
+                     f"“{' '.join(miss.value.quote.split())}”")
+    return "\n".join(lines) + "\n"
+
+
+def render_extraction(results: list[StoryResult], markdown: bool = False, verbose: bool = False) -> str:
+    text = render_extraction_table(results, markdown)
+    if verbose:
+        details = "\n".join(render_extraction_misses(r) for r in results if r.extraction.misses)
         text += ("\n```text\n" + details + "```\n") if markdown else "\n" + details
     return text
