@@ -198,6 +198,21 @@ def candidates(a: Features, b: Features) -> bool:
     return True
 
 
+def one_event(a: Features, b: Features) -> bool:
+    """Whether two dates, posts or outcomes are about one thing, as a rule pairs them: one named
+    predicate, one subject where the predicate is its subject's, one object ("guilty of fraud"
+    is not "acquitted of bribery"), no words narrowing them apart."""
+    if not (a.predicate and b.predicate):
+        return False  # a date no event word names pairs with nothing
+    if "subject" in (a.align_on, b.align_on) and not same_subject(a.subject, b.subject):
+        return False
+    if a.place and b.place and a.place != b.place and (a.script == b.script or not (
+            a.place.startswith(PHRASE) or b.place.startswith(PHRASE))):
+        return False
+    ma, mb = set(a.claim.modifiers), set(b.claim.modifiers)
+    return not (ma and mb and not ma & mb and a.script == b.script)
+
+
 def script_of(text: str) -> str:
     """The script most letters of a sentence's start are in: a word one sentence has and
     another lacks is a difference within one script, maybe a translation across two."""

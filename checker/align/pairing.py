@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import math
 
-from checker.align.evidence import Evidence, Features, Story, candidates
+from checker.align.evidence import Evidence, Features, Story, candidates, one_event
 from checker.knowledge.alignment import AlignmentModel, sigmoid
 from checker.align.pair_features import pair_features
 from checker.align.rank_features import rank_features
@@ -132,8 +132,8 @@ def weigh_pairs(features: list[Features], story: Story, model: AlignmentModel) -
             restated[(x, y)] = RESTATED
             continue
         if features[x].kind != "quantity":
-            if features[x].predicate and features[y].predicate:
-                restated[(x, y)] = BY_RULE  # a date no event word names pairs with nothing
+            if one_event(features[x], features[y]):
+                restated[(x, y)] = BY_RULE
             continue
         shared = pair_features(features[x], features[y], story, only_ones)
         stage1[(x, y)] = model.pair.logit(shared), tuple(model.pair.contributions(shared))

@@ -39,6 +39,8 @@ from checker.text.tokens import Token, breaks_clause
 LENGTH = "length"  # the dimension of distances
 # A year a clause may date a figure by (a four-digit number in this span).
 YEARS = range(1900, 2101)
+# The most tokens between two figures of one list ("22 and 7", "12.1%, 7.9% and 3%").
+JOIN_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ class FrameReader:
         if self.ctx.lex.has_case:
             return None
         for link in self.ctx.ending_at(Category.FRAME_OWNER_BEFORE, figure.start):
+            if len(self.ctx.text_of(self.reading.article.text, link.start, link.end)) < 2:
+                continue  # "بـ38": a preposition written onto the figure leads from any verb
             k = link.start - 1
             if k < 0 or self.ctx.mention_covering(k) is not None:
                 continue
@@ -197,12 +201,21 @@ class FrameReader:
         return None
 
     def respectively(self) -> dict[int, Mention]:
-        """"X and Y won 12.1% and 7.9%, respectively": figure index -> its name, in order."""
+        """"X and Y won 12.1% and 7.9%, respectively": figure index -> its name, in order. The
+        figures are the run joined by "and" or commas right before the mark; the names, as many,
+        the last ones before the run."""
         marks = self.ctx.matches(Category.FRAME_RESPECTIVELY)
         if not marks:
             return {}
-        mark = marks[0].start
-        listed = [n for n, f in enumerate(self.figures) if f.end <= mark]
+        before = [n for n, f in enumerate(self.figures) if f.end <= marks[0].start]
+        if not before:
+            return {}
+        listed = [before[-1]]
+        for n in reversed(before[:-1]):
+            gap = self.tokens[self.figures[n].end:self.figures[listed[0]].start]
+            if len(gap) > JOIN_GAP or any(t.kind == "num" for t in gap):
+                break
+            listed.insert(0, n)
         if len(listed) < 2:
             return {}
         first = self.figures[listed[0]].start
@@ -269,17 +282,23 @@ class FrameReader:
         return None
 
     def time(self, figure: Figure) -> tuple[str, str] | None:
-        """A year the figure's clause dates it by, or a mark of another time ("past")."""
+        """The year its clause dates the figure by (the nearest a time cue or a month names), or a
+        mark of another time than now ("past")."""
         start, end = self._clause(figure)
         cues = self.windows.frame_time
+        cue_ends = {m.end for category in (Category.FRAME_TIME_CUES, Category.MONTH) for m in self.ctx.matches(category)}
+        years = []
         for k in range(start, end):
             year = _year(self.tokens[k])
             if year is None or figure.start <= k < figure.end:
                 continue
-            cued = any(k - cues <= m.end <= k for m in self.ctx.matches(Category.FRAME_TIME_CUES)) \
-                or any(k - cues <= m.end <= k for m in self.ctx.matches(Category.MONTH))
-            if cued:
-                return str(year), self.tokens[k].text
+            distance = min(abs(k - figure.start), abs(k - figure.end))
+            # A year a cue names ("in 2021", "عام 2019"), or one right by the figure ("the 1958 record of 79.4%").
+            if any(k - cues <= e <= k for e in cue_ends) or distance <= self.windows.frame_qualifier:
+                years.append((distance, k, year))
+        if years:
+            _, k, year = min(years)
+            return str(year), self.tokens[k].text
         for match in self.ctx.matches(Category.FRAME_PAST):
             if start <= match.start and match.end <= end:
                 return "past", self.ctx.text_of(self.reading.article.text, match.start, match.end)

@@ -27,8 +27,9 @@ class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # Two articles' equal figures become one quantity (a group) from here;
-    link: float = Field(0.5, ge=0, le=1)
+    link: float = Field(0.7, ge=0, le=1)
     # two groups are joined when the mean probability between their figures reaches this.
+    # (Both were chosen on cross-validated figures: docs/eval.md says how.)
     join: float = Field(0.5, ge=0, le=1)
     # A conflict is an error from here (chosen by cross-validation for precision);
     # a possible conflict, a warning to check, from `possible` up to it.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checker.knowledge import Knowledge
+from checker.models import Article
 from checker.pipeline import check
 from checker.report.json_report import report_dict
 from checker.tools.realnews.extraction import ExtractionScore, score_extraction
@@ -28,8 +30,12 @@ class StoryResult:
 
 def evaluate_story(story: Story, knowledge: Knowledge) -> StoryResult:
     articles = load_story_articles(story)
-    # Scored on the JSON report's data, the contract other tools (and the shared script) read.
-    report = report_dict(check(articles, knowledge))
+    return score_report(story, articles, report_dict(check(articles, knowledge)))
+
+
+def score_report(story: Story, articles: list[Article], report: dict[str, Any]) -> StoryResult:
+    """A story's scores, read from its JSON report (the contract other tools and the shared
+    script read); `articles` give the texts its spans index."""
     score = score_story(story.gold, report, {a.id: a.text for a in articles})
     clusters = any(f.get("clusters") for f in report["findings"])
     return StoryResult(story, score, clusters, score_extraction(story.gold, score.extracted))

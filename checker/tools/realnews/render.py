@@ -75,9 +75,21 @@ def shorten(quote: str, around: str) -> str:
     return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
 
 
+FRAME_SLOTS = (("owner", "owner_text"), ("property", "property_text"), ("reference", "reference_text"),
+               ("time", "time_text"))
+
+
+def frame_text(claim: JsonClaim) -> str:
+    """A claim's frame on one line ("owner Liberals · property vote · suspected"), or nothing."""
+    frame = claim.get("frame") or {}
+    parts = [f"{slot} {frame.get(words) or frame[slot]}" for slot, words in FRAME_SLOTS if frame.get(slot)]
+    parts += [q.split(":")[-1] for q in frame.get("qualifiers", [])]
+    return f" [{' · '.join(parts)}]" if parts else ""
+
+
 def claim_line(claim: JsonClaim) -> str:
     value = (claim.get("value") or {}).get("text") or ""
-    return f"{claim.get('article')}: {value} — “{shorten(claim.get('quote') or '', value)}”"
+    return f"{claim.get('article')}: {value}{frame_text(claim)} — “{shorten(claim.get('quote') or '', value)}”"
 
 
 def gold_pair_lines(gold: GoldClaim, extracted: set[tuple[str, int]]) -> list[str]:

@@ -14,16 +14,16 @@ from pathlib import Path
 import yaml
 
 from checker.knowledge import Knowledge
-from checker.knowledge.alignment import AlignmentModel, ModelFile
+from checker.knowledge.alignment import AlignmentModel, ModelFile, Thresholds
 from checker.tools.realnews.stories import find_stories, read_story
-from checker.tools.train.crossval import (
-    CONFLICT_PRECISION,
-    POSSIBLE_PRECISION,
-    choose_threshold,
-    make_folds,
-)
+from checker.tools.train.crossval import CONFLICT_PRECISION, POSSIBLE_PRECISION, make_folds, thresholds_from
 from checker.tools.train.dataset import ReadStory, read_story_claims, story_pairs
 from checker.tools.train.fit import REGULARISATION, fit
+
+# The thresholds are chosen on held-out pairs of the stories dealt into this many parts,
+# each held out in turn (cross-validation by story; `eval --cross-validate` holds out one
+# story at a time, for the figures it prints).
+THRESHOLD_PARTS = 5
 
 HEADER = """\
 # The alignment model: how likely two figures from two articles are one quantity.
@@ -46,11 +46,8 @@ def read_corpus(roots: list[Path], knowledge: Knowledge, patterns: list[str] = (
 def train(reads: list[ReadStory], knowledge: Knowledge, seed: int = 0) -> ModelFile:
     """The model all the stories teach, with thresholds chosen on held-out pairs."""
     pairs = {read.story.name: story_pairs(read, knowledge) for read in reads}
-    folds = make_folds(reads, knowledge, seed, pairs)
-    held_out = [j for fold in folds for j in fold.judged]
-    conflict = choose_threshold(held_out, CONFLICT_PRECISION)
-    thresholds = knowledge.alignment.thresholds.model_copy(update={
-        "conflict": conflict, "possible": min(conflict, choose_threshold(held_out, POSSIBLE_PRECISION))})
+    folds = make_folds(reads, knowledge, seed, pairs, parts=THRESHOLD_PARTS)
+    thresholds = thresholds_from([j for fold in folds for j in fold.judged], Thresholds())
     model: AlignmentModel = fit(list(pairs.values()), seed, thresholds)
     labels = [label for p in pairs.values() for label in p.labels if label is not None]
     trained = {"stories": len(reads), "pairs": len(labels), "one_quantity": sum(labels),

@@ -19,14 +19,15 @@ from checker.knowledge.alignment import AlignmentModel, Thresholds
 from checker.models import ClaimGroup, Report
 from checker.pipeline import align_claims, judge_groups, report_language
 from checker.report.json_report import report_dict
-from checker.tools.realnews.evaluate import StoryResult
+from checker.tools.realnews.evaluate import StoryResult, score_report
 from checker.tools.realnews.pairs import PairScore, StoryScorer, finding_pairs
 from checker.tools.train.dataset import ReadStory, StoryPairs, story_pairs
 from checker.tools.train.fit import fit
 
-# Precision the conflict pairs must reach to be errors, and possible conflicts to be shown.
+# Precision the conflict pairs must reach to be errors, and the possible conflicts below them
+# (a band of their own) to be shown.
 CONFLICT_PRECISION = 0.8
-POSSIBLE_PRECISION = 0.55
+POSSIBLE_PRECISION = 0.5
 # The fewest held-out pairs a threshold must keep for its precision to choose it.
 MIN_SUPPORT = 30
 # The thresholds the precision/recall table shows.
@@ -99,16 +100,22 @@ def judged_pairs(story: str, scorer: StoryScorer, report: dict) -> list[JudgedPa
 
 
 def make_folds(reads: list[ReadStory], knowledge: Knowledge, seed: int = 0,
-               pairs: dict[str, StoryPairs] | None = None) -> list[Fold]:
+               pairs: dict[str, StoryPairs] | None = None, parts: int | None = None) -> list[Fold]:
+    """Every story held out: judged by a model trained without it. With `parts`, the stories
+    (in name order) are dealt into that many parts and each part is held out at once, which
+    trains `parts` models instead of one a story."""
     pairs = pairs or {read.story.name: story_pairs(read, knowledge) for read in reads}
+    ordered = sorted(reads, key=lambda r: r.story.name)
+    held = [ordered[k::parts] for k in range(parts)] if parts and parts < len(ordered) else [[r] for r in ordered]
     folds = []
-    for read in reads:
-        training = [p for name, p in pairs.items() if name != read.story.name]
-        model = fit(training, seed, knowledge.alignment.thresholds)
+    for part in held:
+        names = {read.story.name for read in part}
+        model = fit([p for name, p in pairs.items() if name not in names], seed, Thresholds())
         with_model = dataclasses.replace(knowledge, alignment=model)
-        groups, _ = align_claims(read.claims, with_model, report_language(read.articles))
-        folds.append(held_out_pairs(Fold(read, model, groups), knowledge))
-    return folds
+        for read in part:
+            groups, _ = align_claims(read.claims, with_model, report_language(read.articles))
+            folds.append(held_out_pairs(Fold(read, model, groups), knowledge))
+    return sorted(folds, key=lambda f: f.read.story.name)
 
 
 def held_out_pairs(fold: Fold, knowledge: Knowledge) -> Fold:
@@ -119,22 +126,33 @@ def held_out_pairs(fold: Fold, knowledge: Knowledge) -> Fold:
     return fold
 
 
+def choose_band(judged: Iterable[JudgedPair], conflict: float, precision: float) -> float:
+    """The lowest probability from which the pairs below `conflict` are right `precision` of
+    the time: a possible conflict is worth an editor's check at even odds or better."""
+    band = sorted((j for j in judged if j.probability < conflict), key=lambda j: -j.probability)
+    lowest, right = conflict, 0
+    for n, pair in enumerate(band, start=1):
+        right += pair.right
+        last_of_its_value = n == len(band) or band[n].probability < pair.probability
+        if last_of_its_value and n >= MIN_SUPPORT and right / n >= precision:
+            lowest = pair.probability
+    return lowest
+
+
+def thresholds_from(judged: list[JudgedPair], base: Thresholds) -> Thresholds:
+    """The conflict threshold for CONFLICT_PRECISION, and the possible one for a band of
+    POSSIBLE_PRECISION below it, chosen on these held-out pairs."""
+    conflict = choose_threshold(judged, CONFLICT_PRECISION)
+    return base.model_copy(update={"conflict": conflict, "possible": choose_band(judged, conflict, POSSIBLE_PRECISION)})
+
+
 def held_out_thresholds(folds: list[Fold], story: str, base: Thresholds) -> Thresholds:
     """The thresholds for one story, chosen on the held-out pairs of all the others."""
-    others = [j for fold in folds if fold.read.story.name != story for j in fold.judged]
-    conflict = choose_threshold(others, CONFLICT_PRECISION)
-    possible = min(conflict, choose_threshold(others, POSSIBLE_PRECISION))
-    return base.model_copy(update={"conflict": conflict, "possible": possible})
+    return thresholds_from([j for fold in folds if fold.read.story.name != story for j in fold.judged], base)
 
 
 def score(fold: Fold, knowledge: Knowledge, thresholds: Thresholds) -> StoryResult:
-    report = judge_with(fold, knowledge, thresholds)
-    result = StoryScorer(fold.read.story.gold, report).score()
-    texts = {a.id: a.text for a in fold.read.articles}
-    result.claims = len(report["claims"])
-    result.quotes_verbatim = sum(texts.get(c["article"], "")[c["span"][0]:c["span"][1]] == c["quote"]
-                                 for c in report["claims"])
-    return StoryResult(fold.read.story, result, any(f.get("clusters") for f in report["findings"]))
+    return score_report(fold.read.story, fold.read.articles, judge_with(fold, knowledge, thresholds))
 
 
 def cross_validate(reads: list[ReadStory], knowledge: Knowledge, seed: int = 0) -> CrossValidation:
@@ -143,7 +161,7 @@ def cross_validate(reads: list[ReadStory], knowledge: Knowledge, seed: int = 0) 
 
 def evaluate_folds(folds: list[Fold], knowledge: Knowledge) -> CrossValidation:
     """Each story judged at thresholds chosen without it, and the corpus at each table threshold."""
-    base = knowledge.alignment.thresholds
+    base = Thresholds()
     thresholds = {f.read.story.name: held_out_thresholds(folds, f.read.story.name, base) for f in folds}
     results = [score(f, knowledge, thresholds[f.read.story.name]) for f in folds]
     curve = []

@@ -11,6 +11,9 @@ story. The fit is deterministic: the same pairs give the same weights.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from checker.align.frame_match import FRAME_FEATURES
 from checker.align.pair_features import FEATURES
 from checker.align.rank_features import RANK_FEATURES, rank_features
@@ -30,46 +33,81 @@ class TrainingError(Exception):
     """Training cannot run: scikit-learn missing, or no pairs of one of the two labels."""
 
 
-def _fit_stage(rows: list[dict[str, float]], labels: list[int], names: tuple[str, ...], seed: int) -> Stage:
+def _numpy() -> Any:
     try:
-        from sklearn.linear_model import LogisticRegression
+        import numpy
+        from sklearn.linear_model import LogisticRegression  # noqa: F401 - checked here, used below
     except ImportError:
         raise TrainingError("training needs scikit-learn: pip install -e '.[train]'") from None
-    if len(set(labels)) < 2:
+    return numpy
+
+
+@dataclass
+class Table:
+    """One story's labelled pairs as a matrix of pair features, with their labels."""
+
+    story: StoryPairs
+    rows: Any  # numpy array, one row per labelled pair, PAIR_FEATURES columns
+    labels: Any
+
+    @classmethod
+    def of(cls, story: StoryPairs) -> Table:
+        """The story's table, built once however many folds train on it."""
+        found = _TABLES.get(id(story))
+        if found is None or found.story is not story:
+            found = _TABLES[id(story)] = cls.build(story)
+        return found
+
+    @classmethod
+    def build(cls, story: StoryPairs) -> Table:
+        np = _numpy()
+        labelled = story.labelled()
+        rows = np.array([[story.features[n].get(name, 0.0) for name in PAIR_FEATURES] for n in labelled],
+                        dtype=float).reshape(len(labelled), len(PAIR_FEATURES))
+        return cls(story, rows, np.array([story.labels[n] for n in labelled], dtype=int))
+
+
+_TABLES: dict[int, Table] = {}
+
+
+def _fit_stage(rows: Any, labels: Any, names: tuple[str, ...], seed: int) -> Stage:
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels.tolist())) < 2:
         raise TrainingError("training needs pairs of both labels (one quantity, two quantities)")
-    matrix = [[row.get(name, 0.0) for name in names] for row in rows]
     model = LogisticRegression(C=REGULARISATION, solver="lbfgs", max_iter=5000, random_state=seed)
-    model.fit(matrix, labels)
+    model.fit(rows, labels)
     return Stage(round(float(model.intercept_[0]), DECIMALS),
                  {name: round(float(w), DECIMALS) for name, w in zip(names, model.coef_[0])})
 
 
-def fit_pair_stage(stories: list[StoryPairs], seed: int) -> Stage:
-    rows = [s.features[n] for s in stories for n in s.labelled()]
-    labels = [s.labels[n] for s in stories for n in s.labelled()]
-    return _fit_stage(rows, labels, PAIR_FEATURES, seed)
+def _pair_stage(tables: list[Table], seed: int) -> Stage:
+    np = _numpy()
+    return _fit_stage(np.vstack([t.rows for t in tables]), np.concatenate([t.labels for t in tables]),
+                      PAIR_FEATURES, seed)
 
 
 def rank_rows(story: StoryPairs, stage: Stage) -> list[dict[str, float]]:
+    """The second-stage features of the story's labelled pairs, with this first stage's log-odds."""
     logits = {link: stage.logit(features) for link, features in zip(story.links, story.features)}
     ranks = rank_features(logits, story.articles)
-    return [ranks[link] for link in story.links]
+    return [ranks[story.links[n]] for n in story.labelled()]
 
 
 def fit(stories: list[StoryPairs], seed: int = 0, thresholds: Thresholds | None = None) -> AlignmentModel:
     """The model these stories' pairs teach."""
-    stories = sorted(stories, key=lambda s: s.story)
-    pair = fit_pair_stage(stories, seed)
-    parts = [stories[k::CROSS_FIT] for k in range(CROSS_FIT)] if len(stories) >= CROSS_FIT else [stories]
-    rows: list[dict[str, float]] = []
-    labels: list[int] = []
+    np = _numpy()
+    tables = [Table.of(s) for s in sorted(stories, key=lambda s: s.story)]
+    pair = _pair_stage(tables, seed)
+    parts = [tables[k::CROSS_FIT] for k in range(CROSS_FIT)] if len(tables) >= CROSS_FIT else [tables]
+    rows: list[list[float]] = []
+    labels: list[Any] = []
     for part in parts:
-        held_out = {s.story for s in part}
-        others = [s for s in stories if s.story not in held_out] or stories
-        stage = fit_pair_stage(others, seed)
-        for story in part:
-            ranked = rank_rows(story, stage)
-            rows += [ranked[n] for n in story.labelled()]
-            labels += [story.labels[n] for n in story.labelled()]
-    rank = _fit_stage(rows, labels, RANK_FEATURES, seed)
+        held_out = {id(t) for t in part}
+        stage = _pair_stage([t for t in tables if id(t) not in held_out] or tables, seed)
+        for table in part:
+            rows += [[r.get(name, 0.0) for name in RANK_FEATURES] for r in rank_rows(table.story, stage)]
+            labels.append(table.labels)
+    rank = _fit_stage(np.array(rows, dtype=float).reshape(len(rows), len(RANK_FEATURES)), np.concatenate(labels),
+                      RANK_FEATURES, seed)
     return AlignmentModel(pair, rank, thresholds or Thresholds())
