@@ -17,9 +17,10 @@ whatever the number of jobs (tests/test_corpus.py holds it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterator, Sequence
 
-from checker.extract.article import usable_forms
+from checker.extract.article import dated_by_dateline, usable_forms
 from checker.extract.entities import Gazetteer, add_name
 from checker.knowledge import Knowledge
 from checker.limits import MAX_CLAIMS
@@ -73,14 +74,21 @@ def read_corpus(articles: list[Article], knowledge: Knowledge, pool: ArticlePool
     return settle(articles, digests, knowledge, pool, stories, has_draft, progress)
 
 
+def _as_read(article: Article, digest: Digest) -> Article:
+    """The article with what its first reading learned: its language, a dateline's date."""
+    if not article.lang:
+        article = article.model_copy(update={"lang": digest.lang})
+    if article.published is None and digest.published:
+        article = dated_by_dateline(article, date.fromisoformat(digest.published))
+    return article
+
+
 def settle(articles: list[Article], digests: list[Digest], knowledge: Knowledge, pool: ArticlePool,
            stories: str = "auto", has_draft: bool = False, progress: Progress | None = None
            ) -> tuple[list[Article], list[Story], list[list[tuple]]]:
     """From first readings to final claims: stories grouped, names from other articles
     read where they occur. `digests` is emptied: only the claims are kept."""
-    articles = [a if a.lang and (a.published or not d.published)
-                else a.model_copy(update={"lang": a.lang or d.lang, "published": a.published or d.published})
-                for a, d in zip(articles, digests)]
+    articles = [_as_read(a, d) for a, d in zip(articles, digests)]
     words = [d.words.split("\n") for d in digests] if stories == "shared" else []
     grouped = group_stories(stories, [a.path for a in articles], [d.keys for d in digests], words, has_draft)
     positions, tasks = [], []

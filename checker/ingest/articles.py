@@ -170,6 +170,19 @@ def _problem(exc: CheckerError, path: Path) -> ArticleProblem:
     return ArticleProblem(path=str(path), message=str(exc))
 
 
+def unique_id(article_id: str, folder: Path, folder_of: dict[str, Path]) -> str | None:
+    """The article's id (its file name), or, where an article of another folder has it
+    (two stories' folders each holding "reuters.md"), its folder's name and file name:
+    claim ids are made of article ids, so no two articles of a run may share one.
+    None for two files of one folder with one name ("a.md", "a.txt")."""
+    if article_id not in folder_of:
+        return article_id
+    if folder_of[article_id] == folder:
+        return None
+    qualified = f"{folder.name}/{article_id}"
+    return qualified if qualified not in folder_of else None
+
+
 def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES, *, encoding: str | None = None,
                   stdin_format: str | None = None) -> tuple[list[Article], list[ArticleProblem]]:
     """Every readable article under the given paths, and a problem for each file not read.
@@ -178,7 +191,7 @@ def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES, *, enco
     found = article_files([p for p in paths if not is_stdin(p)])
     problems = [_problem(exc, Path(exc.path or "")) for exc in found.skipped]
     articles: list[Article] = []
-    seen: set[str] = set()
+    folder_of: dict[str, Path] = {}  # article id -> the folder of its file
 
     def add(path: Path, read: Callable[[], Article]) -> None:
         try:
@@ -186,12 +199,13 @@ def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES, *, enco
         except CheckerError as exc:
             problems.append(_problem(exc, path))
             return
-        if article.id in seen:
+        article_id = unique_id(article.id, path.parent, folder_of)
+        if article_id is None:
             problems.append(_problem(InputError(f"another article has the id '{article.id}'; skipped", path),
                                      path))
             return
-        seen.add(article.id)
-        articles.append(article)
+        folder_of[article_id] = path.parent
+        articles.append(article if article_id == article.id else article.model_copy(update={"id": article_id}))
 
     if any(is_stdin(p) for p in paths):
         add(STDIN_PATH, lambda: read_stdin_article(max_bytes, encoding, stdin_format))
