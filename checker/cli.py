@@ -467,6 +467,10 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "debug", False):
+        import checker.failures
+
+        checker.failures.SHOW_TRACEBACKS = True  # a bug kept to one article shows its traceback too
     if hasattr(args, "project"):
         project_root(args)  # found (or checked) once, before any command reads args.project
     if args.command == "check":

@@ -17,6 +17,7 @@ from checker.extract.article import (
     story_names,
 )
 from checker.extract.context import ArticleReading
+from checker.failures import each_guarded
 from checker.judge import judge
 from checker.judge.baseline import apply_baseline
 from checker.knowledge import Knowledge
@@ -63,10 +64,11 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     An article's claims past `max_claims` are left out, and said to be in the problems.
     """
-    readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
+    failed: list[ArticleProblem] = []  # articles whose reading failed: each costs itself alone
+    readings = with_story_names(read_each(with_languages(articles, knowledge, failed), knowledge, failed), failed)
+    claims, capped, readings = capped_claims(readings, max_claims, failed)
     articles = [reading.article for reading in readings]  # with what reading learned (a dateline's date)
-    claims, capped = capped_claims(readings, max_claims)
-    return judge_story(articles, claims, knowledge, [*problems, *capped], draft, reviewed)
+    return judge_story(articles, claims, knowledge, [*problems, *failed, *capped], draft, reviewed)
 
 
 def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowledge,
@@ -89,20 +91,27 @@ def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowled
 
 # The stages of `check`, one function each (benchmarks/bench.py times them apart).
 
-def with_languages(articles: list[Article], knowledge: Knowledge) -> list[Article]:
-    """Each article with its language: as its metadata says, else as its text shows."""
-    return [a if a.lang else a.model_copy(update={"lang": knowledge.detect_language(a.text)}) for a in articles]
+def with_languages(articles: list[Article], knowledge: Knowledge,
+                   failed: list[ArticleProblem] | None = None) -> list[Article]:
+    """Each article with its language: as its metadata says, else as its text shows.
+    With `failed`, an article that cannot be read is listed there and left out (failures.py)."""
+    return each_guarded(articles, lambda a: a if a.lang else a.model_copy(
+        update={"lang": knowledge.detect_language(a.text)}), lambda a: a.path, failed)
 
 
-def read_each(articles: list[Article], knowledge: Knowledge) -> list[ArticleReading]:
+def read_each(articles: list[Article], knowledge: Knowledge,
+              failed: list[ArticleProblem] | None = None) -> list[ArticleReading]:
     """Every article read on its own: sentences, tokens, lexicon matches, names."""
-    return [read_article(article, knowledge.language(article.lang, article.text)) for article in articles]
+    return each_guarded(articles, lambda a: read_article(a, knowledge.language(a.lang, a.text)),
+                        lambda a: a.path, failed)
 
 
-def with_story_names(contexts: list[ArticleReading]) -> list[ArticleReading]:
+def with_story_names(contexts: list[ArticleReading],
+                     failed: list[ArticleProblem] | None = None) -> list[ArticleReading]:
     """Each article read again for names that other articles introduced, where it uses them."""
     known = story_names(contexts)
-    return [find_known_names(reading, known) for reading in contexts]
+    return each_guarded(contexts, lambda reading: find_known_names(reading, known),
+                        lambda reading: reading.article.path, failed)
 
 
 def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
@@ -115,17 +124,27 @@ def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") ->
     return align(claims, name_matcher(knowledge), knowledge.ontology, story_label)
 
 
-def capped_claims(readings: list[ArticleReading], max_claims: int) -> tuple[list[Claim], list[ArticleProblem]]:
-    """Every article's claims, the first `max_claims` of each; a problem for each article cut."""
+def capped_claims(readings: list[ArticleReading], max_claims: int, failed: list[ArticleProblem] | None = None
+                  ) -> tuple[list[Claim], list[ArticleProblem], list[ArticleReading]]:
+    """Every article's claims, the first `max_claims` of each; a problem for each article cut
+    or with a figure left out (reading_problems), and the readings whose claims were read
+    (with `failed`, one whose claims cannot be read is listed there and left out)."""
     claims: list[Claim] = []
     problems: list[ArticleProblem] = []
-    for reading in readings:
-        own = claims_of(reading)
+    read = each_guarded(readings, lambda reading: (reading, claims_of(reading)),
+                        lambda reading: reading.article.path, failed)
+    for reading, own in read:
+        problems.extend(reading_problems(reading))
         if len(own) > max_claims:
             problems.append(claims_cut(reading.article, len(own), max_claims, own[max_claims].span[0]))
             own = own[:max_claims]
         claims.extend(own)
-    return claims, problems
+    return claims, problems, [reading for reading, _ in read]
+
+
+def reading_problems(reading: ArticleReading) -> list[ArticleProblem]:
+    """What reading an article left out and said so (a figure too large to compare)."""
+    return [ArticleProblem(path=reading.article.path, message=message) for message in reading.problems]
 
 
 def claims_cut(article: Article, count: int, max_claims: int, first_left_out: int) -> ArticleProblem:

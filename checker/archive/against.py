@@ -19,6 +19,7 @@ from pathlib import Path
 from checker.archive.records import DamagedRecord, article_names, block_of, read_record
 from checker.archive.store import StoreError, open_store
 from checker.corpus import StoryReport, judge_stories, settle
+from checker.errors import CheckerError
 from checker.knowledge import Knowledge
 from checker.models import Article, ArticleProblem, Claim
 from checker.parallel.compact import pack, unpack
@@ -57,6 +58,9 @@ def check_against(draft: Article, store: Path, knowledge: Knowledge, window: int
     connection = open_store(store)
     with ArticlePool(knowledge, jobs) as pool:
         draft_digest = first_reading(pack(draft))
+        if draft_digest.failure:
+            connection.close()
+            raise CheckerError(draft_digest.failure)
         draft_claims = [unpack(Claim, c) for c in draft_digest.claims]
         try:
             rows = candidate_rows(connection, draft, draft_digest, draft_claims, knowledge, window)
@@ -80,5 +84,5 @@ def check_against(draft: Article, store: Path, knowledge: Knowledge, window: int
             digests.append(stored)
         articles.append(draft)
         digests.append(draft_digest)
-        articles, grouped, claims = settle(articles, digests, knowledge, pool, "one", has_draft=True)
-    return judge_stories(articles, grouped, claims, knowledge, problems, draft.id, reviewed)
+        articles, grouped, claims, read_problems = settle(articles, digests, knowledge, pool, "one", has_draft=True)
+    return judge_stories(articles, grouped, claims, knowledge, [*problems, *read_problems], draft.id, reviewed)

@@ -24,6 +24,7 @@ from checker.ingest import load_articles
 from checker.ingest.files import article_files
 from checker.ingest.metadata import FolderSources, read_sources
 from checker.knowledge import Knowledge
+from checker.corpus import as_read
 from checker.models import ArticleProblem, Claim
 from checker.parallel.compact import pack, unpack
 from checker.parallel.pool import ArticlePool
@@ -133,8 +134,12 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
                             if resolved not in by_path:
                                 continue
                             article, digest = by_path[resolved]
-                            if not article.lang:
-                                article = article.model_copy(update={"lang": digest.lang})
+                            if digest.failure:  # not stored: the next index tries it again
+                                problems.append(ArticleProblem(path=article.path, message=digest.failure))
+                                continue
+                            problems.extend(ArticleProblem(path=article.path, message=message)
+                                            for message in digest.problems)
+                            article = as_read(article, digest)
                             claims = [unpack(Claim, c) for c in digest.claims]
                             write_record(connection, resolved, files[resolved][1], knowledge_key,
                                          article.published, make_record(article, digest, claims, matcher))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from checker.errors import CheckerError, InputError
+from checker.failures import failure
 from checker.ingest.encodings import decode
 from checker.ingest.files import article_files, plain_lines, read_bytes
 from checker.ingest.metadata import (
@@ -42,6 +43,8 @@ from checker.yamlio import MAX_DEPTH
 # A JSON escape of a UTF-16 half with no other half: text Python holds but cannot write.
 _LONE_SURROGATE_RE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
                                 r"|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+# Python refuses to turn a longer digit string into an int (sys.get_int_max_str_digits).
+MAX_JSON_DIGITS = 4300
 FORMAT_OF_SUFFIX = {".txt": "txt", ".md": "md", ".json": "json", ".html": "html", ".htm": "html"}
 # The formats whose metadata a folder's sources.yaml gives (or, for a page, overrides).
 USES_SOURCES = ("txt", "html")
@@ -116,11 +119,27 @@ def _check_json(data: Any, raw: str, path: Path) -> None:
                              path, line, column)
 
 
+class _LongNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _json_int(digits: str) -> int:
+    """An integer of a JSON text; one longer than Python turns into an int raises."""
+    if len(digits.lstrip("-")) > MAX_JSON_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
+
+
 def read_json(path: Path, raw: str, article_id: str | None = None) -> Article:
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    except _LongNumber as exc:
+        line, column = _json_position(raw, max(raw.find(exc.digits), 0))
+        raise InputError(f"invalid JSON: a number of {len(exc.digits):,} digits, more than the "
+                         f"{MAX_JSON_DIGITS:,} a number may have", path, line, column) from None
     except RecursionError:
         raise InputError(f"invalid JSON: nested more than {MAX_DEPTH} levels deep", path) from None
     _check_json(data, raw, path)
@@ -198,6 +217,9 @@ def load_articles(paths: list[Path], max_bytes: int = MAX_ARTICLE_BYTES, *, enco
             article = read()
         except CheckerError as exc:
             problems.append(_problem(exc, path))
+            return
+        except Exception as exc:  # noqa: BLE001 - a bug met reading one file costs that file alone
+            problems.append(failure(str(path), exc))
             return
         article_id = unique_id(article.id, path.parent, folder_of)
         if article_id is None:
