@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
-from checker.models import ArticleProblem
+if TYPE_CHECKING:
+    from checker.models import ArticleProblem
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Set by the CLI's --debug: print the traceback of each failure kept to one article.
-# Pool workers are forked after it is set, and inherit it.
+# Set by the CLI from --debug for each command: print the traceback of each failure kept
+# to one article. Pool workers are forked after it is set, and inherit it.
 SHOW_TRACEBACKS = False
 
 
@@ -32,6 +33,8 @@ def failure_message(path: str, exc: BaseException) -> str:
 
 
 def failure(path: str, exc: BaseException) -> ArticleProblem:
+    from checker.models import ArticleProblem  # here: the CLI imports this module before pydantic
+
     return ArticleProblem(path=path, message=failure_message(path, exc))
 
 

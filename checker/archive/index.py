@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from checker.archive.records import Record, make_record
 from checker.archive.store import index_lock, open_store, transaction
@@ -105,11 +105,13 @@ def drop_gone(connection: sqlite3.Connection, stored: Iterable[str], files: dict
 
 
 def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowledge_key: str,
-                jobs: int = 1) -> tuple[IndexStats, list[ArticleProblem]]:
-    """Bring the store up to date with the article files under `paths`."""
+                jobs: int = 1, lock_timeout: float | None = None,
+                waiting: Callable[[str], None] | None = None) -> tuple[IndexStats, list[ArticleProblem]]:
+    """Bring the store up to date with the article files under `paths`; another index of
+    the store is waited for (`waiting` hears of it), for `lock_timeout` seconds at most."""
     files, problems = _files(paths)
     stats = IndexStats()
-    with index_lock(store):
+    with index_lock(store, lock_timeout, waiting):
         connection = open_store(store, create=True)
         try:
             stored = {path: (hash_, key) for path, hash_, key in
