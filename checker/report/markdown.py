@@ -186,7 +186,7 @@ def cluster_lines(finding: Finding, claims: dict[str, Claim], articles: dict[str
     lines = []
     for cluster in sorted(finding.clusters or [], key=lambda c: (-len(c.outlets), c.claims)):
         members = [claims[c] for c in cluster.claims if c in claims]
-        shown = sorted({cell(m.value.text) for m in members}, key=len)[:3]
+        shown = sorted({cell(m.value.text) for m in members}, key=lambda text: (len(text), text))[:3]  # not set order
         outlets = ", ".join(cell(articles[a].outlet) if a in articles else a for a in cluster.outlets)
         count = f"{len(cluster.outlets)} outlet{'s' if len(cluster.outlets) != 1 else ''}"
         lines.append(wrapped(f"**{' / '.join(shown)}** — {count} ({outlets})", "- ", "  "))

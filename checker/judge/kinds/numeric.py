@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from checker.judge.clusters import cross_pairs, describe, value_clusters
 from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
+from checker.judge.over_time import figure, pairs_over_time
 from checker.judge.values import claims_compatible, story_month
 from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
@@ -51,34 +52,10 @@ PARAMETERS = {
 Pair = tuple[str, str]
 
 
-def _figure(claim: Claim) -> float:
-    """The figure a claim states: its value, or the bound it gives ("at least 24": 24)."""
-    value = claim.value
-    return float(value.low if value.low is not None else value.high)
-
-
 def _over_time(claims: list[Claim], definition: PredicateDef, fits) -> tuple[list[Pair], list[Pair], list[Pair]]:
-    """(rises, conflicts, possible updates) among the claims of a figure that changes over time."""
-    rises: list[Pair] = []
-    conflicts: list[Pair] = []
-    possible: list[Pair] = []
-    for n, a in enumerate(claims):
-        for b in claims[n + 1:]:
-            if a.article == b.article:
-                continue
-            if a.published is None or b.published is None:
-                if not fits(a, b):
-                    possible.append((a.id, b.id))
-            elif a.published == b.published:
-                if not fits(a, b):
-                    conflicts.append((a.id, b.id))
-            else:
-                early, late = (a, b) if a.published < b.published else (b, a)
-                if _figure(late) > _figure(early) or (_figure(late) < _figure(early) and definition.varies):
-                    rises.append((early.id, late.id))
-                elif _figure(late) < _figure(early):
-                    conflicts.append((early.id, late.id))  # a toll does not fall
-    return rises, conflicts, possible
+    """(rises, conflicts, possible updates) among the claims of a figure that changes over
+    time, the first MAX_PAIRS of each (judge/over_time.py: never every pair of claims)."""
+    return pairs_over_time(claims, fits, definition.varies, MAX_PAIRS)
 
 
 def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]:
@@ -103,7 +80,7 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     rises, conflicts, possible = _over_time(claims, definition, fits)
     findings: list[Finding] = []
     if rises:
-        timeline = sorted((c for c in claims if c.published), key=lambda c: (c.published, _figure(c), c.id))
+        timeline = sorted((c for c in claims if c.published), key=lambda c: (c.published, figure(c), c.id))
         findings.append(make_finding(rule, "updated", group, timeline, context, severity="info",
                                      pairs=rises[:MAX_PAIRS]))
     if conflicts:
