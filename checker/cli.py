@@ -243,12 +243,15 @@ def project_root(args: argparse.Namespace) -> Path:
     return args.project
 
 
-def reading(args: argparse.Namespace) -> dict:
-    """How articles are read: --max-article-size, --encoding, --stdin-format."""
-    return {"max_bytes": args.max_article_size, "encoding": args.encoding, "stdin_format": args.stdin_format}
+def reading(args: argparse.Namespace, knowledge: Knowledge) -> dict:
+    """How articles are read: --max-article-size, --encoding, --stdin-format, and the
+    languages a `lang` may name (those with a lexicon)."""
+    return {"max_bytes": args.max_article_size, "encoding": args.encoding, "stdin_format": args.stdin_format,
+            "languages": frozenset(knowledge.languages)}
 
 
-def with_draft(articles: list[Article], path: Path, args: argparse.Namespace) -> tuple[list[Article], str]:
+def with_draft(articles: list[Article], path: Path, args: argparse.Namespace,
+               knowledge: Knowledge) -> tuple[list[Article], str]:
     """The sources and the draft, last. A draft is one file (or standard input); lying
     among its sources, it is the draft, not a source; another file with its id is refused."""
     from checker.ingest import load_articles
@@ -257,7 +260,7 @@ def with_draft(articles: list[Article], path: Path, args: argparse.Namespace) ->
         raise CheckerError("standard input holds one article: give - as a PATH or as --draft, not both")
     if str(path) != "-" and path.is_dir():
         raise CheckerError("--draft takes one article file, not a folder: check each draft on its own", path)
-    drafts, problems = load_articles([path], **reading(args))
+    drafts, problems = load_articles([path], **reading(args, knowledge))
     if problems:
         raise CheckerError(problems[0].message)
     draft = drafts[0]
@@ -307,10 +310,10 @@ def run_check(args: argparse.Namespace) -> int:
         raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
     outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
     knowledge = load_knowledge(args.rules, project_root(args))
-    articles, problems = load_articles(args.paths, **reading(args))
+    articles, problems = load_articles(args.paths, **reading(args, knowledge))
     draft_id = None
     if args.draft is not None:
-        articles, draft_id = with_draft(articles, args.draft, args)
+        articles, draft_id = with_draft(articles, args.draft, args, knowledge)
     refuse_clobbering(output_files(outputs), run_inputs(args, articles, problems, knowledge),
                       [p for p in args.paths if p.is_dir()])
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
@@ -356,7 +359,7 @@ def run_against(args: argparse.Namespace) -> int:
         raise CheckerError("--against takes its sources from the store: give no PATH")
     outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
     knowledge = load_knowledge(args.rules, project_root(args))
-    drafts, problems = load_articles([args.draft], **reading(args))
+    drafts, problems = load_articles([args.draft], **reading(args, knowledge))
     if problems:
         raise CheckerError(problems[0].message)
     refuse_clobbering(output_files(outputs),

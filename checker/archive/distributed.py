@@ -52,7 +52,7 @@ def read_partition(task: tuple[int, list[tuple[str, str, str]], str], knowledge:
     number, files, folder = task
     use_knowledge(knowledge)
     matcher = name_matcher(knowledge)
-    articles, problems = load_articles([Path(given) for _, given, _ in files])
+    articles, problems = load_articles([Path(given) for _, given, _ in files], languages=frozenset(knowledge.languages))
     by_path = {str(Path(a.path).resolve()): a for a in articles}
     rows: dict[str, list] = {column: [] for column in COLUMNS}
     for resolved, _, hash_ in files:

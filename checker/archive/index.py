@@ -127,7 +127,8 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
             with ArticlePool(knowledge, jobs) as pool:
                 for start in range(0, len(todo), BATCH):
                     batch = todo[start:start + BATCH]
-                    articles, unread = load_articles([files[r][0] for r in batch])
+                    articles, unread = load_articles([files[r][0] for r in batch],
+                                                     languages=frozenset(knowledge.languages))
                     problems.extend(unread)
                     digests: list[Digest] = pool.map(first_reading, [pack(a) for a in articles])
                     by_path = {str(Path(a.path).resolve()): (a, d) for a, d in zip(articles, digests)}
