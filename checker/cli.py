@@ -435,6 +435,8 @@ def run_validate(args: argparse.Namespace) -> int:
     for rule in knowledge.rules.rules.values():
         for warning in dead_selectors(rule, knowledge):
             print(f"{rule.source}:{rule.line}: warning: {warning}", file=sys.stderr)
+    for change in knowledge.rules.changes:
+        print(f"{change.source}: warning: built-in rule '{change.rule}': {change.change}", file=sys.stderr)
     print("all rule files are valid")
     return EXIT_CLEAN
 

@@ -86,7 +86,8 @@ def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowled
         findings = draft_findings(findings, claims, draft)
     findings = apply_baseline(findings, reviewed or {})
     return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
-                  unmatched_rules=unmatched, problems=list(problems), draft=draft)
+                  unmatched_rules=unmatched, problems=list(problems), rule_changes=knowledge.rules.changes,
+                  draft=draft)
 
 
 # The stages of `check`, one function each (benchmarks/bench.py times them apart).
@@ -174,10 +175,13 @@ def with_alignment_evidence(claims: list[Claim], groups: list[ClaimGroup]) -> li
 
 
 def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en") -> tuple[list[Finding], list[str]]:
-    """Findings (their messages in the report's language `lang`), and the ids of
-    judging rules that applied to no group."""
+    """Findings (their messages in the report's language `lang`), and the ids of the
+    judging rules from rule files (not the built-in ones) that applied to no group."""
     judgement = judge(groups, knowledge.rules, knowledge.ontology, lang)
-    return judgement.findings, judgement.unmatched_rules
+    # A built-in rule that matched nothing is no news (time-of-day, in most stories); a
+    # newsroom's own is: a selector that names nothing there is may be a typo.
+    own = [rule for rule in judgement.unmatched_rules if not knowledge.rules.rules[rule].shipped]
+    return judgement.findings, own
 
 
 def report_language(articles: list[Article]) -> str:

@@ -61,5 +61,6 @@ def test_report_dict_is_the_model_dump_cut_down():
             return [cut(f, l) for f, l in zip(full, like)]
         return full
 
-    assert list(data) == ["version", "articles", "claims", "findings", "aliases", "unmatched_rules", "problems"]
+    assert list(data) == ["version", "articles", "claims", "findings", "aliases", "unmatched_rules", "problems",
+                          "rule_changes"]
     assert data == cut(dumped, data)

@@ -84,7 +84,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             **({"clusters": [c.model_dump() for c in f.clusters]} if f.clusters is not None else {}),
         })
     # Few and loosely typed: left to pydantic's own JSON conversion.
-    rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems"})
+    rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems", "rule_changes"})
     return {"version": 1, "articles": articles, "claims": claims, "findings": findings, **rest}
 
 

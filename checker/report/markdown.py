@@ -279,6 +279,10 @@ def render_markdown(report: Report, first_number: int = 1) -> str:
     if report.aliases:
         out += ["## Names matched across spellings", ""]
         out += [f"- {' / '.join(cell(s) for s in a['spellings'])}" for a in report.aliases] + [""]
+    if report.rule_changes:
+        out += ["## Rules in force", "", "Built-in rules that rule files changed, which may hide findings:", ""]
+        out += [wrapped(f"`{c.rule}`: {fold(c.change)} ({fold(c.source)})", "- ", "  ") for c in report.rule_changes]
+        out += [""]
     if report.unmatched_rules:
         out += ["## Rules that matched nothing", ""]
         out += [f"- `{r}`" for r in report.unmatched_rules] + [""]

@@ -32,6 +32,7 @@ def combined(parts: Sequence[StoryReport]) -> Report:
         aliases=[a for r in reports for a in r.aliases],
         unmatched_rules=unmatched,
         problems=[p for r in reports for p in r.problems],
+        rule_changes=reports[0].rule_changes,  # the same rules judged every story
         draft=None,
     )
 
