@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 
 from checker.archive.index import IndexStats, _files, drop_gone, write_record
 from checker.archive.records import Record, make_record
-from checker.archive.store import index_lock, open_store, transaction
+from checker.archive.store import index_lock, open_store, store_errors, transaction
 from checker.corpus import as_read
 from checker.errors import CheckerError
 from checker.ingest import load_articles
@@ -84,7 +84,7 @@ def index_on_dask(paths: Sequence[Path], store: Path, knowledge: Knowledge, know
     files, problems = _files(paths)
     stats = IndexStats()
     parts = Path(f"{store}.parts")
-    with index_lock(store, lock_timeout, waiting):
+    with index_lock(store, lock_timeout, waiting), store_errors(store):
         connection = open_store(store, create=True)
         try:
             stored = {path: (hash_, key) for path, hash_, key in

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from checker.archive.records import Record, make_record
-from checker.archive.store import index_lock, open_store, transaction
+from checker.archive.store import index_lock, open_store, store_errors, transaction
 from checker.errors import CheckerError
 from checker.ingest import load_articles
 from checker.ingest.files import article_files
@@ -111,7 +111,7 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
     the store is waited for (`waiting` hears of it), for `lock_timeout` seconds at most."""
     files, problems = _files(paths)
     stats = IndexStats()
-    with index_lock(store, lock_timeout, waiting):
+    with index_lock(store, lock_timeout, waiting), store_errors(store):
         connection = open_store(store, create=True)
         try:
             stored = {path: (hash_, key) for path, hash_, key in

@@ -54,7 +54,38 @@ CREATE INDEX articles_by_day ON articles (day);
 
 
 class StoreError(CheckerError):
-    """A store that cannot be used: missing, not a store, or of another schema version."""
+    """A store that cannot be used: missing, not a store, of another schema version, or damaged."""
+
+
+REINDEX = "index the articles again into a new store (factcheck index PATH... --store NEW)"
+
+
+def store_error(exc: Exception, path: Path) -> StoreError:
+    """What a failure reading or writing the store means for its user, in one line: a
+    damaged file (a corrupt page, a record changed by hand), a lock, or the system's reason."""
+    detail = " ".join(str(exc).split())[:200]
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in detail:
+        return StoreError(f"the store is locked by another process ({detail}); try again when it is done", path)
+    if isinstance(exc, sqlite3.OperationalError) and not any(word in detail for word in DAMAGE_WORDS):
+        return StoreError(f"cannot use the store: {detail}", path)
+    return StoreError(f"this store is damaged ({detail}); {REINDEX}", path)
+
+
+# What SQLite says of a file whose pages are not what it wrote.
+DAMAGE_WORDS = ("malformed", "not a database", "decode", "corrupt")
+# What SQLite raises for a damaged file (a text column that is no longer UTF-8 among them).
+STORE_FAILURES = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
+@contextmanager
+def store_errors(path: Path) -> Iterator[None]:
+    """Failures met using the store become one StoreError naming it and what to do."""
+    try:
+        yield
+    except CheckerError:
+        raise
+    except STORE_FAILURES as exc:
+        raise store_error(exc, path) from None
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -68,8 +99,12 @@ def _check(connection: sqlite3.Connection, path: Path) -> None:
     """Refuse anything but a store of this schema version."""
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError:
-        raise StoreError("not a factcheck store (not an SQLite database)", path) from None
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise StoreError("not a factcheck store (not an SQLite database)", path) from None
+        raise store_error(exc, path) from None
+    except UnicodeDecodeError as exc:
+        raise store_error(exc, path) from None
     if "meta" not in tables:
         raise StoreError("not a factcheck store (an SQLite database without factcheck's tables)", path)
     meta = dict(connection.execute("SELECT key, value FROM meta"))
@@ -102,9 +137,11 @@ def open_store(path: Path, create: bool = False) -> sqlite3.Connection:
         _check(connection, path)
         connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
+        if "not a database" in str(exc):
             raise StoreError("not a factcheck store (not an SQLite database)", path) from None
-        raise StoreError(f"cannot open the store: {exc}", path) from None
+        raise store_error(exc, path) from None
+    except UnicodeDecodeError as exc:
+        raise store_error(exc, path) from None
     return connection
 
 
