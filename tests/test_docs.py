@@ -44,3 +44,30 @@ def _check_options() -> list[tuple[str, ...]]:
 def test_every_check_option_is_in_the_readme(names):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert any(f"{name} " in readme or f"{name}`" in readme for name in names)
+
+
+def _seeds_report(tmp_path) -> tuple[str, str]:
+    from checker.cli import main
+
+    md, js = tmp_path / "seeds.md", tmp_path / "seeds.json"
+    status = main(["check", "seeds", "-o", str(md), "--json", str(js), "--fail-on", "never", "--quiet",
+                   "--project", str(ROOT)])
+    assert status == 0
+    return md.read_text(encoding="utf-8"), js.read_text(encoding="utf-8")
+
+
+def test_the_readmes_report_is_what_the_seeds_give(tmp_path, monkeypatch):
+    """Every line the README quotes from the seeds' report is in it, in order ("…" marks a cut),
+    and reports/seeds.md and .json are what the README's command writes today."""
+    monkeypatch.chdir(ROOT)
+    md, js = _seeds_report(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"From \[`reports/seeds.md`\].*?```markdown\n(.*?)```", readme, re.DOTALL).group(1)
+    lines, at = md.splitlines(), 0
+    for line in quoted.splitlines():
+        if line.strip() in ("", "- …", "…"):
+            continue
+        assert line in lines[at:], line
+        at = lines.index(line, at) + 1
+    assert (ROOT / "reports" / "seeds.md").read_text(encoding="utf-8") == md
+    assert (ROOT / "reports" / "seeds.json").read_text(encoding="utf-8") == js

@@ -110,14 +110,19 @@ def claims_table(claims: list[Claim], outlets: Outlets) -> str:
     return table(rows, ["Outlet", "Value", "Qualifier", "Attributed to", "Quote"])
 
 
+def agreements_inside_conflicts(findings: list[Finding]) -> int:
+    """Outlets that agree on a value inside a conflict agree too, though the value is
+    disputed: each such value counts as an agreement (the summary table, the run's last line)."""
+    return sum(1 for f in findings if f.kind == "conflict" for cluster in f.clusters or []
+               if len(cluster.outlets) >= 2)
+
+
 def summary(report: Report) -> str:
     counts = Counter((f.kind, f.severity) for f in report.findings)
     rows = [[title, sum(n for (k, _), n in counts.items() if k == kind),
              ", ".join(f"{n} {sev}" for (k, sev), n in sorted(counts.items()) if k == kind) or "—"]
             for kind, title in SECTIONS]
-    # Outlets that agree on a value inside a conflict agree too, though the value is disputed.
-    inside = sum(1 for f in report.findings if f.kind == "conflict"
-                 for cluster in f.clusters or [] if len(cluster.outlets) >= 2)
+    inside = agreements_inside_conflicts(report.findings)
     for row in rows:
         if row[0] == "Agreements" and inside:
             row[1] += inside

@@ -123,13 +123,18 @@ def _count(n: int, noun: str) -> str:
 
 
 def run_summary(report: Report, outputs: Sequence[Output]) -> str:
-    """The run in one line, for stderr: "12 articles, 3 conflicts, 5 agreements → reports/x.md"."""
+    """The run in one line, for stderr: "12 articles, 3 conflicts, 5 agreements → reports/x.md",
+    counted as the report's summary table counts them."""
+    from checker.report.markdown import agreements_inside_conflicts
+
     kinds = [f.kind for f in report.findings]
     parts = [_count(len(report.articles), "article"), _count(kinds.count("conflict"), "conflict")]
     for kind, noun in (("updated", "update"), ("possible_update", "possible update")):
         if kinds.count(kind):
             parts.append(_count(kinds.count(kind), noun))
-    parts.append(_count(kinds.count("agreement"), "agreement"))
+    inside = agreements_inside_conflicts(report.findings)
+    parts.append(_count(kinds.count("agreement") + inside, "agreement")
+                 + (f" ({inside:,} inside conflicts)" if inside else ""))
     if report.problems:
         parts.append(_count(len(report.problems), "input problem"))
     targets = [str(o.path) if o.path is not None else "stdout" for o in outputs]
