@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
-from checker.archive.index import IndexStats, _files, drop_gone, write_record
+from checker.archive.index import IndexStats, _files, drop_gone, stored_files, write_record
 from checker.archive.records import Record, make_record
 from checker.archive.store import index_lock, open_store, store_errors, transaction
 from checker.corpus import as_read
@@ -87,8 +87,7 @@ def index_on_dask(paths: Sequence[Path], store: Path, knowledge: Knowledge, know
     with index_lock(store, lock_timeout, waiting), store_errors(store):
         connection = open_store(store, create=True)
         try:
-            stored = {path: (hash_, key) for path, hash_, key in
-                      connection.execute("SELECT path, hash, knowledge FROM articles")}
+            stored = stored_files(connection, store)
             todo = [(resolved, str(given), hash_) for resolved, (given, hash_) in files.items()
                     if stored.get(resolved) != (hash_, knowledge_key)]
             stats.unchanged = len(files) - len(todo)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from checker.archive.records import Record, make_record
-from checker.archive.store import index_lock, open_store, store_errors, transaction
+from checker.archive.store import REINDEX, StoreError, index_lock, open_store, store_errors, transaction
 from checker.errors import CheckerError
 from checker.ingest import load_articles
 from checker.ingest.files import article_files
@@ -71,6 +71,16 @@ def _files(paths: Sequence[Path]) -> tuple[dict[str, tuple[Path, str]], list[Art
     return found, problems
 
 
+def stored_files(connection: sqlite3.Connection, store: Path) -> dict[str, tuple[str, str]]:
+    """Each stored file's path: the hash of what was read and the knowledge it was read with."""
+    stored = {}
+    for path, hash_, key in connection.execute("SELECT path, hash, knowledge FROM articles"):
+        if not all(isinstance(value, str) for value in (path, hash_, key)):
+            raise StoreError(f"this store is damaged (a path, hash or knowledge that is not text); {REINDEX}", store)
+        stored[path] = (hash_, key)
+    return stored
+
+
 def _day(published: date | None) -> int | None:
     return published.toordinal() if published is not None else None
 
@@ -114,8 +124,7 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
     with index_lock(store, lock_timeout, waiting), store_errors(store):
         connection = open_store(store, create=True)
         try:
-            stored = {path: (hash_, key) for path, hash_, key in
-                      connection.execute("SELECT path, hash, knowledge FROM articles")}
+            stored = stored_files(connection, store)
             todo = []
             for resolved, (path, hash_) in files.items():
                 if stored.get(resolved) == (hash_, knowledge_key):

@@ -98,6 +98,8 @@ def make_record(article: Article, digest: Digest, claims: list[Claim], matcher: 
 def read_record(meta: str, text: bytes, digest: bytes) -> tuple[Article, Digest]:
     """The article (with its text) and its digest, as `first_reading` gave them. A record
     whose checksum (stores indexed before it was kept have none) does not match is damaged."""
+    if not (isinstance(meta, str) and isinstance(text, bytes) and isinstance(digest, bytes)):
+        raise DamagedRecord("holds a value of the wrong kind in its meta, text or digest")
     try:
         body: dict[str, Any] = json.loads(zlib.decompress(digest))
         plain = zlib.decompress(text).decode("utf-8")
