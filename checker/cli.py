@@ -121,10 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also write the JSON report here ('-': standard output)")
     run.add_argument("--sarif", type=Path, metavar="REPORT.sarif",
                      help="also write the findings as SARIF 2.1.0 here, for code scanning ('-': standard output)")
-    run.add_argument("--format", choices=["markdown", "json", "sarif", "github", "concise"],
-                     help="what to print on standard output: a report (markdown, json, sarif), GitHub "
+    run.add_argument("--html", type=Path, metavar="REPORT.html",
+                     help="also write the report as one self-contained HTML page here ('-': standard output)")
+    run.add_argument("--format", choices=["markdown", "html", "json", "sarif", "github", "concise"],
+                     help="what to print on standard output: a report (markdown, html, json, sarif), GitHub "
                           "Actions annotations (github), or one line a finding, path:line:col: severity "
-                          "[rule] message (concise); -o, --json and --sarif still write their files")
+                          "[rule] message (concise); -o, --html, --json and --sarif still write their files")
+    run.add_argument("--all", action="store_true", dest="show_all",
+                     help="the Markdown report shows everything: every claim of every finding, agreements, "
+                          "single-source claims and the articles (default: what fits in 250 lines, the "
+                          "disputes that matter most first)")
     run.add_argument("--fail-on", choices=["error", "warning", "never"], default="error",
                      help="exit 1 when a finding has this severity or higher (default: error)")
     run.add_argument("--draft", type=Path, metavar="FILE",
@@ -308,7 +314,7 @@ def run_check(args: argparse.Namespace) -> int:
         return run_against(args)
     if not args.paths:
         raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
-    outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
+    outputs = plan_outputs(args.output, args.json, args.sarif, args.format, args.html)
     knowledge = load_knowledge(args.rules, project_root(args))
     articles, problems = load_articles(args.paths, **reading(args, knowledge))
     draft_id = None
@@ -337,7 +343,7 @@ def write_reports(args: argparse.Namespace, stories: list, outputs: list[Output]
     from checker.report.stories import combined
 
     report = combined(stories)
-    write_outputs(outputs, stories, judging_rules(knowledge.rules))
+    write_outputs(outputs, stories, judging_rules(knowledge.rules), args.show_all)
     tell_problems(report.problems, args.quiet)
     if not args.quiet:
         print(f"factcheck: {run_summary(report, outputs)}", file=sys.stderr)
@@ -357,7 +363,7 @@ def run_against(args: argparse.Namespace) -> int:
         raise CheckerError("--against checks a draft: give it with --draft FILE")
     if args.paths:
         raise CheckerError("--against takes its sources from the store: give no PATH")
-    outputs = plan_outputs(args.output, args.json, args.sarif, args.format)
+    outputs = plan_outputs(args.output, args.json, args.sarif, args.format, args.html)
     knowledge = load_knowledge(args.rules, project_root(args))
     drafts, problems = load_articles([args.draft], **reading(args, knowledge))
     if problems:

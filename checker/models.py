@@ -240,6 +240,69 @@ class Finding(BaseModel):
     confidence: float | None = None
     # What to fix first: 1 is the finding an editor should read first (None: not ranked).
     rank: int | None = None
+    # What the rank was computed from (checker/judge/rank.py).
+    priority: Priority | None = None
+    # The quantity the finding is about, named from what its claims say, in the report's
+    # language; no two findings of a report share one (checker/judge/naming.py).
+    heading: str = ""
+
+
+class Priority(BaseModel):
+    """Why a finding ranks where it does: score = severity weight × confidence × centrality and spread terms."""
+
+    score: float
+    confidence: float  # the finding's confidence, or NEUTRAL_CONFIDENCE where alignment gave none
+    centrality: float  # 0..1: how many of the story's outlets give the quantity, and in headlines or leads
+    spread: float  # 0..1: how far apart the values are
+
+
+class FindingKind(BaseModel):
+    """What a kind of finding is, declared once by the judging kinds that make it
+    (checker/judge/finding_kinds.py): every output reads these, never a kind's name."""
+
+    kind: str
+    title: str  # its section's title: "Conflicts"
+    one: str  # how one is counted: "conflict"
+    many: str  # and several: "conflicts"
+    severity: Severity  # the severity such findings usually have
+    order: int  # sections and counts follow this order
+    dispute: bool = False  # the editor must resolve it before publishing: ranked among the disputes
+    agreeing: bool = False  # its outlets agree with each other (the outlets side by side)
+    clashing: bool = False  # its pairs are outlets that cannot both be right
+    listed: bool = True  # linter formats (SARIF, GitHub annotations, concise) list it
+    collapsed: bool = False  # folded away in the reports, counted in the summary
+    always_counted: bool = False  # the run's one-line summary counts it even when there is none
+    layout: Literal["values", "timeline", "row"] = "values"  # values with outlets, a dated series, one row
+
+
+class Advice(BaseModel):
+    """What a draft should write instead of one of its figures."""
+
+    # keep: the draft gives what most outlets (or the latest report) give; change: write
+    # `value` instead; attribute: the outlets split evenly, say who says what; source: no
+    # outlet gives the figure, say where it comes from.
+    action: Literal["keep", "change", "attribute", "source"]
+    value: str | None = None  # the figure to write, as an outlet wrote it
+    outlets: list[str] = Field(default_factory=list)  # the articles that give it
+    claims: list[str] = Field(default_factory=list)
+    as_of: date | None = None  # for a figure that grows: the date of the latest report
+    # attribute: every value with the articles that give it, most outlets first.
+    split: list[tuple[str, list[str]]] = Field(default_factory=list)
+
+
+class DraftStanding(BaseModel):
+    """How one figure of the draft stands against the sources (the draft is never an outlet)."""
+
+    claim: str
+    predicate: str
+    label: str = ""
+    value: str
+    standing: Literal["supported", "contradicted", "disputed", "alone"]
+    supported_by: list[str] = Field(default_factory=list)  # articles with an equal or compatible value
+    contradicted_by: list[str] = Field(default_factory=list)  # articles with a value that cannot also be true
+    earlier: list[str] = Field(default_factory=list)  # a growing figure: articles with an earlier, other figure
+    findings: list[str] = Field(default_factory=list)
+    advice: Advice
 
 
 class ArticleProblem(BaseModel):
@@ -272,3 +335,8 @@ class Report(BaseModel):
     problems: list[ArticleProblem] = Field(default_factory=list)
     rule_changes: list[RuleChange] = Field(default_factory=list)
     draft: str | None = None
+    # The kinds of finding the judging kinds in force declare, in their order.
+    kinds: list[FindingKind] = Field(default_factory=list)
+    lang: str = "en"  # the report's language: most of its articles'
+    words: dict[str, Any] = Field(default_factory=dict)  # what the report writes in it (report.yaml `labels`)
+    standing: list[DraftStanding] = Field(default_factory=list)  # with a draft: each of its figures

@@ -20,7 +20,11 @@ from checker.extract.context import ArticleReading
 from checker.failures import each_guarded
 from checker.judge import judge
 from checker.judge.baseline import apply_baseline
+from checker.judge.draft import draft_standing
+from checker.judge.naming import name_findings, word_stems
+from checker.judge.rank import rank_findings
 from checker.knowledge import Knowledge
+from checker.knowledge.words import ReportWords, report_words
 from checker.limits import MAX_CLAIMS
 from checker.models import (
     AlignedWith,
@@ -31,6 +35,7 @@ from checker.models import (
     Finding,
     Report,
 )
+from checker.text.normalize import fold
 
 
 def name_matcher(knowledge: Knowledge) -> NameMatcher:
@@ -81,13 +86,33 @@ def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowled
     lang = report_language(articles)
     groups, aliases = align_claims(claims, knowledge, lang)
     claims = with_alignment_evidence(claims, groups)
-    findings, unmatched = judge_groups(groups, knowledge, lang)
+    judgement = judge(groups, knowledge.rules, knowledge.ontology, lang)
+    findings = judgement.findings
+    standing = []
     if draft is not None:
+        standing = draft_standing(findings, claims, articles, draft, knowledge.rules, knowledge.ontology)
         findings = draft_findings(findings, claims, draft)
     findings = apply_baseline(findings, reviewed or {})
+    words = report_words(knowledge.language(lang))
+    findings = name_findings(findings, claims, articles, lang, ReportWords(words), judgement.kinds,
+                             claim_stems(knowledge, articles))
+    sources = len({a.id for a in articles if a.id != draft})
+    findings = rank_findings(findings, claims, judgement.kinds, sources)
     return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
-                  unmatched_rules=unmatched, problems=list(problems), rule_changes=knowledge.rules.changes,
-                  draft=draft)
+                  unmatched_rules=own_rules(judgement.unmatched_rules, knowledge), problems=list(problems),
+                  rule_changes=knowledge.rules.changes, draft=draft, kinds=judgement.kinds, lang=lang, words=words,
+                  standing=standing)
+
+
+def claim_stems(knowledge: Knowledge, articles: list[Article]):
+    """A claim's quoted words with their stems, in its article's language (for headings)."""
+    langs = {a.id: a.lang for a in articles}
+
+    def stems(claim: Claim) -> list[tuple[str, str]]:
+        language = knowledge.language(langs.get(claim.article), claim.quote)
+        return word_stems(language.stem, fold)(claim.quote)
+
+    return stems
 
 
 # The stages of `check`, one function each (benchmarks/bench.py times them apart).
@@ -178,10 +203,14 @@ def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en
     """Findings (their messages in the report's language `lang`), and the ids of the
     judging rules from rule files (not the built-in ones) that applied to no group."""
     judgement = judge(groups, knowledge.rules, knowledge.ontology, lang)
-    # A built-in rule that matched nothing is no news (time-of-day, in most stories); a
-    # newsroom's own is: a selector that names nothing there is may be a typo.
-    own = [rule for rule in judgement.unmatched_rules if not knowledge.rules.rules[rule].shipped]
-    return judgement.findings, own
+    return judgement.findings, own_rules(judgement.unmatched_rules, knowledge)
+
+
+def own_rules(rule_ids: list[str], knowledge: Knowledge) -> list[str]:
+    """The rules of rule files among these, not the built-in ones: a built-in rule that
+    matched nothing is no news (time-of-day, in most stories); a newsroom's own is (a
+    selector that names nothing there may be a typo)."""
+    return [rule for rule in rule_ids if not knowledge.rules.rules[rule].shipped]
 
 
 def report_language(articles: list[Article]) -> str:

@@ -99,10 +99,10 @@ def test_the_time_window_keeps_old_articles_out(tmp_path):
     late = draft.with_suffix(".md")
     late.write_text("---\npublished: 2030-01-01\nsource: Late Wire\n---\n" + text, encoding="utf-8")
     draft.unlink()
-    _, markdown, _ = reports(tmp_path, "late", "--draft", str(late), "--against", str(store))
-    assert "en_quake_a" not in markdown
-    _, markdown, _ = reports(tmp_path, "wide", "--draft", str(late), "--against", str(store), "--window", "5000")
-    assert "en_quake_a" in markdown
+    _, _, report = reports(tmp_path, "late", "--draft", str(late), "--against", str(store))
+    assert "en_quake_a" not in report
+    _, _, report = reports(tmp_path, "wide", "--draft", str(late), "--against", str(store), "--window", "5000")
+    assert "en_quake_a" in report
 
 
 @pytest.mark.parametrize("make, message", [

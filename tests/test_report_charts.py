@@ -78,8 +78,9 @@ def test_same_day_reports_take_the_highest_and_large_figures_are_scaled():
     chart = parse_xychart(update_chart(finding, claims))
     assert chart["x"] == ["2025-12-30", "2026-01-02"]  # two years: full dates
     assert chart["series"] == [("line", [1.5, 2.25])]
-    assert chart["y"][0] == "التكلفة (billions)"
-    assert chart["title"] == "Say hi x — التكلفة"
+    # A label in a right-to-left script is isolated: the scale's words keep their place.
+    assert chart["y"][0] == "\u2068التكلفة\u2069 (billions)"
+    assert chart["title"] == "\u2068Say hi x — التكلفة\u2069"
 
 
 def test_one_date_is_no_chart():

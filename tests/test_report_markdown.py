@@ -14,10 +14,12 @@ from conftest import ROOT, article, run
 from checker.ingest import load_articles
 from checker.models import Article
 from checker.pipeline import check
-from checker.report.markdown import render_markdown
+from checker.report.direction import FSI, PDI
+from checker.report.markdown import MAX_VALUE_ROWS, render_markdown
 from checker.report.outlets import Outlets, readable_url
 from checker.report.quotes import CLAUSE_LIMIT, ELLIPSIS, clause_span
 from checker.report.tables import QUOTE_LIMIT, cell
+from checker.report.view import ReportView
 from checker.report.wrap import WIDTH, wrap
 
 
@@ -128,21 +130,41 @@ def test_outlets_are_numbered_and_told_apart():
 # The seeds' report rendered as GitHub renders Markdown (cmark-gfm).
 
 
+def _rendered(report, full: bool):
+    markdown = render_markdown(report, full=full)
+    return report, markdown, cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+
+
 @pytest.fixture(scope="module")
-def seeds_report(setup):
+def seeds(setup):
     articles, _ = load_articles([ROOT / "seeds"])
-    report = check(articles, setup)
-    markdown = render_markdown(report)
-    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
-    return report, markdown, rendered
+    return check(articles, setup)
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["default", "all"])
+def any_report(request, seeds):
+    """The seeds' report, by default and with --all."""
+    return _rendered(seeds, request.param)
+
+
+@pytest.fixture(scope="module")
+def seeds_report(seeds):
+    """The seeds' report with --all: every claim, its whole sentence in a block under its table."""
+    return _rendered(seeds, True)
+
+
+def visible(text: str) -> str:
+    return text.replace(FSI, "").replace(PDI, "")
 
 
 def _text(fragment: str) -> str:
-    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    """What a reader sees of a fragment of HTML: its text, the invisible isolates left out."""
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", fragment))
+    return " ".join(text.replace(FSI, "").replace(PDI, "").split())
 
 
-def test_every_table_renders_with_its_columns(seeds_report):
-    _, markdown, rendered = seeds_report
+def test_every_table_renders_with_its_columns(any_report):
+    _, markdown, rendered = any_report
     tables = re.findall(r"<table>.*?</table>", rendered, re.S)
     assert len(tables) == len(re.findall(r"^\|[-|: ]+\|$", markdown, re.M))
     for table in tables:
@@ -162,21 +184,48 @@ def test_every_whole_sentence_and_value_is_in_the_page(seeds_report):
         assert " ".join(claim.value.text.split()) in page
 
 
-def test_links_resolve_and_blocks_close(seeds_report):
+def test_every_value_is_in_the_default_page_with_a_quote_of_it(setup, seeds):
+    """By default a finding's table gives each value, every outlet that gives it, and one
+    quote of it (the whole sentence one click away)."""
+    _, _, rendered = _rendered(seeds, False)
+    page = _text(rendered)
+    shown = set(re.findall(r'<a id="([^"]+)"', rendered))
+    views = [v for v in ReportView(seeds).findings if v.anchor in shown]
+    assert views
+    for view in views:
+        for values in view.values[:MAX_VALUE_ROWS]:
+            assert all(text in page for text in values.texts)
+            assert all(f"{outlet}" in page for outlet in map(ReportView(seeds).outlet, values.outlets))
+            assert any(" ".join(c.quote.split()) in page for c in values.claims)
+
+
+def test_links_resolve_and_blocks_close(any_report):
+    _, markdown, rendered = any_report
+    page = _text(rendered)
+    assert not re.search(r"\]\[\d+\]", page)  # no reference link left unresolved
+    assert rendered.count("<details>") == rendered.count("</details>") == markdown.count("<details>")
+    assert "<div dir=\"auto\">" in rendered
+    # Every link to a finding's details finds them.
+    targets = set(re.findall(r'<a id="([^"]+)"', rendered))
+    assert all(link in targets for link in re.findall(r'href="#([^"]+)"', rendered))
+
+
+def test_the_whole_sentences_are_folded_under_the_tables_with_all(seeds_report):
     _, markdown, rendered = seeds_report
     page = _text(rendered)
     assert not re.search(r"\]\[\d+\]", page)  # no reference link left unresolved
     assert rendered.count("<details>") == rendered.count("</details>") == markdown.count("<details>")
-    assert rendered.count("<summary>Whole sentences</summary>") == markdown.count("<details>")
+    folded_sections = len(re.findall(r"<summary>\d+ [^<]*</summary>", rendered))  # agreements...
+    assert rendered.count("<summary>Whole sentences</summary>") + folded_sections == markdown.count("<details>")
     assert "<div dir=\"auto\">" in rendered
 
 
 def test_the_raw_report_reads_in_an_editor(seeds_report):
     _, markdown, _ = seeds_report
     lines = markdown.split("\n")
-    prose = [line for line in lines if line and not line.startswith(("|", "[", "```", "    "))]
+    prose = [visible(line) for line in lines if line and not line.startswith(("|", "[", "```", "    "))]
     assert max(len(line) for line in prose if line.count(" ") > 1) <= WIDTH
-    assert max(len(line) for line in lines if line.startswith("|")) <= 2 * CLAUSE_LIMIT + 60
+    assert max(len(visible(line)) for line in lines if line.startswith("|")) <= 2 * CLAUSE_LIMIT + 60
 
 
 def test_quoted_words_open_no_link_and_no_html(setup):

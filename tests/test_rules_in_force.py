@@ -82,7 +82,7 @@ def test_a_weakened_built_in_rule_is_said_everywhere(tmp_path, capsys, rule, lin
 
 def test_no_rule_file_no_rules_in_force_section(tmp_path, capsys):
     status = main(["check", str(story(tmp_path)), "-o", str(tmp_path / "r.md"), "--json", str(tmp_path / "r.json"),
-                   "--project", str(tmp_path)])
+                   "--project", str(tmp_path), "--all"])
     md = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert status == 1 and "Rules in force" not in md
     # Nor the built-in rules that matched nothing in this story (time-of-day): no news.
@@ -93,8 +93,11 @@ def test_no_rule_file_no_rules_in_force_section(tmp_path, capsys):
 def test_a_house_rule_that_matched_nothing_is_still_listed(tmp_path, capsys):
     rules = rules_file(tmp_path, "rules:\n  - id: fines-only\n    kind: numeric\n    severity: warning\n"
                                  "    select: {predicates: [fine]}\n")
-    _, _, md, data = check(tmp_path, rules, capsys)
-    assert data["unmatched_rules"] == ["fines-only"] and "`fines-only`" in md
+    _, _, _, data = check(tmp_path, rules, capsys)
+    assert data["unmatched_rules"] == ["fines-only"]
+    main(["check", str(tmp_path / "story"), "--rules", str(rules), "-o", str(tmp_path / "all.md"), "--all",
+          "--project", str(tmp_path)])
+    assert "## Rules that matched nothing\n\n- `fines-only`" in (tmp_path / "all.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("value, words", [(".nan", "got NaN"), (".inf", "got an infinite one"),

@@ -104,7 +104,7 @@ def test_markdown_overview_and_table_safety(setup):
 
     a = article("a", "Orbis hired 12 engineers | a record, the company said.", "en", url="https://example.org/a")
     b = article("b", "Orbis hired 15 engineers, the company said.\nIt was a record.", "en")
-    markdown = render_markdown(run(setup, a, b))
+    markdown = render_markdown(run(setup, a, b), full=True)
     assert "## Outlets side by side" in markdown
     assert "12 engineers \\| a record" in markdown
     # The outlet is linked by reference, its address given once at the end.

@@ -2,9 +2,9 @@
 
 A dateline ("September 05, 2025 — 01:04 pm EDT", "الجمعة 28 نوفمبر 2025 - 12:47"),
 a "published"/"updated" stamp, "8 hours ago", share and comment counts, a
-caption credit: such a line makes no claim. A dateline near the top of a page
-does say when the page was published, which is kept when the article's
-metadata gives no date.
+caption credit, a rights notice ("All rights reserved"): such a line makes no
+claim. A dateline near the top of a page does say when the page was published,
+which is kept when the article's metadata gives no date.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ def _date_word(ctx: SentenceContext, index: int) -> bool:
 
 
 def is_furniture(ctx: SentenceContext) -> bool:
-    """A short line made of dates, clocks and words like "published", "ago", "share"."""
+    """A short line made of dates, clocks and words like "published", "ago", "share";
+    or a publisher's rights notice, whatever its length."""
+    if ctx.matches(Category.RIGHTS_NOTICE):
+        return True
     tokens = ctx.tokens
     words = [k for k, t in enumerate(tokens) if t.kind == "word"]
     if not tokens or len(tokens) > LONGEST * 2 or len(words) > LONGEST:

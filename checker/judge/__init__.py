@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from checker.judge.finding_kinds import declared
 from checker.judge.findings import JudgeContext
 from checker.judge.kinds import KINDS
 from checker.judge.select import most_specific
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import RuleSet
-from checker.models import ClaimGroup, Finding
+from checker.models import ClaimGroup, Finding, FindingKind
 
 
 @dataclass(frozen=True)
 class Judgement:
     findings: list[Finding]
     unmatched_rules: list[str]  # enabled judging rules that applied to no group
+    kinds: list[FindingKind]  # the kinds of finding the judging kinds declare
 
 
 def judge(groups: list[ClaimGroup], rules: RuleSet, ontology: Ontology, lang: str = "en",
@@ -38,4 +40,4 @@ def judge(groups: list[ClaimGroup], rules: RuleSet, ontology: Ontology, lang: st
                 applied.add(rule.id)  # it applied, whether or not it found anything
                 found += kind.judge(rule, group, JudgeContext(ontology, lang, tuple(found)))
         findings += found
-    return Judgement(findings, sorted({r.id for r in enabled} - applied))
+    return Judgement(findings, sorted({r.id for r in enabled} - applied), declared(kinds.values()))

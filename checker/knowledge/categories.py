@@ -49,6 +49,7 @@ class Category(StrEnum):
     EARLIER_CLAUSE = "earlier_clause"  # "في الطور الابتدائي", "at first instance": anywhere in the clause
     CLAUSE_OPENERS = "clause_openers"
     FURNITURE = "furniture"  # "published", "updated", "ago", "share": words of a page's furniture
+    RIGHTS_NOTICE = "rights_notice"  # "all rights reserved": a publisher's notice, furniture at any length
     # dates
     MONTH = "month"
     YEAR_CUE = "year_cue"

@@ -141,7 +141,7 @@ class Language:
             for phrase in attribution.get(category, []):
                 self._index(f"attribution_{category}", phrase, category)
         for category in (Category.HEDGES, Category.NEGATIONS, Category.NOT_NEGATIONS, Category.FORECASTS,
-                         Category.CLAUSE_OPENERS, Category.FURNITURE):
+                         Category.CLAUSE_OPENERS, Category.FURNITURE, Category.RIGHTS_NOTICE):
             for phrase in data.get(category, []):
                 self._index(category, phrase, phrase)
         for place, phrases in data.get("earlier", {}).items():

@@ -89,7 +89,9 @@ def _digest(reading: ArticleReading, claims: list[Claim]) -> Digest:
     names = [(norms, key, type_, gazetteer.display.get(key, key))
              for entries in gazetteer.by_first.values() for norms, key, type_ in entries
              if len(norms) >= 2 and key not in reading.lex.entities]
-    words = sorted({token.norm for ctx in reading.sentences for token in ctx.tokens})
+    # Page furniture (a rights notice, a stamp) reads alike on unrelated pages of one publisher.
+    words = sorted({token.norm for ctx in reading.sentences if ctx.sentence.index not in reading.furniture
+                    for token in ctx.tokens})
     keys = _claim_keys(claims)
     for key in reading.display:
         # Names in no lexicon are compared by sound, not spelling: "هارتمان" and

@@ -82,10 +82,25 @@ def report_dict(report: Report) -> dict[str, Any]:
             "reviewed": f.reviewed,
             **({"pairs": [list(pair) for pair in f.pairs]} if f.pairs is not None else {}),
             **({"clusters": [c.model_dump() for c in f.clusters]} if f.clusters is not None else {}),
+            "heading": f.heading,
+            "rank": f.rank,
+            "confidence": f.confidence,
+            "priority": None if f.priority is None else f.priority.model_dump(),
         })
     # Few and loosely typed: left to pydantic's own JSON conversion.
     rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems", "rule_changes"})
-    return {"version": 1, "articles": articles, "claims": claims, "findings": findings, **rest}
+    return {"version": 1, "articles": articles, "claims": claims, "findings": findings, **rest,
+            **report_tail(report)}
+
+
+def report_tail(report: Report) -> dict[str, Any]:
+    """The keys after the lists: the report's language, the kinds of finding it may hold,
+    and with a draft, the standing of each of its figures with the advice."""
+    tail: dict[str, Any] = {"lang": report.lang,
+                            "finding_kinds": [k.model_dump(mode="json") for k in report.kinds]}
+    if report.draft is not None:
+        tail["standing"] = [s.model_dump(mode="json") for s in report.standing]
+    return tail
 
 
 def render_json(report: Report) -> str:

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.models import Article, Claim, Finding, Report
+from checker.report.view import ReportView
 from checker.text.lines import line_column, line_starts
 
-# An agreement asks nothing of the editor: the linter formats leave it to the reports.
-NOT_LISTED = frozenset({"agreement"})
 
 
 @dataclass(frozen=True)
@@ -79,9 +78,10 @@ def listed(report: Report, reviewed: bool = False) -> list[Listed]:
     """The findings a linter lists, in file and line order; reviewed ones only if asked."""
     claims = {c.id: c for c in report.claims}
     places = Places(report)
+    kinds = ReportView(report).kinds  # a kind that asks nothing of the editor (agreements) is not listed
     out = []
     for finding in report.findings:
-        if finding.kind in NOT_LISTED or (finding.reviewed and not reviewed):
+        if not kinds.of(finding).listed or (finding.reviewed and not reviewed):
             continue
         if not any(c in claims for c in finding.claims):
             continue

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import quote
 
 from checker.models import Article
+from checker.report.direction import isolate, mixes_directions
 from checker.report.tables import cell
 
 # A run of percent-escapes of bytes above ASCII: the UTF-8 of letters, shown as letters.
@@ -35,9 +37,16 @@ def readable_url(url: str) -> str:
     return _ENCODED_RE.sub(decode, url.strip())
 
 
+# What an address keeps as it is when its letters are escaped: its own syntax, and escapes.
+_URL_SYNTAX = ":/?#[]@!$&'()*+,;=%~"
+
+
 def _destination(url: str) -> str:
-    """A link destination CommonMark reads whole: in angle brackets if it holds a space or a bracket."""
-    url = readable_url(url)
+    """A link destination CommonMark reads whole: in angle brackets if it holds a space or a bracket.
+    Its letters are written out unless they would mix writing directions on the line (an Arabic
+    path after a Latin host scrambles in an editor): then they stay escaped, as sent."""
+    readable = readable_url(url)
+    url = quote(url.strip(), safe=_URL_SYNTAX) if mixes_directions(readable) else readable
     if re.search(r"[\s<>()]", url):
         return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     return url
@@ -58,7 +67,7 @@ class Outlets:
         article = self.articles.get(article_id)
         if article is None:
             return cell(article_id)
-        name = self.names[article_id]
+        name = isolate(self.names[article_id])  # a right-to-left name in a left-to-right row
         return f"[{name}][{self.numbers[article_id]}]" if article.url else name
 
     def number(self, article_id: str) -> int:

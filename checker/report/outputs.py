@@ -3,7 +3,8 @@
 As in ruff and Vale, `--format` says what goes to standard output, and the
 file options write files beside it; `-` as a file names standard output, and
 only one report may go there. With neither, the Markdown report goes there,
-unless `-o` writes it to a file or `--json -` or `--sarif -` takes the place. Every report is rendered before any is
+unless `-o` writes it to a file or `--json -` or `--sarif -` takes the place; `--html` writes
+the HTML page (report/html.py). Every report is rendered before any is
 written, and each file written whole or not at all (report/files.py).
 """
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from checker.knowledge.rules import Rule
     from checker.models import Report
 
-FORMATS = ("markdown", "json", "sarif", "github", "concise")
+FORMATS = ("markdown", "html", "json", "sarif", "github", "concise")
 STDOUT = "-"
 STDOUT_CLOSED = ("standard output is closed, and a report goes there; write it to a file (-o FILE, "
                  "--json FILE) or keep standard output open")
@@ -34,11 +35,11 @@ class Output:
 
 
 def plan_outputs(markdown: Path | None, json: Path | None, sarif: Path | None,
-                 format: str | None) -> list[Output]:
+                 format: str | None, html: Path | None = None) -> list[Output]:
     """Every report the run writes; a usage error if two would go to standard output."""
     outputs: list[Output] = []
     to_stdout: list[str] = []
-    for kind, path, option in (("markdown", markdown, "-o -"), ("json", json, "--json -"),
+    for kind, path, option in (("markdown", markdown, "-o -"), ("html", html, "--html -"), ("json", json, "--json -"),
                                ("sarif", sarif, "--sarif -")):
         if path is None:
             continue
@@ -67,17 +68,20 @@ def output_files(outputs: Sequence[Output]) -> list[Path]:
 Writer = Callable[[TextIO], None]
 
 
-def _renderers(stories: Sequence, rules: list[Rule]) -> dict[str, Callable[[], str | Writer]]:
-    """Each format's report of a run's stories: its text, or a writer that streams it."""
+def _renderers(stories: Sequence, rules: list[Rule], full: bool = False) -> dict[str, Callable[[], str | Writer]]:
+    """Each format's report of a run's stories: its text, or a writer that streams it.
+    `full` (--all): the Markdown report shows everything, not what fits in its first lines."""
     from checker.report.concise import render_concise
     from checker.report.github import render_github
+    from checker.report.html import render_stories_html
     from checker.report.sarif import render_sarif
     from checker.report.stories import combined, render_stories_markdown, stories_json
     from checker.report.stream import write_json
 
     report = combined(stories)
     return {
-        "markdown": lambda: render_stories_markdown(stories),
+        "markdown": lambda: render_stories_markdown(stories, full),
+        "html": lambda: render_stories_html(stories),
         "json": lambda: (lambda out: write_json(report, out, stories_json(stories))),
         "sarif": lambda: render_sarif(report, rules),
         "github": lambda: render_github(report),
@@ -85,10 +89,10 @@ def _renderers(stories: Sequence, rules: list[Rule]) -> dict[str, Callable[[], s
     }
 
 
-def write_outputs(outputs: Sequence[Output], stories: Sequence, rules: list[Rule]) -> None:
+def write_outputs(outputs: Sequence[Output], stories: Sequence, rules: list[Rule], full: bool = False) -> None:
     """Render every report, then write each: files whole or not at all, then standard output."""
     from checker.report.files import write_atomically
-    renderers = _renderers(stories, rules)
+    renderers = _renderers(stories, rules, full)
     rendered = [(output, renderers[output.format]()) for output in outputs]
     # A streamed report is still being made while it is written: those files go first, so
     # that a failure in one leaves every other file as it was.
@@ -123,18 +127,16 @@ def _count(n: int, noun: str) -> str:
 
 
 def run_summary(report: Report, outputs: Sequence[Output]) -> str:
-    """The run in one line, for stderr: "12 articles, 3 conflicts, 5 agreements → reports/x.md",
-    counted as the report's summary table counts them."""
-    from checker.report.markdown import agreements_inside_conflicts
+    """The run in one line, for stderr: "12 articles, 3 conflicts, 5 agreements → reports/x.md"
+    (the kinds always counted, and the others the run found but for those folded away)."""
+    from checker.report.view import ReportView
 
-    kinds = [f.kind for f in report.findings]
-    parts = [_count(len(report.articles), "article"), _count(kinds.count("conflict"), "conflict")]
-    for kind, noun in (("updated", "update"), ("possible_update", "possible update")):
-        if kinds.count(kind):
-            parts.append(_count(kinds.count(kind), noun))
-    inside = agreements_inside_conflicts(report.findings)
-    parts.append(_count(kinds.count("agreement") + inside, "agreement")
-                 + (f" ({inside:,} inside conflicts)" if inside else ""))
+    found = [f.kind for f in report.findings]
+    parts = [_count(len(report.articles), "article")]
+    for kind in ReportView(report).kinds.all:
+        n = found.count(kind.kind)
+        if kind.always_counted or (n and not kind.collapsed):
+            parts.append(f"{n:,} {kind.one if n == 1 else kind.many}")
     if report.problems:
         parts.append(_count(len(report.problems), "input problem"))
     targets = [str(o.path) if o.path is not None else "stdout" for o in outputs]

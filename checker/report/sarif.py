@@ -4,7 +4,9 @@ One run of the tool `factcheck`: its rules are the judging rules in force
 (each with its description and default level), its artifacts the articles,
 and each finding a result at its claim's value, with the sentence around it
 as the context region (the quote) and every other claim of the finding as a
-related location (the other outlets' quotes). Columns count characters
+related location (the other outlets' quotes); its `rank` (0-100) is the finding's
+priority score. With a draft, each result at a draft's figure carries its
+standing and advice, and the run all of them (`properties.standing`). Columns count characters
 (`columnKind: unicodeCodePoints`). A reviewed finding is an external
 suppression, with the editor's reason. tests/test_report_sarif.py validates
 the output against the OASIS schema.
@@ -55,7 +57,8 @@ def _location(place: Place, index: int) -> dict[str, Any]:
                           "snippet": {"text": place.claim.quote}}}}
 
 
-def _result(item: Listed, rule_index: dict[str, int], artifacts: dict[str, int]) -> dict[str, Any]:
+def _result(item: Listed, rule_index: dict[str, int], artifacts: dict[str, int],
+            standing: dict[str, dict[str, Any]]) -> dict[str, Any]:
     finding = item.finding
     primary = _location(item.place, artifacts[item.place.article.id])
     primary["message"] = {"text": f"{item.place.outlet}: {item.place.claim.value.text}"}
@@ -72,8 +75,15 @@ def _result(item: Listed, rule_index: dict[str, int], artifacts: dict[str, int])
         "locations": [primary],
         "partialFingerprints": {"factcheckFinding/v1": finding.fingerprint},
         "properties": {"id": finding.id, "kind": finding.kind, "subject": finding.subject.text,
-                       "predicate": finding.predicate, "label": finding.label},
+                       "predicate": finding.predicate, "label": finding.label, "heading": finding.heading,
+                       **({"rank": finding.rank} if finding.rank is not None else {}),
+                       **({"confidence": finding.confidence} if finding.confidence is not None else {}),
+                       # A draft's figure: who supports it, who contradicts it, and what to write.
+                       **({"standing": standing[item.place.claim.id]} if item.place.claim.id in standing else {})},
     }
+    if finding.priority is not None:
+        # SARIF's rank: 0 to 100, higher first; the finding's score, scaled.
+        result["rank"] = round(min(100.0, 100 * finding.priority.score), 2)
     if finding.rule in rule_index:
         result["ruleIndex"] = rule_index[finding.rule]
     if related:
@@ -87,7 +97,8 @@ def sarif_log(report: Report, rules: list[Rule]) -> dict[str, Any]:
     """The SARIF log as plain data; `rules` are the judging rules in force."""
     rule_index = {rule.id: n for n, rule in enumerate(rules)}
     artifacts = {article.id: n for n, article in enumerate(report.articles)}
-    results = [_result(item, rule_index, artifacts) for item in listed(report, reviewed=True)]
+    standing = {s.claim: s.model_dump(mode="json") for s in report.standing}
+    results = [_result(item, rule_index, artifacts, standing) for item in listed(report, reviewed=True)]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -99,6 +110,7 @@ def sarif_log(report: Report, rules: list[Rule]) -> dict[str, Any]:
                            **({"description": {"text": a.outlet}} if a.source else {})}
                           for a in report.articles],
             "results": results,
+            **({"properties": {"standing": list(standing.values())}} if report.draft is not None else {}),
         }],
     }
 

@@ -13,8 +13,10 @@ from typing import Any, Sequence
 
 from checker.corpus import StoryReport
 from checker.models import Report
+from checker.report.direction import isolate
 from checker.report.markdown import render_markdown
 from checker.report.tables import cell, table
+from checker.report.view import ReportView
 
 
 def combined(parts: Sequence[StoryReport]) -> Report:
@@ -34,6 +36,10 @@ def combined(parts: Sequence[StoryReport]) -> Report:
         problems=[p for r in reports for p in r.problems],
         rule_changes=reports[0].rule_changes,  # the same rules judged every story
         draft=None,
+        kinds=reports[0].kinds,
+        lang=reports[0].lang,  # each story's is in the `stories` list
+        words=reports[0].words,
+        standing=[],
     )
 
 
@@ -41,7 +47,7 @@ def stories_json(parts: Sequence[StoryReport]) -> dict[str, Any] | None:
     """The `stories` key of the JSON report (None for a run of one story)."""
     if len(parts) == 1:
         return None
-    return {"stories": [{"label": p.story.label,
+    return {"stories": [{"label": p.story.label, "lang": p.report.lang,
                          "articles": [a.id for a in p.report.articles],
                          "findings": [f.id for f in p.report.findings]} for p in parts]}
 
@@ -51,20 +57,21 @@ def _demoted(markdown: str) -> str:
     return "".join("#" + line if line.startswith("#") else line for line in markdown.splitlines(keepends=True))
 
 
-def render_stories_markdown(parts: Sequence[StoryReport]) -> str:
+def render_stories_markdown(parts: Sequence[StoryReport], full: bool = False) -> str:
     if len(parts) == 1:
-        return render_markdown(parts[0].report)
+        return render_markdown(parts[0].report, full=full)
     rows = []
     for n, part in enumerate(parts, 1):
-        kinds = [f.kind for f in part.report.findings]
-        rows.append([n, cell(part.story.label) or "—", len(part.report.articles), kinds.count("conflict"),
-                     kinds.count("agreement")])
+        view = ReportView(part.report)
+        top = view.disputes[0].heading if view.disputes else "—"
+        rows.append([n, isolate(cell(part.story.label)) or "—", len(part.report.articles), len(view.disputes),
+                     isolate(cell(top))])
     out = [f"# Fact-consistency report: {len(parts)} stories\n\n",
            "Claims are aligned and judged within each story, never across stories.\n\n",
-           table(rows, ["Story", "Label", "Articles", "Conflicts", "Agreements"]), "\n"]
+           table(rows, ["Story", "Label", "Articles", "Disputes", "First to resolve"]), "\n"]
     first_number = 1  # articles are numbered across stories: their reference links stay apart
     for n, part in enumerate(parts, 1):
-        out.append(f"\n# Story {n}: {cell(part.story.label) or '—'}\n\n")
-        out.append(_demoted(render_markdown(part.report, first_number)))
+        out.append(f"\n# Story {n}: {isolate(cell(part.story.label)) or '—'}\n\n")
+        out.append(_demoted(render_markdown(part.report, first_number, full)))
         first_number += len(part.report.articles)
     return "".join(out)

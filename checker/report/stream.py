@@ -12,7 +12,7 @@ from typing import Any, Iterator, TextIO
 from pydantic_core import to_json
 
 from checker.models import Report
-from checker.report.json_report import report_dict
+from checker.report.json_report import report_dict, report_tail
 
 LISTS = ("articles", "claims", "findings")
 REST = ("aliases", "unmatched_rules", "problems", "rule_changes")
@@ -45,7 +45,7 @@ def json_chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator
             first = False
         yield "]" if first else "\n  ]"
     rest = report.model_dump(mode="json", include=set(REST))
-    for key, value in [*((k, rest[k]) for k in REST), *(extra or {}).items()]:
+    for key, value in [*((k, rest[k]) for k in REST), *report_tail(report).items(), *(extra or {}).items()]:
         yield f',\n  "{key}": ' + _encode(value, 1)
     yield "\n}\n"
 

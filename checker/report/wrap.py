@@ -12,25 +12,36 @@ from __future__ import annotations
 
 import re
 
+from checker.report.direction import FSI, PDI, open_isolates
+
 WIDTH = 100
 
-# What a line may not start with inside a paragraph: it would begin a list, heading,
-# block quote, code fence, thematic break, HTML block, table or setext underline.
-_OPENS_BLOCK_RE = re.compile(r"([-+*>#|=_~`<]|\d+[.)])")
+# What a line may not start with inside a paragraph: it would begin a list ("-", "1."), a
+# heading ("##"), a setext underline or thematic break ("===", "---", "***"), a code fence,
+# a block quote, a table row or an HTML block. "**bold**" begins none of them.
+_OPENS_BLOCK_RE = re.compile(r"([-+*]|\d+[.)]|#{1,6}|=+|[-_*]{3,}|(`{3,}|~{3,}|[>|<]).*)$")
+
+
+def _visible(text: str) -> int:
+    """How many characters of `text` an editor shows: the isolates are invisible."""
+    return len(text) - text.count(FSI) - text.count(PDI)
 
 
 def wrap(text: str, first: str = "", indent: str = "", width: int = WIDTH) -> list[str]:
     """`text` as lines of at most `width` characters, the first after `first` (a list
-    marker), the others after `indent`; white space is folded."""
+    marker), the others after `indent`; white space is folded. A cut inside an isolated
+    run of the other writing direction closes it at the end of the line and opens it
+    again on the next (report/direction.py): an editor lays out each line on its own."""
     lines: list[str] = []
     line = first
     empty = True
     for word in text.split():
         # Nor after a backslash, which would make the line break a hard one.
-        if (not empty and len(line) + 1 + len(word) > width and not _OPENS_BLOCK_RE.match(word)
+        if (not empty and _visible(line) + 1 + _visible(word) > width and not _OPENS_BLOCK_RE.fullmatch(word)
                 and not line.endswith("\\")):
-            lines.append(line)
-            line, empty = indent + word, False
+            depth = open_isolates(line)
+            lines.append(line + PDI * depth)
+            line, empty = indent + FSI * depth + word, False
             continue
         line = line + (" " if not empty else "") + word
         empty = False

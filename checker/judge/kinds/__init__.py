@@ -3,8 +3,10 @@
 A kind module defines NAME (the `kind:` of its rules), ORDER (when it judges a
 group: the kinds that compare values first, then those that read what they
 found), PARAMETERS (the JSON Schema of its own rule keys; REQUIRED lists those
-that must be given) and `judge(rule, group, context) -> list[Finding]`, which
-reads nothing else and changes nothing. Every module of this package is a
+that must be given), EMITS (the kinds of finding it makes, each a declaration of
+checker/judge/finding_kinds.py that every output reads) and
+`judge(rule, group, context) -> list[Finding]`, which reads nothing else and
+changes nothing. Every module of this package is a
 kind: adding a module adds a kind, and the rule schema follows (see
 checker/judge/schema.py).
 """

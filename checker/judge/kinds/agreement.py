@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from checker.judge import finding_kinds
 from checker.judge.findings import JudgeContext, make_finding
 from checker.knowledge.rules import Rule
 from checker.models import Claim, ClaimGroup, Finding
 
 NAME = "agreement"
 ORDER = 30
+EMITS = (finding_kinds.AGREEMENT,)
 PARAMETERS = {"min_outlets": {"type": "integer", "minimum": 2}}
 
 

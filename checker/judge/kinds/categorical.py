@@ -6,6 +6,7 @@ a time, and unless one of them is the former holder (that is a succession).
 
 from __future__ import annotations
 
+from checker.judge import finding_kinds
 from checker.judge.findings import JudgeContext, every_pair, make_finding
 from checker.judge.values import same_category
 from checker.knowledge.ontology import ROLE
@@ -14,6 +15,7 @@ from checker.models import ClaimGroup, Finding
 
 NAME = "categorical"
 ORDER = 20
+EMITS = (finding_kinds.CONFLICT,)
 PARAMETERS: dict = {}
 
 

@@ -12,6 +12,7 @@ possible update, a warning and never an error.
 from __future__ import annotations
 
 from checker.judge.clusters import cross_pairs, describe, value_clusters
+from checker.judge import finding_kinds
 from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
 from checker.judge.over_time import figure, pairs_over_time
 from checker.judge.values import claims_compatible, story_month
@@ -21,6 +22,8 @@ from checker.models import Claim, ClaimGroup, Finding
 
 NAME = "numeric"
 ORDER = 10
+EMITS = (finding_kinds.CONFLICT, finding_kinds.POSSIBLE_CONFLICT, finding_kinds.UPDATED,
+         finding_kinds.POSSIBLE_UPDATE)
 PARAMETERS = {
     "tolerance": {
         "type": "object",
