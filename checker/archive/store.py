@@ -64,6 +64,8 @@ def store_error(exc: Exception, path: Path) -> StoreError:
     """What a failure reading or writing the store means for its user, in one line: a
     damaged file (a corrupt page, a record changed by hand), a lock, or the system's reason."""
     detail = " ".join(str(exc).split())[:200]
+    if "not a database" in detail:
+        return StoreError("not a factcheck store (not an SQLite database)", path)
     if isinstance(exc, sqlite3.OperationalError) and "locked" in detail:
         return StoreError(f"the store is locked by another process ({detail}); try again when it is done", path)
     if isinstance(exc, sqlite3.OperationalError) and not any(word in detail for word in DAMAGE_WORDS):
@@ -97,14 +99,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _check(connection: sqlite3.Connection, path: Path) -> None:
     """Refuse anything but a store of this schema version."""
-    try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise StoreError("not a factcheck store (not an SQLite database)", path) from None
-        raise store_error(exc, path) from None
-    except UnicodeDecodeError as exc:
-        raise store_error(exc, path) from None
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables:
         raise StoreError("not a factcheck store (an SQLite database without factcheck's tables)", path)
     meta = dict(connection.execute("SELECT key, value FROM meta"))
@@ -136,11 +131,7 @@ def open_store(path: Path, create: bool = False) -> sqlite3.Connection:
                                            [("application", APPLICATION), ("schema", str(SCHEMA_VERSION))])
         _check(connection, path)
         connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise StoreError("not a factcheck store (not an SQLite database)", path) from None
-        raise store_error(exc, path) from None
-    except UnicodeDecodeError as exc:
+    except STORE_FAILURES as exc:
         raise store_error(exc, path) from None
     return connection
 
