@@ -16,6 +16,7 @@ reused by later runs.
 
     python benchmarks/shapes.py                 # about five minutes on two cores
     python benchmarks/shapes.py --only triggers --runs 5
+    python benchmarks/shapes.py --stages        # reading, alignment, judging apart
 """
 
 from __future__ import annotations
@@ -69,12 +70,53 @@ SHAPES = {
 }
 
 
+def stages(runs: int) -> None:
+    """The stages of one process for the paragraph and articles shapes at N and 10 N (least
+    of `runs`): where the time goes, and how each stage grows."""
+    from checker.ingest import load_articles
+    from checker.knowledge import load_knowledge
+    from checker.pipeline import align_claims, capped_claims, judge_groups, read_each, with_languages, \
+        with_story_names
+
+    knowledge = load_knowledge()
+    for shape in ("paragraph", "articles"):
+        label, sizes = SHAPES[shape]
+        seen: dict[int, dict[str, float]] = {}
+        for size in sizes:
+            path = long_paragraph(OUT / f"paragraph_{size}.md", size) if shape == "paragraph" \
+                else tiny_articles(OUT / f"articles_{size}", size)
+            articles, _ = load_articles([path])
+            best: dict[str, float] = {}
+            for _ in range(runs):
+                times = {}
+                start = time.perf_counter()
+                readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
+                claims, _, _ = capped_claims(readings, 10_000)
+                times["read"] = time.perf_counter() - start
+                start = time.perf_counter()
+                groups, _ = align_claims(claims, knowledge)
+                times["align"] = time.perf_counter() - start
+                start = time.perf_counter()
+                judge_groups(groups, knowledge)
+                times["judge"] = time.perf_counter() - start
+                best = {k: min(v, best.get(k, v)) for k, v in times.items()}
+            seen[size] = best
+            print(f"  {label}, N = {size:,}: " + ", ".join(f"{k} {v:.2f} s" for k, v in best.items())
+                  + f" ({len(claims):,} claims)", flush=True)
+        small, large = sizes
+        print("    growth at 10 N: " + ", ".join(f"{k} {seen[large][k] / seen[small][k]:.1f}x" for k in seen[small]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", nargs="*", choices=list(SHAPES))
+    parser.add_argument("--stages", action="store_true", help="time the stages in this process instead")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; {args.runs} runs of each figure", flush=True)
+    if args.stages:
+        stages(args.runs)
+        return
     rows = []
     for shape in args.only or list(SHAPES):
         label, sizes = SHAPES[shape]

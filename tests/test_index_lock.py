@@ -144,3 +144,21 @@ def test_an_index_killed_outright_takes_its_workers_and_its_lock_with_it(tmp_pat
                           timeout=600)
     assert done.returncode == 0, done.stderr
     assert not Path(f"{store}.lock").exists()
+
+
+def test_an_index_terminated_leaves_no_lock_file(tmp_path):
+    """SIGTERM ends the run as an exit does: the lock file goes with it."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    text = (SEEDS / "001_12631ab96fb70234.txt").read_text(encoding="utf-8")
+    for k in range(120):
+        (folder / f"a{k:03d}.txt").write_text(text, encoding="utf-8")
+    store = tmp_path / "archive.db"
+    lock = Path(f"{store}.lock")
+    run = subprocess.Popen([sys.executable, "-m", "checker", "index", str(folder), "--store", str(store),
+                            "--jobs", "1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert _until(lock.exists, 60), "the lock was never taken"
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=60) == 128 + signal.SIGTERM
+    assert "Traceback" not in run.stderr.read().decode()
+    assert not lock.exists()
