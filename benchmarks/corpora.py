@@ -137,3 +137,51 @@ def generated_store(store: Path, template_store: Path, claims_wanted: int, seed:
     target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     target.close()
     return articles, claims
+
+
+# Shapes that were once quadratic (issue 18, part 3), each at any size.
+
+PARAGRAPH_SENTENCES = ["Fires razed {n} homes.", "Crews met.", "Dr. Lee spoke.", "Road No. {k} shut.", "Water rose.",
+                       "Gen. Ross came.", "Rain fell.", "Mr. Hale left.", "Schools shut.", "Roads froze."]
+
+
+def long_paragraph(path: Path, sentences: int) -> Path:
+    """One article of `sentences` short sentences on a single line (one paragraph), with
+    abbreviations ("Dr.", "No. 5") and a figure in one sentence of ten: 50,000 of them
+    stay under the 1 MiB article limit."""
+    rng = random.Random(sentences)
+    parts = [PARAGRAPH_SENTENCES[k % len(PARAGRAPH_SENTENCES)].format(n=rng.randint(2, 900), k=k % 97)
+             for k in range(sentences)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text("---\nsource: The Long Wire\nlang: en\n---\n" + " ".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def tiny_articles(folder: Path, count: int) -> Path:
+    """One story of `count` short articles from as many outlets, each giving two figures
+    of one toll and one pledge, the values spread so that outlets agree and disagree."""
+    if folder.exists() and len(list(folder.glob("*.md"))) == count:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(count)
+    for k in range(count):
+        text = (f"---\nsource: Outlet {k}\nlang: en\npublished: 2025-03-{1 + k % 28:02d}\n---\n"
+                f"Floods killed {rng.randint(10, 60)} people in the valley, officials said.\n\n"
+                f"The government pledged {rng.randint(1, 40)} million dollars for rebuilding.\n")
+        (folder / f"a{k:05d}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def many_triggers(path: Path, count: int) -> Path:
+    """A lexicon rule file adding `count` trigger phrases to one predicate, all sharing
+    their first word (the shape that once made compiling the lexicon quadratic)."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rng = random.Random(count)
+        words = sorted({"evacuated " + _name(rng, 2).lower() for _ in range(count * 2)})[:count]
+        lines = ["rules:\n", "  - id: many-triggers\n", "    kind: lexicon\n", "    lang: en\n", "    add:\n",
+                 "      predicates:\n", "        evacuated: {dimensions: [count], triggers: ["]
+        lines.append(", ".join(words) + "]}\n")
+        path.write_text("".join(lines), encoding="utf-8")
+    return path

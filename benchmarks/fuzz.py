@@ -1,9 +1,11 @@
 """A long fuzzing campaign over the ingest paths (the suite runs the same properties briefly).
 
 Runs the properties of tests/fuzz_inputs.py with a large example budget and
-fresh randomness: random article files beside good ones, random rule files in
-a check, random rule files through `rules validate`. Prints how many examples
-each property ran; on a failure, hypothesis prints the smallest input it found.
+fresh randomness: random article files (text, front matter, JSON, saved pages,
+figures at the edges) beside good ones, random rule files in a check, random
+rule files through `rules validate`, and stores damaged at random through
+`check --against` and `index`. Prints how many examples each property ran; on a
+failure, hypothesis prints the smallest input it found.
 
     python benchmarks/fuzz.py                  # 2,000 examples per property
     python benchmarks/fuzz.py --examples 20000 --seed 7
@@ -21,12 +23,12 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzz_inputs import (article_files, assert_property, rule_file, run_check,  # noqa: E402
-                         run_validate, shipped_lexicons_once, sources_yaml)
+from fuzz_inputs import (article_files, assert_property, assert_store_property, rule_file,  # noqa: E402
+                         run_check, run_store, run_validate, shipped_lexicons_once, sources_yaml, store_edit)
 
 
 def campaign(examples: int, random_seed: int | None) -> dict[str, int]:
-    counts = {"articles": 0, "rules in check": 0, "rules validate": 0}
+    counts = {"articles": 0, "rules in check": 0, "rules validate": 0, "damaged stores": 0}
     options = settings(max_examples=examples, deadline=None, database=None, print_blob=True,
                        suppress_health_check=list(HealthCheck))
 
@@ -55,8 +57,15 @@ def campaign(examples: int, random_seed: int | None) -> dict[str, int]:
         status, err = run_validate(rules)
         assert status in (0, 2) and "internal error" not in err, err
 
+    @seeded
+    @options
+    @given(edits=st.lists(store_edit, min_size=1, max_size=3))
+    def stores(edits):
+        counts["damaged stores"] += 1
+        assert_store_property(run_store(edits))
+
     with shipped_lexicons_once():
-        for prop in (articles, rules_in_check, rules_validate):
+        for prop in (articles, rules_in_check, rules_validate, stores):
             prop()
     return counts
 

@@ -10,13 +10,17 @@ status 2 as well, so that a CI gate never reads a crash as "findings"
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import checker.failures
 from checker import __version__
 from checker.errors import CheckerError, RuleError, RuleErrors
 from checker.limits import MAX_ARTICLE_BYTES, MAX_CLAIMS
@@ -47,15 +51,36 @@ def byte_size(text: str) -> int:
 
 
 def positive(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
     return int(text)
 
 
 def jobs_count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of jobs (1 or more)")
     return int(text)
+
+
+def days(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days (0 or more)")
+    return int(text)
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 or more)")
+    return value
+
+
+def tell(message: str) -> None:
+    """A message on stderr while the run goes on (waiting for a lock)."""
+    print(f"factcheck: {message}", file=sys.stderr, flush=True)
 
 
 def encoding_name(text: str) -> str:
@@ -132,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--against", type=Path, metavar="STORE",
                      help="with --draft: check the draft against the archived articles of this store "
                           "(made by `factcheck index`) that name who it names, instead of PATH articles")
-    run.add_argument("--window", type=jobs_count, default=30, metavar="DAYS",
+    run.add_argument("--window", type=days, default=30, metavar="DAYS",
                      help="with --against: archived articles published within DAYS of the draft (default: 30)")
     run.add_argument("--stories", choices=["auto", "one", "folder", "shared"], default="auto",
                      help="how articles group into stories, claims aligning only within one: one story; "
@@ -156,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "Parquet partitions the store then reads (needs the [dask] extra)")
     index.add_argument("--local-cluster", type=jobs_count, metavar="WORKERS",
                        help="read the articles on a local Dask cluster of this many workers")
+    index.add_argument("--lock-timeout", type=seconds, default=None, metavar="SECONDS",
+                       help="if another index of the store is running, wait this long for it at most, "
+                            "then exit 2 (default: wait until it finishes, saying so)")
 
     scoring = commands.add_parser("eval", parents=[common], help="measure precision and recall against gold files",
                                   description="Run the checker on each gold file's articles and print "
@@ -241,12 +269,15 @@ def project_root(args: argparse.Namespace) -> Path:
     return args.project
 
 
-def reading(args: argparse.Namespace) -> dict:
-    """How articles are read: --max-article-size, --encoding, --stdin-format."""
-    return {"max_bytes": args.max_article_size, "encoding": args.encoding, "stdin_format": args.stdin_format}
+def reading(args: argparse.Namespace, knowledge: Knowledge) -> dict:
+    """How articles are read: --max-article-size, --encoding, --stdin-format, and the
+    languages a `lang` may name (those with a lexicon)."""
+    return {"max_bytes": args.max_article_size, "encoding": args.encoding, "stdin_format": args.stdin_format,
+            "languages": frozenset(knowledge.languages)}
 
 
-def with_draft(articles: list[Article], path: Path, args: argparse.Namespace) -> tuple[list[Article], str]:
+def with_draft(articles: list[Article], path: Path, args: argparse.Namespace,
+               knowledge: Knowledge) -> tuple[list[Article], str]:
     """The sources and the draft, last. A draft is one file (or standard input); lying
     among its sources, it is the draft, not a source; another file with its id is refused."""
     from checker.ingest import load_articles
@@ -255,7 +286,7 @@ def with_draft(articles: list[Article], path: Path, args: argparse.Namespace) ->
         raise CheckerError("standard input holds one article: give - as a PATH or as --draft, not both")
     if str(path) != "-" and path.is_dir():
         raise CheckerError("--draft takes one article file, not a folder: check each draft on its own", path)
-    drafts, problems = load_articles([path], **reading(args))
+    drafts, problems = load_articles([path], **reading(args, knowledge))
     if problems:
         raise CheckerError(problems[0].message)
     draft = drafts[0]
@@ -305,10 +336,10 @@ def run_check(args: argparse.Namespace) -> int:
         raise CheckerError("give articles to check (PATH...), or a --draft and a store to check it --against")
     outputs = plan_outputs(args.output, args.json, args.sarif, args.format, args.html)
     knowledge = load_knowledge(args.rules, project_root(args))
-    articles, problems = load_articles(args.paths, **reading(args))
+    articles, problems = load_articles(args.paths, **reading(args, knowledge))
     draft_id = None
     if args.draft is not None:
-        articles, draft_id = with_draft(articles, args.draft, args)
+        articles, draft_id = with_draft(articles, args.draft, args, knowledge)
     refuse_clobbering(output_files(outputs), run_inputs(args, articles, problems, knowledge),
                       [p for p in args.paths if p.is_dir()])
     baseline = args.baseline or (args.project / DEFAULT_BASELINE)
@@ -354,7 +385,7 @@ def run_against(args: argparse.Namespace) -> int:
         raise CheckerError("--against takes its sources from the store: give no PATH")
     outputs = plan_outputs(args.output, args.json, args.sarif, args.format, args.html)
     knowledge = load_knowledge(args.rules, project_root(args))
-    drafts, problems = load_articles([args.draft], **reading(args))
+    drafts, problems = load_articles([args.draft], **reading(args, knowledge))
     if problems:
         raise CheckerError(problems[0].message)
     refuse_clobbering(output_files(outputs),
@@ -378,11 +409,12 @@ def run_index(args: argparse.Namespace) -> int:
         from checker.archive.distributed import index_on_dask
 
         stats, problems = index_on_dask(args.paths, args.store, knowledge, key, args.rules, args.project,
-                                        args.scheduler, args.local_cluster)
+                                        args.scheduler, args.local_cluster, args.lock_timeout, tell)
     else:
         from checker.archive.index import index_paths
 
-        stats, problems = index_paths(args.paths, args.store, knowledge, key, args.jobs or default_jobs())
+        stats, problems = index_paths(args.paths, args.store, knowledge, key, args.jobs or default_jobs(),
+                                      args.lock_timeout, tell)
     for problem in problems:
         print(f"factcheck: {problem.message}", file=sys.stderr)
     print(f"{args.store}: {stats}")
@@ -429,6 +461,8 @@ def run_validate(args: argparse.Namespace) -> int:
     for rule in knowledge.rules.rules.values():
         for warning in dead_selectors(rule, knowledge):
             print(f"{rule.source}:{rule.line}: warning: {warning}", file=sys.stderr)
+    for change in knowledge.rules.changes:
+        print(f"{change.source}: warning: built-in rule '{change.rule}': {change.change}", file=sys.stderr)
     print("all rule files are valid")
     return EXIT_CLEAN
 
@@ -461,6 +495,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_eval(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
+    from checker.report.outputs import print_out
     from checker.tools.ans import run_ans
     from checker.tools.gold import evaluate
     from checker.tools.realnews import evaluate_corpus
@@ -481,7 +516,7 @@ def run_eval(args: argparse.Namespace) -> int:
     elif args.realnews:
         results = evaluate_corpus(args.realnews, knowledge, args.story)
         render_stories = render_extraction if args.extraction else render_realnews
-        sys.stdout.write(render_stories(results, args.format == "markdown", args.verbose))
+        print_out(render_stories(results, args.format == "markdown", args.verbose))
     if args.ans:
         ans = run_ans(args.ans, knowledge)
         print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "
@@ -543,6 +578,7 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    checker.failures.SHOW_TRACEBACKS = getattr(args, "debug", False)  # a bug kept to one article's too
     if hasattr(args, "project"):
         project_root(args)  # found (or checked) once, before any command reads args.project
     if args.command == "check":
@@ -558,17 +594,49 @@ def run(args: argparse.Namespace) -> int:
     if args.rules_command == "schema":
         from checker.judge.schema import rule_schema_text
 
-        sys.stdout.write(rule_schema_text())
+        from checker.report.outputs import print_out
+
+        print_out(rule_schema_text())
         return EXIT_CLEAN
     if args.rules_command == "test":
         return run_rule_tests(args)
     return run_list(args)
 
 
+@contextmanager
+def exits_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the run as an exception would, so that every `finally`
+    runs: temporary report files and the store's lock go with it (a SIGKILL cannot be
+    caught; the next run removes what it leaves)."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {}
+    try:
+        for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if number is not None:
+                previous[number] = signal.signal(number, stop)
+    except ValueError:  # not the main thread (a test's runner): nothing to install
+        pass
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if sys.stderr is None:  # closed by the caller: messages go nowhere, the exit status still tells
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     args = build_parser().parse_args(argv)
     try:
-        return run(args)
+        with exits_on_termination():
+            return run(args)
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 128 + 2
     except RuleErrors as exc:
         for error in exc.errors:
             print(f"factcheck: {error}", file=sys.stderr)

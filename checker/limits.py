@@ -17,3 +17,8 @@ MAX_CLAIMS = 10_000
 # punctuation would otherwise be one "sentence", quoted whole by every claim).
 # Real sentences of the seeds and test stories stay under 700 characters.
 MAX_SENTENCE_CHARS = 1_000
+
+# The largest figure compared: 10^100. No news figure comes near (the world's output is
+# about 10^14 dollars); past it a figure is not checked and said to be, which keeps every
+# later product (a scale word, a currency rate) far from what a float holds (10^308).
+MAX_FIGURE = 1e100

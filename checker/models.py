@@ -317,6 +317,15 @@ class ArticleProblem(BaseModel):
     message: str
 
 
+class RuleChange(BaseModel):
+    """A change a rule file made to a built-in rule: its severity lowered, turned off,
+    redefined or replaced by a rule of another kind. Listed in every report."""
+
+    rule: str
+    change: str
+    source: str  # file:line of the rule that made it
+
+
 class Report(BaseModel):
     """Everything a run produced; the JSON report is a dump of this (version 1)."""
 
@@ -329,6 +338,7 @@ class Report(BaseModel):
     aliases: list[dict[str, Any]] = Field(default_factory=list)
     unmatched_rules: list[str] = Field(default_factory=list)
     problems: list[ArticleProblem] = Field(default_factory=list)
+    rule_changes: list[RuleChange] = Field(default_factory=list)
     draft: str | None = None
     # The kinds of finding the judging kinds in force declare, in their order.
     kinds: list[FindingKind] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from checker.extract.article import (
     story_names,
 )
 from checker.extract.context import ArticleReading
+from checker.failures import each_guarded
 from checker.judge import judge
 from checker.judge.baseline import apply_baseline
 from checker.judge.draft import draft_standing
@@ -68,17 +69,19 @@ def check(articles: list[Article], knowledge: Knowledge, problems: list[ArticleP
     `reviewed` maps finding fingerprints to the reason an editor accepted them.
     An article's claims past `max_claims` are left out, and said to be in the problems.
     """
-    articles, claims, capped = read_claims(articles, knowledge, max_claims)
-    return judge_story(articles, claims, knowledge, [*problems, *capped], draft, reviewed)
+    articles, claims, read_problems = read_claims(articles, knowledge, max_claims)
+    return judge_story(articles, claims, knowledge, [*problems, *read_problems], draft, reviewed)
 
 
 def read_claims(articles: list[Article], knowledge: Knowledge,
                 max_claims: int = MAX_CLAIMS) -> tuple[list[Article], list[Claim], list[ArticleProblem]]:
     """The articles (with what reading learned: a language, a dateline's date), the claims
-    of each, and a problem for each article cut at `max_claims`."""
-    readings = with_story_names(read_each(with_languages(articles, knowledge), knowledge))
-    claims, capped = capped_claims(readings, max_claims)
-    return [reading.article for reading in readings], claims, capped
+    of each, and the problems: an article whose reading failed (it costs itself alone),
+    one cut at `max_claims`."""
+    failed: list[ArticleProblem] = []
+    readings = with_story_names(read_each(with_languages(articles, knowledge, failed), knowledge, failed), failed)
+    claims, capped, readings = capped_claims(readings, max_claims, failed)
+    return [reading.article for reading in readings], claims, [*failed, *capped]
 
 
 def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowledge,
@@ -105,8 +108,9 @@ def judge_story(articles: list[Article], claims: list[Claim], knowledge: Knowled
     sources = len({a.id for a in articles if a.id != draft})
     findings = rank_findings(findings, claims, judgement.kinds, sources)
     return Report(articles=articles, claims=claims, findings=findings, aliases=aliases,
-                  unmatched_rules=judgement.unmatched_rules, problems=list(problems), draft=draft,
-                  kinds=judgement.kinds, lang=lang, words=words, standing=standing)
+                  unmatched_rules=own_rules(judgement.unmatched_rules, knowledge), problems=list(problems),
+                  rule_changes=knowledge.rules.changes, draft=draft, kinds=judgement.kinds, lang=lang, words=words,
+                  standing=standing)
 
 
 def claim_stems(knowledge: Knowledge, articles: list[Article]):
@@ -122,20 +126,27 @@ def claim_stems(knowledge: Knowledge, articles: list[Article]):
 
 # The stages of `check`, one function each (benchmarks/bench.py times them apart).
 
-def with_languages(articles: list[Article], knowledge: Knowledge) -> list[Article]:
-    """Each article with its language: as its metadata says, else as its text shows."""
-    return [a if a.lang else a.model_copy(update={"lang": knowledge.detect_language(a.text)}) for a in articles]
+def with_languages(articles: list[Article], knowledge: Knowledge,
+                   failed: list[ArticleProblem] | None = None) -> list[Article]:
+    """Each article with its language: as its metadata says, else as its text shows.
+    With `failed`, an article that cannot be read is listed there and left out (failures.py)."""
+    return each_guarded(articles, lambda a: a if a.lang else a.model_copy(
+        update={"lang": knowledge.detect_language(a.text)}), lambda a: a.path, failed)
 
 
-def read_each(articles: list[Article], knowledge: Knowledge) -> list[ArticleReading]:
+def read_each(articles: list[Article], knowledge: Knowledge,
+              failed: list[ArticleProblem] | None = None) -> list[ArticleReading]:
     """Every article read on its own: sentences, tokens, lexicon matches, names."""
-    return [read_article(article, knowledge.language(article.lang, article.text)) for article in articles]
+    return each_guarded(articles, lambda a: read_article(a, knowledge.language(a.lang, a.text)),
+                        lambda a: a.path, failed)
 
 
-def with_story_names(contexts: list[ArticleReading]) -> list[ArticleReading]:
+def with_story_names(contexts: list[ArticleReading],
+                     failed: list[ArticleProblem] | None = None) -> list[ArticleReading]:
     """Each article read again for names that other articles introduced, where it uses them."""
     known = story_names(contexts)
-    return [find_known_names(reading, known) for reading in contexts]
+    return each_guarded(contexts, lambda reading: find_known_names(reading, known),
+                        lambda reading: reading.article.path, failed)
 
 
 def story_claims(contexts: list[ArticleReading]) -> list[Claim]:
@@ -148,17 +159,27 @@ def align_claims(claims: list[Claim], knowledge: Knowledge, lang: str = "en") ->
     return align(claims, name_matcher(knowledge), knowledge.ontology, knowledge.alignment, story_label)
 
 
-def capped_claims(readings: list[ArticleReading], max_claims: int) -> tuple[list[Claim], list[ArticleProblem]]:
-    """Every article's claims, the first `max_claims` of each; a problem for each article cut."""
+def capped_claims(readings: list[ArticleReading], max_claims: int, failed: list[ArticleProblem] | None = None
+                  ) -> tuple[list[Claim], list[ArticleProblem], list[ArticleReading]]:
+    """Every article's claims, the first `max_claims` of each; a problem for each article cut
+    or with a figure left out (reading_problems), and the readings whose claims were read
+    (with `failed`, one whose claims cannot be read is listed there and left out)."""
     claims: list[Claim] = []
     problems: list[ArticleProblem] = []
-    for reading in readings:
-        own = claims_of(reading)
+    read = each_guarded(readings, lambda reading: (reading, claims_of(reading)),
+                        lambda reading: reading.article.path, failed)
+    for reading, own in read:
+        problems.extend(reading_problems(reading))
         if len(own) > max_claims:
             problems.append(claims_cut(reading.article, len(own), max_claims, own[max_claims].span[0]))
             own = own[:max_claims]
         claims.extend(own)
-    return claims, problems
+    return claims, problems, [reading for reading, _ in read]
+
+
+def reading_problems(reading: ArticleReading) -> list[ArticleProblem]:
+    """What reading an article left out and said so (a figure too large to compare)."""
+    return [ArticleProblem(path=reading.article.path, message=message) for message in reading.problems]
 
 
 def claims_cut(article: Article, count: int, max_claims: int, first_left_out: int) -> ArticleProblem:
@@ -190,10 +211,17 @@ def with_alignment_evidence(claims: list[Claim], groups: list[ClaimGroup]) -> li
 
 
 def judge_groups(groups: list[ClaimGroup], knowledge: Knowledge, lang: str = "en") -> tuple[list[Finding], list[str]]:
-    """Findings (their messages in the report's language `lang`), and the ids of
-    judging rules that applied to no group."""
+    """Findings (their messages in the report's language `lang`), and the ids of the
+    judging rules from rule files (not the built-in ones) that applied to no group."""
     judgement = judge(groups, knowledge.rules, knowledge.ontology, lang, thresholds=knowledge.alignment.thresholds)
-    return judgement.findings, judgement.unmatched_rules
+    return judgement.findings, own_rules(judgement.unmatched_rules, knowledge)
+
+
+def own_rules(rule_ids: list[str], knowledge: Knowledge) -> list[str]:
+    """The rules of rule files among these, not the built-in ones: a built-in rule that
+    matched nothing is no news (time-of-day, in most stories); a newsroom's own is (a
+    selector that names nothing there may be a typo)."""
+    return [rule for rule in rule_ids if not knowledge.rules.rules[rule].shipped]
 
 
 def report_language(articles: list[Article]) -> str:

@@ -35,6 +35,20 @@ class LoadedYaml:
     data: Any
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # A key written twice in one mapping (the second silently wins in YAML): its path,
+    # and where each was written.
+    duplicates: dict[PathKey, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+
+    def duplicate_error(self, path: PathKey, line_offset: int = 0) -> RuleError:
+        """The second of two equal keys; `line_offset`: lines of the file before this YAML."""
+        (first_line, _), (line, column) = self.duplicates[path]
+        return RuleError(f"duplicate key '{path[-1]}' (also on line {first_line + line_offset}): write each "
+                         "key once", self.path, line + line_offset, column)
+
+    def duplicates_under(self, prefix: PathKey) -> list[PathKey]:
+        """The duplicated keys at or below `prefix`, in the order they were written."""
+        found = [p for p in self.duplicates if p[:len(prefix)] == prefix]
+        return sorted(found, key=lambda p: self.duplicates[p][1])
 
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """The (line, column) of the value at `path`, or of its nearest parent."""
@@ -64,8 +78,13 @@ def _record(root: yaml.Node, out: LoadedYaml) -> None:
         node, path = stack.pop()
         out.values[path] = _mark(node)
         if isinstance(node, yaml.MappingNode):
+            seen: dict[tuple[str, str], tuple[int, int]] = {}
             for key_node, value_node in node.value:
                 key = key_node.value
+                if isinstance(key_node, yaml.ScalarNode):
+                    first = seen.setdefault((key_node.tag, key), _mark(key_node))
+                    if first != _mark(key_node) and path + (key,) not in out.duplicates:
+                        out.duplicates[path + (key,)] = (first, _mark(key_node))
                 out.keys[path + (key,)] = _mark(key_node)
                 stack.append((value_node, path + (key,)))
         elif isinstance(node, yaml.SequenceNode):
@@ -131,11 +150,14 @@ def _refuse_aliases(text: str, path: str) -> None:
                             path, line, column)
 
 
-def parse_yaml(text: str, path: str | Path, *, dates: bool = True) -> LoadedYaml:
-    """Parse YAML text safely, once; raise RuleError with a position on any problem.
+def parse_yaml(text: str, path: str | Path, *, dates: bool = True, duplicates: bool = False) -> LoadedYaml:
+    """Parse YAML text safely, once; raise RuleError with a position on any problem,
+    a key written twice in one mapping included.
 
     With dates=False, unquoted dates stay text (article metadata: a bad date
-    costs its own article, not every entry of a sources.yaml).
+    costs its own article, not every entry of a sources.yaml). With duplicates=True,
+    keys written twice are only recorded (`LoadedYaml.duplicates`), for the reader to
+    say where they cost (an article's entry of a sources.yaml, not the file).
     """
     path = str(path)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
@@ -165,6 +187,8 @@ def parse_yaml(text: str, path: str | Path, *, dates: bool = True) -> LoadedYaml
     loaded = LoadedYaml(path=path, data=data)
     if node is not None:
         _record(node, loaded)
+    if loaded.duplicates and not duplicates:
+        raise loaded.duplicate_error(loaded.duplicates_under(())[0])
     return loaded
 
 

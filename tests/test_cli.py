@@ -116,5 +116,6 @@ def test_rules_list_names_where_each_rule_comes_from(tmp_path, capsys):
         "rules:\n  - id: agreement\n    kind: agreement\n    min_outlets: 3\n", encoding="utf-8")
     assert main(["rules", "list", "--project", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert f"agreement\tagreement\t\t{tmp_path / 'factcheck.yaml'}:2" in out
+    # Redefined, it keeps what it does not set: its severity too.
+    assert f"agreement\tagreement\tinfo\t{tmp_path / 'factcheck.yaml'}:2" in out
     assert "numeric-conflict" in out

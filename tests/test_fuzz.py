@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz_inputs import (article_files, assert_property, rule_file, run_check, run_validate,
-                         shipped_lexicons_once, sources_yaml)
+from fuzz_inputs import (article_files, assert_property, assert_store_property, rule_file, run_check, run_store,
+                         run_validate, shipped_lexicons_once, sources_yaml, store_edit)
 
 SUITE = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -35,3 +35,14 @@ def test_random_rule_files_in_a_check(rules):
 def test_random_rule_files_validate_cleanly(rules):
     status, err = run_validate(rules)
     assert status in (0, 2) and "internal error" not in err, err
+
+
+@SUITE
+@given(edits=st.lists(store_edit, min_size=1, max_size=3))
+def test_damaged_stores_are_said_to_be(edits):
+    assert_store_property(run_store(edits))
+
+
+def test_the_undamaged_store_checks_the_draft():
+    [(status, err), (indexed, _)] = run_store([])
+    assert status == 1 and indexed == 0, err  # the draft's 350 against the archive's 300 and 320

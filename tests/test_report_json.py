@@ -63,5 +63,5 @@ def test_report_dict_is_the_model_dump_cut_down():
         return full
 
     assert list(data) == ["version", "articles", "claims", "findings", "aliases", "unmatched_rules", "problems",
-                          "lang", "finding_kinds"]
+                          "rule_changes", "lang", "finding_kinds"]
     assert data == cut(dumped, data)

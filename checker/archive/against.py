@@ -17,8 +17,9 @@ import sqlite3
 from pathlib import Path
 
 from checker.archive.records import DamagedRecord, article_names, block_of, read_record
-from checker.archive.store import StoreError, open_store
+from checker.archive.store import REINDEX, StoreError, open_store, store_errors
 from checker.corpus import StoryReport, judge_stories, settle
+from checker.errors import CheckerError
 from checker.knowledge import Knowledge
 from checker.models import Article, ArticleProblem, Claim
 from checker.parallel.compact import pack, unpack
@@ -57,9 +58,13 @@ def check_against(draft: Article, store: Path, knowledge: Knowledge, window: int
     connection = open_store(store)
     with ArticlePool(knowledge, jobs) as pool:
         draft_digest = first_reading(pack(draft))
+        if draft_digest.failure:
+            connection.close()
+            raise CheckerError(draft_digest.failure)
         draft_claims = [unpack(Claim, c) for c in draft_digest.claims]
         try:
-            rows = candidate_rows(connection, draft, draft_digest, draft_claims, knowledge, window)
+            with store_errors(store):
+                rows = candidate_rows(connection, draft, draft_digest, draft_claims, knowledge, window)
         finally:
             connection.close()
         articles: list[Article] = []
@@ -70,7 +75,8 @@ def check_against(draft: Article, store: Path, knowledge: Knowledge, window: int
             try:
                 article, stored = read_record(meta, text, digest)
             except DamagedRecord as exc:
-                raise StoreError(f"the record of {path} is damaged ({exc}); index it again", store) from None
+                raise StoreError(f"this store is damaged: the record of {path} does not read back ({exc}); "
+                                 f"{REINDEX}", store) from None
             if article.id in seen:  # claim ids are article ids: one article per id
                 problems.append(ArticleProblem(path=article.path, message=(
                     f"{article.path}: another article has the id '{article.id}'; skipped")))
@@ -80,5 +86,5 @@ def check_against(draft: Article, store: Path, knowledge: Knowledge, window: int
             digests.append(stored)
         articles.append(draft)
         digests.append(draft_digest)
-        articles, grouped, claims = settle(articles, digests, knowledge, pool, "one", has_draft=True)
-    return judge_stories(articles, grouped, claims, knowledge, problems, draft.id, reviewed)
+        articles, grouped, claims, read_problems = settle(articles, digests, knowledge, pool, "one", has_draft=True)
+    return judge_stories(articles, grouped, claims, knowledge, [*problems, *read_problems], draft.id, reviewed)

@@ -17,11 +17,12 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
-from checker.archive.index import IndexStats, _files, drop_gone, write_record
+from checker.archive.index import IndexStats, _files, drop_gone, stored_files, write_record
 from checker.archive.records import Record, make_record
-from checker.archive.store import index_lock, open_store, transaction
+from checker.archive.store import index_lock, open_store, store_errors, transaction
+from checker.corpus import as_read
 from checker.errors import CheckerError
 from checker.ingest import load_articles
 from checker.knowledge import Knowledge
@@ -51,7 +52,7 @@ def read_partition(task: tuple[int, list[tuple[str, str, str]], str], knowledge:
     number, files, folder = task
     use_knowledge(knowledge)
     matcher = name_matcher(knowledge)
-    articles, problems = load_articles([Path(given) for _, given, _ in files])
+    articles, problems = load_articles([Path(given) for _, given, _ in files], languages=frozenset(knowledge.languages))
     by_path = {str(Path(a.path).resolve()): a for a in articles}
     rows: dict[str, list] = {column: [] for column in COLUMNS}
     for resolved, _, hash_ in files:
@@ -59,8 +60,11 @@ def read_partition(task: tuple[int, list[tuple[str, str, str]], str], knowledge:
         if article is None:
             continue
         digest = first_reading(pack(article))
-        if not article.lang:
-            article = article.model_copy(update={"lang": digest.lang})
+        if digest.failure:  # not stored: the next index tries it again
+            problems.append(ArticleProblem(path=article.path, message=digest.failure))
+            continue
+        problems.extend(ArticleProblem(path=article.path, message=message) for message in digest.problems)
+        article = as_read(article, digest)
         record = make_record(article, digest, [unpack(Claim, c) for c in digest.claims], matcher)
         for column, value in zip(COLUMNS, (resolved, hash_, record.meta, record.text, record.digest,
                                            sorted(record.names), sorted(record.blocks))):
@@ -72,18 +76,18 @@ def read_partition(task: tuple[int, list[tuple[str, str, str]], str], knowledge:
 
 def index_on_dask(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowledge_key: str,
                   rule_paths: Sequence[Path], project: Path, scheduler: str | None,
-                  local_workers: int | None) -> tuple[IndexStats, list[ArticleProblem]]:
+                  local_workers: int | None, lock_timeout: float | None = None,
+                  waiting: Callable[[str], None] | None = None) -> tuple[IndexStats, list[ArticleProblem]]:
     """As index.index_paths, the reading done by Dask workers (a cluster at `scheduler`, or a
     local cluster of `local_workers` processes)."""
     pyarrow, parquet, Client, LocalCluster = _imports()
     files, problems = _files(paths)
     stats = IndexStats()
     parts = Path(f"{store}.parts")
-    with index_lock(store):
+    with index_lock(store, lock_timeout, waiting), store_errors(store):
         connection = open_store(store, create=True)
         try:
-            stored = {path: (hash_, key) for path, hash_, key in
-                      connection.execute("SELECT path, hash, knowledge FROM articles")}
+            stored = stored_files(connection, store)
             todo = [(resolved, str(given), hash_) for resolved, (given, hash_) in files.items()
                     if stored.get(resolved) != (hash_, knowledge_key)]
             stats.unchanged = len(files) - len(todo)

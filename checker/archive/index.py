@@ -15,15 +15,16 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from checker.archive.records import Record, make_record
-from checker.archive.store import index_lock, open_store, transaction
+from checker.archive.store import REINDEX, StoreError, index_lock, open_store, store_errors, transaction
 from checker.errors import CheckerError
 from checker.ingest import load_articles
 from checker.ingest.files import article_files
 from checker.ingest.metadata import FolderSources, read_sources
 from checker.knowledge import Knowledge
+from checker.corpus import as_read
 from checker.models import ArticleProblem, Claim
 from checker.parallel.compact import pack, unpack
 from checker.parallel.pool import ArticlePool
@@ -70,6 +71,16 @@ def _files(paths: Sequence[Path]) -> tuple[dict[str, tuple[Path, str]], list[Art
     return found, problems
 
 
+def stored_files(connection: sqlite3.Connection, store: Path) -> dict[str, tuple[str, str]]:
+    """Each stored file's path: the hash of what was read and the knowledge it was read with."""
+    stored = {}
+    for path, hash_, key in connection.execute("SELECT path, hash, knowledge FROM articles"):
+        if not all(isinstance(value, str) for value in (path, hash_, key)):
+            raise StoreError(f"this store is damaged (a path, hash or knowledge that is not text); {REINDEX}", store)
+        stored[path] = (hash_, key)
+    return stored
+
+
 def _day(published: date | None) -> int | None:
     return published.toordinal() if published is not None else None
 
@@ -104,15 +115,16 @@ def drop_gone(connection: sqlite3.Connection, stored: Iterable[str], files: dict
 
 
 def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowledge_key: str,
-                jobs: int = 1) -> tuple[IndexStats, list[ArticleProblem]]:
-    """Bring the store up to date with the article files under `paths`."""
+                jobs: int = 1, lock_timeout: float | None = None,
+                waiting: Callable[[str], None] | None = None) -> tuple[IndexStats, list[ArticleProblem]]:
+    """Bring the store up to date with the article files under `paths`; another index of
+    the store is waited for (`waiting` hears of it), for `lock_timeout` seconds at most."""
     files, problems = _files(paths)
     stats = IndexStats()
-    with index_lock(store):
+    with index_lock(store, lock_timeout, waiting), store_errors(store):
         connection = open_store(store, create=True)
         try:
-            stored = {path: (hash_, key) for path, hash_, key in
-                      connection.execute("SELECT path, hash, knowledge FROM articles")}
+            stored = stored_files(connection, store)
             todo = []
             for resolved, (path, hash_) in files.items():
                 if stored.get(resolved) == (hash_, knowledge_key):
@@ -124,7 +136,8 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
             with ArticlePool(knowledge, jobs) as pool:
                 for start in range(0, len(todo), BATCH):
                     batch = todo[start:start + BATCH]
-                    articles, unread = load_articles([files[r][0] for r in batch])
+                    articles, unread = load_articles([files[r][0] for r in batch],
+                                                     languages=frozenset(knowledge.languages))
                     problems.extend(unread)
                     digests: list[Digest] = pool.map(first_reading, [pack(a) for a in articles])
                     by_path = {str(Path(a.path).resolve()): (a, d) for a, d in zip(articles, digests)}
@@ -133,8 +146,12 @@ def index_paths(paths: Sequence[Path], store: Path, knowledge: Knowledge, knowle
                             if resolved not in by_path:
                                 continue
                             article, digest = by_path[resolved]
-                            if not article.lang:
-                                article = article.model_copy(update={"lang": digest.lang})
+                            if digest.failure:  # not stored: the next index tries it again
+                                problems.append(ArticleProblem(path=article.path, message=digest.failure))
+                                continue
+                            problems.extend(ArticleProblem(path=article.path, message=message)
+                                            for message in digest.problems)
+                            article = as_read(article, digest)
                             claims = [unpack(Claim, c) for c in digest.claims]
                             write_record(connection, resolved, files[resolved][1], knowledge_key,
                                          article.published, make_record(article, digest, claims, matcher))

@@ -9,6 +9,7 @@ validated again on the way out: a store is a file, and files are not trusted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from typing import Any, Iterable, NamedTuple
@@ -22,6 +23,7 @@ from checker.parallel.compact import pack
 from checker.parallel.work import Digest
 
 CLAIMS = TypeAdapter(list[Claim])
+CHECKSUM = "sum"  # the key of a record's checksum in its digest
 
 
 class Record(NamedTuple):
@@ -74,19 +76,37 @@ def article_names(digest: Digest, claims: Iterable[Claim], matcher: NameMatcher)
     return frozenset(own | name_keys(claims, matcher))
 
 
+def _checksum(meta: str, text: str, body: dict[str, Any]) -> str:
+    """What a record holds, hashed: a page of the file damaged, or a claim changed by hand
+    after indexing, no longer matches it (and the record is refused, not trusted)."""
+    digest = hashlib.sha256(meta.encode("utf-8"))
+    for part in (text, json.dumps(body, ensure_ascii=False)):
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 def make_record(article: Article, digest: Digest, claims: list[Claim], matcher: NameMatcher) -> Record:
     body = {"claims": json.loads(to_json(claims)), "names": digest.names, "own": sorted(digest.own),
             "words": digest.words, "lang": digest.lang}
-    return Record(article.model_dump_json(exclude={"text"}), zlib.compress(article.text.encode("utf-8")),
+    meta = article.model_dump_json(exclude={"text"})
+    body[CHECKSUM] = _checksum(meta, article.text, body)
+    return Record(meta, zlib.compress(article.text.encode("utf-8")),
                   zlib.compress(json.dumps(body, ensure_ascii=False).encode("utf-8")),
                   article_names(digest, claims, matcher), frozenset(block_of(c) for c in claims))
 
 
 def read_record(meta: str, text: bytes, digest: bytes) -> tuple[Article, Digest]:
-    """The article (with its text) and its digest, as `first_reading` gave them."""
+    """The article (with its text) and its digest, as `first_reading` gave them. A record
+    whose checksum (stores indexed before it was kept have none) does not match is damaged."""
+    if not (isinstance(meta, str) and isinstance(text, bytes) and isinstance(digest, bytes)):
+        raise DamagedRecord("holds a value of the wrong kind in its meta, text or digest")
     try:
         body: dict[str, Any] = json.loads(zlib.decompress(digest))
-        article = Article.model_validate({**json.loads(meta), "text": zlib.decompress(text).decode("utf-8")})
+        plain = zlib.decompress(text).decode("utf-8")
+        kept = body.pop(CHECKSUM, None)
+        if kept is not None and kept != _checksum(meta, plain, body):
+            raise DamagedRecord("no longer matches its checksum: it changed after it was indexed")
+        article = Article.model_validate({**json.loads(meta), "text": plain})
         claims = CLAIMS.validate_python(body["claims"])
         names = [(tuple(norms), key, type_, display) for norms, key, type_, display in body["names"]]
         return article, Digest(body["lang"], [pack(c) for c in claims], names, frozenset(body["own"]),

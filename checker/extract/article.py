@@ -8,6 +8,7 @@ without a subject); the second extracts claims sentence by sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from itertools import count
 
 from checker.extract.context import ArticleReading, SentenceContext
@@ -48,9 +49,17 @@ def read_article(article: Article, lex: Language, known: Gazetteer | None = None
     if article.published is None:
         published = dateline(reading.sentences, lambda ctx: full_date(reading, ctx))
         if published is not None:
-            extra = {**article.extra, "published_from": "the page's dateline"}
-            reading.article = article.model_copy(update={"published": published, "extra": extra})
+            reading.article = dated_by_dateline(article, published)
     return reading
+
+
+def dated_by_dateline(article: Article, published: date) -> Article:
+    """The article with the date its dateline gives, where its metadata gave none.
+
+    A copy made with `model_copy`, which does not validate: `published` must be a date here
+    (a string would break every later comparison with another date)."""
+    extra = {**article.extra, "published_from": "the page's dateline"}
+    return article.model_copy(update={"published": published, "extra": extra})
 
 
 def story_names(contexts: list[ArticleReading]) -> Gazetteer:

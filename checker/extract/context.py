@@ -136,12 +136,21 @@ class ArticleReading:
     gazetteer: Gazetteer | None = None
     furniture: set[int] = field(default_factory=set)  # indexes of the page-furniture lines
     lines: list[int] = field(default_factory=list)  # where each line of the text starts, once a claim asks
+    # What reading left out and must say ("file:line:col: a figure too large to compare"), once each.
+    problems: list[str] = field(default_factory=list)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of a place in the article's text."""
         if not self.lines:
             self.lines = line_starts(self.article.text)
         return line_column(self.lines, offset)
+
+    def left_out(self, offset: int, why: str) -> None:
+        """Say that what is written at `offset` is not checked, and why (once)."""
+        line, column = self.position(offset)
+        message = f"{self.article.path}:{line + self.article.text_line}:{column}: {why}"
+        if message not in self.problems:
+            self.problems.append(message)
 
     def finish(self) -> None:
         """Count mentions to find the organisation the article is about."""

@@ -9,6 +9,7 @@ doing or having it) and the object ("من شركة نوفا", "in Orbis Labs").
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,7 @@ from checker.extract.dates import day_ordinal_tokens
 from checker.extract.matches import minute_numbers, score_spans
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
+from checker.limits import MAX_FIGURE
 from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, UnitDef
 from checker.models import PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, counted_before, read_numbers
@@ -678,12 +680,26 @@ def _event_year(year: int | None, lex: Language, predicate: str) -> int | None:
     return year
 
 
+def _comparable(reading: ArticleReading, ctx: SentenceContext, quantities: list[Quantity]) -> list[Quantity]:
+    """The numbers small enough to compare; each other one is left out and said to be
+    (a problem of that figure, not of the article or the run)."""
+    kept = []
+    for q in quantities:
+        if math.isfinite(q.low) and math.isfinite(q.high) and max(abs(q.low), abs(q.high)) <= MAX_FIGURE:
+            kept.append(q)
+        else:
+            reading.left_out(ctx.tokens[q.start].start, f"a figure past 10^{math.log10(MAX_FIGURE):.0f}, too "
+                                                        "large to compare; not checked")
+    return kept
+
+
 def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:
     """Every numeric claim of one sentence."""
     lex = reading.lex
     text = reading.article.text
     claims: list[Claim] = []
-    quantities = _joined_ranges(ctx, lex, read_numbers(ctx.tokens, lex, ctx.matches(Category.VAGUE)))
+    quantities = _joined_ranges(ctx, lex, _comparable(reading, ctx, read_numbers(ctx.tokens, lex,
+                                                                            ctx.matches(Category.VAGUE))))
     shares = _shares(ctx, lex, quantities)
     quantities = sorted([q for q in quantities if not any(s.start <= q.start < s.end for s in shares)] + shares,
                         key=lambda q: q.start)

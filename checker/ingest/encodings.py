@@ -21,6 +21,7 @@ first byte that is not UTF-8, and the encodings tried.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from checker.errors import InputError
@@ -61,8 +62,55 @@ def _detected(data: bytes) -> str | None:
     return None if best is None else str(best)
 
 
-def decode(data: bytes, path: Path, forced: str | None = None, declared: str | None = None) -> str:
-    """The text of an article file's bytes (see the module's docstring for the order)."""
+# A UTF-8 sequence of two to four bytes (RFC 3629: no overlong forms, no surrogates).
+_UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+# Of the bytes past ASCII, the share that must be whole UTF-8 sequences for a file that
+# fails to decode to be damaged UTF-8 rather than another encoding. Text saved in
+# cp1256 or cp1252 forms a UTF-8 sequence only now and then ("ة،"), far below this.
+DAMAGED_UTF8_SHARE = 0.9
+_FRONT_MATTER_RE = re.compile(rb"\A---[ \t]*(?:\r\n|\r|\n)(?:.*?(?:\r\n|\r|\n))??---[ \t]*(?:\r\n|\r|\n|\Z)", re.S)
+
+
+_HIGH_BYTES = [bytes([b]) for b in range(0x80, 0x100)]
+
+
+def _position(data: bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of a byte of mostly-UTF-8 text."""
+    start = max(data.rfind(b"\n", 0, index), data.rfind(b"\r", 0, index)) + 1
+    line = len(re.findall(rb"\r\n|\r|\n", data[:start])) + 1
+    return line, len(data[start:index].decode("utf-8", "replace")) + 1
+
+
+def _damaged_utf8(data: bytes, first_bad: int, path: Path, front_matter: bool) -> None:
+    """Raise for UTF-8 with a few bytes that are not: most of the file is UTF-8 (its bytes
+    past ASCII are whole UTF-8 sequences), or, in a Markdown file, all but its front
+    matter is (YAML is UTF-8). Guessing another encoding would misread all the rest."""
+    high = sum(data.count(byte) for byte in _HIGH_BYTES)
+    whole = sum(len(m) for m in _UTF8_SEQUENCE_RE.findall(data))
+    in_front = False
+    if front_matter:
+        found = _FRONT_MATTER_RE.match(data)
+        if found is not None and first_bad < found.end():
+            try:
+                data[found.end():].decode("utf-8")
+                in_front = True
+            except UnicodeDecodeError:
+                pass
+    if in_front or (whole >= 2 and whole >= DAMAGED_UTF8_SHARE * high):
+        line, column = _position(data, first_bad)
+        where = ("in the front matter, though the text after it is UTF-8" if in_front
+                 else "though the rest of the file is UTF-8")
+        raise InputError(f"not valid UTF-8: byte 0x{data[first_bad]:02X} {where}; fix the damaged bytes, "
+                         "or name the file's encoding with --encoding NAME", path, line, column)
+
+
+def decode(data: bytes, path: Path, forced: str | None = None, declared: str | None = None,
+           front_matter: bool = False) -> str:
+    """The text of an article file's bytes (see the module's docstring for the order);
+    `front_matter`: the file may open with YAML front matter, which must be UTF-8."""
     for mark, encoding, label in BOMS:
         if data.startswith(mark):
             return _strict(data, encoding, label, path, f"though the file starts with a {label} BOM", len(mark))
@@ -75,6 +123,7 @@ def decode(data: bytes, path: Path, forced: str | None = None, declared: str | N
     else:
         # NULs: UTF-16 without a BOM is valid UTF-8 too; the detector tells them apart.
         return text if "\0" not in text else (_detected(data) or text)
+    _damaged_utf8(data, first_bad, path, front_matter)
     if declared is not None:
         try:
             return data.decode(declared)

@@ -139,8 +139,8 @@ def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
 
 
 def plain_lines(text: str) -> str:
-    """Windows line ends made plain."""
-    return text.replace("\r\n", "\n")
+    """Windows line ends and old Mac ones (a carriage return alone) made plain."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:

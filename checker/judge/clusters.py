@@ -29,35 +29,74 @@ def _order(claim: Claim) -> tuple:
     return (str(value.low) if value.kind != "quantity" else "", low, claim.article, claim.id)
 
 
-def _signature(claim: Claim) -> tuple:
+def signature(claim: Claim) -> tuple:
     """What compatibility depends on: two claims alike in it fit the same others (a
-    hundred outlets giving "6.7 billion" are compared once, not a hundred times)."""
+    hundred outlets giving "6.7 billion" are compared once, not a hundred times).
+    Every `Compatible` given to this module must depend on nothing else."""
     value = claim.value
     month = claim.published.isoformat()[:7] if claim.published else None
     return (value.kind, value.low, value.high, value.unit, value.qualifier, value.ceiling, value.precision,
             value.range, value.text if value.low is None and value.high is None else None, month)
 
 
+class _Fits:
+    """Whether a value fits a cluster (is compatible with each of its distinct values),
+    asked of each distinct value once per cluster: a cluster's values only grow, so a
+    cluster a value did not fit it never will, and one it did fit needs checking only
+    against the values added since."""
+
+    def __init__(self, compatible: Compatible) -> None:
+        self.compatible = compatible
+        self.kinds: list[list[Claim]] = []  # each cluster's distinct values, one claim each
+        self.known: dict[tuple[tuple, int], tuple[int, bool]] = {}  # (value, cluster) -> (values seen, fits)
+
+    def __call__(self, claim: Claim, value: tuple, n: int) -> bool:
+        seen, fits = self.known.get((value, n), (0, True))
+        kinds = self.kinds[n]
+        if fits and seen < len(kinds):
+            fits = all(self.compatible(claim, other) for other in kinds[seen:])
+            self.known[(value, n)] = (len(kinds), fits)
+        return fits
+
+
 def value_clusters(claims: list[Claim], compatible: Compatible) -> list[list[Claim]]:
+    """Exact figures, in order of value, each joining the first cluster it fits (else
+    making one); then bounds and ranges, each joining the cluster it fits that most
+    outlets give. The work grows with the claims times the clusters, and with the
+    distinct values times the clusters' distinct values, never with pairs of claims."""
     clusters: list[list[Claim]] = []
-    kinds: list[dict[tuple, Claim]] = []  # each cluster's distinct values, one claim each
+    signatures: list[set[tuple]] = []
+    outlets: list[set[str]] = []
+    fits = _Fits(compatible)
+    placed: dict[tuple, int] = {}  # an exact figure's value -> its cluster: the next alike goes there too
 
-    def fits(claim: Claim, n: int) -> bool:
-        return all(compatible(claim, other) for other in kinds[n].values())
-
-    def add(claim: Claim, n: int | None) -> None:
+    def add(claim: Claim, value: tuple, n: int | None) -> None:
         if n is None:
-            clusters.append([claim])
-            kinds.append({_signature(claim): claim})
-        else:
-            clusters[n].append(claim)
-            kinds[n].setdefault(_signature(claim), claim)
+            n = len(clusters)
+            clusters.append([])
+            signatures.append(set())
+            outlets.append(set())
+            fits.kinds.append([])
+        clusters[n].append(claim)
+        outlets[n].add(claim.article)
+        if value not in signatures[n]:
+            signatures[n].add(value)
+            fits.kinds[n].append(claim)
 
     for claim in sorted((c for c in claims if _point(c)), key=_order):
-        add(claim, next((n for n in range(len(clusters)) if fits(claim, n)), None))
+        value = signature(claim)
+        # An earlier claim of this value joined cluster n: the clusters before it did not fit
+        # the value, and never will; every value n took since fits this one.
+        n = placed.get(value)
+        if n is None:
+            n = next((k for k in range(len(clusters)) if fits(claim, value, k)), None)
+        add(claim, value, n)
+        if value not in placed and compatible(claim, claim):  # a value at odds with itself is placed anew
+            placed[value] = n if n is not None else len(clusters) - 1
     for claim in sorted((c for c in claims if not _point(c)), key=_order):
-        homes = [n for n in range(len(clusters)) if fits(claim, n)]
-        add(claim, max(homes, key=lambda n: (len({m.article for m in clusters[n]}), -n)) if homes else None)
+        value = signature(claim)
+        homes = [n for n in range(len(clusters)) if fits(claim, value, n)]
+        add(claim, value, max(homes, key=lambda n: (len(outlets[n]), -n)) if homes else None)
     return clusters
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.errors import RuleError, RuleErrors
 from checker.knowledge.alignment import AlignmentModel, model_path, read_model
-from checker.errors import RuleError
 from checker.knowledge.cache import cached, knowledge_fingerprint, knowledge_inputs
 from checker.knowledge.language import Language
 from checker.knowledge.ontology import Ontology
@@ -24,7 +24,7 @@ from checker.knowledge.rules import (
     unknown_targets,
     with_overrides,
 )
-from checker.knowledge.sources import Extension, build_languages, read_lexicon_sources
+from checker.knowledge.sources import COMMON, Extension, build_languages, read_lexicon_sources
 from checker.text.normalize import fold
 from checker.text.script import script_data
 
@@ -94,6 +94,21 @@ def knowledge_key(rule_paths: Iterable[Path] = (), project_root: Path | None = N
 def build_knowledge(rule_paths: list[Path], project_root: Path | None) -> Knowledge:
     loaded = load_rules(rule_paths, project_root)
     rules = with_overrides(loaded)
-    ontology, languages, shared = build_languages(read_lexicon_sources(), rule_extensions(rules))
+    sources = read_lexicon_sources()
+    problems = unknown_languages(rules, sources)
+    if problems:
+        raise RuleErrors(problems)
+    ontology, languages, shared = build_languages(sources, rule_extensions(rules))
     return Knowledge(ontology, languages, rules, shared, read_model(model_path()),
                      tuple(unknown_targets(loaded)))
+
+
+def unknown_languages(rules: RuleSet, sources: dict[str, Any]) -> list[RuleError]:
+    """Lexicon rules for a language with no lexicon, where no rule makes one (gives its
+    writing system): their words would reach no article ("lang: fr" for a typo of "ar")."""
+    made = {r.spec.get("lang") for r in rules.of_kind("lexicon") if "writing_system" in r.spec["add"]}
+    return [RuleError(f"lang '{lang}': no lexicon for this language (the checker has "
+                      f"{', '.join(sorted(k for k in sources if k != COMMON))}); a rule that adds one gives its "
+                      "writing_system and stopwords", rule.source, rule.line)
+            for rule in rules.of_kind("lexicon")
+            if (lang := rule.spec.get("lang", COMMON)) != COMMON and lang not in sources and lang not in made]

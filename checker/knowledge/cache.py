@@ -27,12 +27,12 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 import checker
 from checker.resources import rules_home
+from checker.tempfiles import temporary_beside
 
 MAGIC = b"factcheck-knowledge-cache 1\n"
 T = TypeVar("T")
@@ -120,16 +120,14 @@ def write_cached(path: Path, key: str, value: object) -> None:
     """Store value under key; a cache that cannot be written is simply not written."""
     body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     data = MAGIC + key.encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
+        with temporary_beside(path) as (handle, temporary):
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
     except OSError:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
+        pass
 
 
 def cached(files: Iterable[Path], build: Callable[[], T], folder: Path | None = None) -> T:

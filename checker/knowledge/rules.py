@@ -9,6 +9,7 @@ the earlier one. Every problem of every file is collected, each as
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,9 +18,15 @@ from typing import Any
 from checker.errors import RuleError, RuleErrors
 from checker.knowledge.schema import describe_error, rules_home, validator
 from checker.knowledge.templates import template_problems
+from checker.models import SEVERITY_RANK, RuleChange
 from checker.yamlio import LoadedYaml, load_yaml
 
 PROJECT_FILES = ("factcheck.yaml", "factcheck.yml")
+
+
+# Keys a rule redefining another of its kind does not take from it: they describe the
+# rule as its own author wrote it.
+NOT_INHERITED = ("examples", "description")
 
 
 @dataclass
@@ -31,18 +38,57 @@ class Rule:
     spec: dict[str, Any]
     source: str
     line: int = 0
+    shipped: bool = False  # one of the checks that ship with the tool (rules/checks/), perhaps redefined
 
     @property
     def severity(self) -> str:
         return self.spec.get("severity", "info")
 
+    @property
+    def place(self) -> str:
+        return f"{self.source}:{self.line}"
+
 
 @dataclass
 class RuleSet:
     rules: dict[str, Rule] = field(default_factory=dict)
+    # What rule files changed of the built-in rules, in the order they did.
+    changes: list[RuleChange] = field(default_factory=list)
 
     def add(self, rule: Rule) -> None:
         self.rules[rule.id] = rule
+
+    def define(self, rule: Rule) -> None:
+        """Add a rule; one with the id of an earlier rule of its kind takes every key it
+        does not set (severity, message, select...) from it, one of another kind replaces
+        it. A change to a built-in rule is recorded."""
+        earlier = self.rules.get(rule.id)
+        if earlier is not None and earlier.kind == rule.kind:
+            kept = {k: v for k, v in earlier.spec.items() if k not in NOT_INHERITED}
+            rule = replace(rule, spec={**kept, **rule.spec}, shipped=earlier.shipped)  # still the built-in, changed
+        self.rules[rule.id] = rule
+        if earlier is None or not earlier.shipped:
+            return
+        if earlier.kind != rule.kind:
+            self.note(earlier, f"replaced by a rule of kind {rule.kind}: the built-in {earlier.kind} rule "
+                               "no longer runs", rule)
+            return
+        changed = sorted(k for k in rule.spec if k not in ("id", "kind", "severity", "enabled", *NOT_INHERITED)
+                         and rule.spec[k] != earlier.spec.get(k))
+        self.note_weakening(earlier, rule.spec, rule)
+        if changed:
+            self.note(earlier, f"redefined ({', '.join(changed)}); what it does not set is kept", rule)
+
+    def note_weakening(self, target: Rule, spec: dict[str, Any], by: Rule) -> None:
+        """Record a lower severity, or turning the rule off, that `spec` gives `target`."""
+        severity = spec.get("severity", target.severity)
+        if SEVERITY_RANK.get(severity, 0) < SEVERITY_RANK.get(target.severity, 0):
+            self.note(target, f"severity lowered from {target.severity} to {severity}", by)
+        if spec.get("enabled", True) is False and target.spec.get("enabled", True) is not False:
+            self.note(target, "turned off (enabled: false)", by)
+
+    def note(self, target: Rule, change: str, by: Rule) -> None:
+        self.changes.append(RuleChange(rule=target.id, change=change, source=by.place))
 
     def of_kind(self, *kinds: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.kind in kinds]
@@ -55,6 +101,9 @@ def validate_rule_doc(doc: LoadedYaml) -> list[RuleError]:
     errors: list[RuleError] = []
     for error in validator("rule.schema.json").iter_errors(doc.data):
         errors.extend(describe_error(doc, error))
+    errors.extend(doc.error(path, f"'{path[-1]}' must be a finite number, got "
+                                  f"{'NaN' if math.isnan(value) else 'an infinite one'}")
+                  for path, value in _not_finite(doc.data))
     seen: set[str] = set()
     rules = doc.data.get("rules")
     for index, rule in enumerate(rules if isinstance(rules, list) else []):
@@ -69,6 +118,22 @@ def validate_rule_doc(doc: LoadedYaml) -> list[RuleError]:
                           for problem in template_problems(rule["message"]))
     errors.sort(key=lambda e: (e.line or 0, e.column or 0))
     return errors
+
+
+def _not_finite(data: Any, path: tuple = ()) -> list[tuple[tuple, float]]:
+    """Every NaN or infinite number in a rule file (YAML's .nan, .inf): a tolerance of NaN
+    compares false with everything, and would turn conflict detection off without a word."""
+    found: list[tuple[tuple, float]] = []
+    stack = [(data, path)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            found.append((where, value))
+        elif isinstance(value, dict):
+            stack.extend((v, where + (k,)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, where + (k,)) for k, v in enumerate(value))
+    return sorted(found, key=lambda item: [str(p) for p in item[0]])
 
 
 def read_rule_file(path: Path) -> tuple[list[Rule], list[RuleError]]:
@@ -90,6 +155,10 @@ def rule_paths(path: Path) -> list[Path]:
     return [path]
 
 
+def shipped_checks() -> Path:
+    return rules_home() / "checks"
+
+
 def project_rule_paths(root: Path) -> list[Path]:
     """factcheck.yaml at the project root, or the rules pyproject.toml points at."""
     found = [root / name for name in PROJECT_FILES if (root / name).is_file()]
@@ -106,13 +175,16 @@ def project_rule_paths(root: Path) -> list[Path]:
 
 def rule_files(extra: list[Path] = (), project_root: Path | None = None) -> list[Path]:
     """The rule files in force, in order: shipped checks, project rules, then --rules paths."""
-    paths = rule_paths(rules_home() / "checks")
+    paths = rule_paths(shipped_checks())
     if project_root is not None:
         paths += project_rule_paths(project_root)
     for path in extra:
         if not path.exists():
             raise RuleError("no such rule file or folder", path)
-        paths += rule_paths(path)
+        found = rule_paths(path)
+        if not found:
+            raise RuleError("no rule files (.yaml, .yml) in this folder", path)
+        paths += found
     return paths
 
 
@@ -121,11 +193,12 @@ def load_rules(extra: list[Path] = (), project_root: Path | None = None) -> Rule
     paths = rule_files(extra, project_root)
     ruleset = RuleSet()
     problems: list[RuleError] = []
+    shipped = shipped_checks()
     for path in paths:
         rules, errors = read_rule_file(path)
         problems.extend(errors)
         for rule in rules:
-            ruleset.add(rule)
+            ruleset.define(replace(rule, shipped=path.parent == shipped))
     if problems:
         raise RuleErrors(problems)
     return ruleset
@@ -140,11 +213,13 @@ def unknown_targets(ruleset: RuleSet) -> list[RuleError]:
 
 def with_overrides(ruleset: RuleSet) -> RuleSet:
     """The rule set with severity changes and disabling by id applied (kind `override`)."""
-    rules = dict(ruleset.rules)
+    result = RuleSet(dict(ruleset.rules), list(ruleset.changes))
     for override in ruleset.of_kind("override"):
-        target = rules.get(override.spec["target"])
+        target = result.rules.get(override.spec["target"])
         if target is None:
             continue
         changes = {key: override.spec[key] for key in ("severity", "enabled") if key in override.spec}
-        rules[target.id] = replace(target, spec={**target.spec, **changes})
-    return RuleSet(rules)
+        if target.shipped:
+            result.note_weakening(target, changes, override)
+        result.rules[target.id] = replace(target, spec={**target.spec, **changes})
+    return result

@@ -9,6 +9,10 @@ what keeps a report the same with one job or many.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
+import time
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from checker.knowledge import Knowledge
@@ -20,6 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
 # Below this many articles per worker, starting the workers costs more than it saves.
 MIN_ARTICLES_PER_JOB = 8
 
@@ -30,6 +36,42 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def start_worker(knowledge: Knowledge, parent: int) -> None:
+    """A pool worker's start: the knowledge to read with, and an end with its parent.
+
+    A worker whose parent is killed would otherwise live on, waiting for work that never
+    comes (and holding whatever it inherited); on Linux the kernel ends it with its parent,
+    elsewhere a watch thread does. Signals the parent turns into an exit (cli.py) end a
+    worker as they would any process: it has nothing to clean up."""
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_IGN if name == "SIGINT" else signal.SIG_DFL)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the above was in place
+        os._exit(1)
+    use_knowledge(knowledge)
+
+
+def _die_with_parent() -> bool:
+    """Ask the kernel for SIGTERM when the parent ends (Linux's PR_SET_PDEATHSIG); False elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 class ArticlePool:
@@ -53,8 +95,8 @@ class ArticlePool:
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context,
-                                                 initializer=use_knowledge, initargs=(self.knowledge,))
+            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=start_worker,
+                                                 initargs=(self.knowledge, os.getpid()))
         return self._executor
 
     def map(self, function: Callable[[T], R], items: Iterable[T],
@@ -75,13 +117,15 @@ class ArticlePool:
             advance(1)
         return out
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
+        """Stop the workers: once their work is done, or (`failed`: an error, an interrupt)
+        at once, the work not started dropped."""
         if self._executor is not None:
-            self._executor.shutdown()
+            self._executor.shutdown(wait=not failed, cancel_futures=failed)
             self._executor = None
 
     def __enter__(self) -> ArticlePool:
         return self
 
-    def __exit__(self, *_: object) -> None:
-        self.close()
+    def __exit__(self, kind: type | None, *_: object) -> None:
+        self.close(failed=kind is not None)

@@ -17,6 +17,7 @@ from checker.align.names import NameMatcher
 from checker.extract.article import claims_of, read_article
 from checker.extract.context import ArticleReading
 from checker.extract.entities import Gazetteer
+from checker.failures import failure_message
 from checker.knowledge import Knowledge
 from checker.models import Article, Claim
 from checker.parallel.compact import pack, unpack
@@ -38,6 +39,13 @@ class Digest(NamedTuple):
     words: str  # its distinct tokens' matching forms, one per line (compact, exact)
     keys: tuple[str, ...]  # what it is about: names, dated and counted facts
     published: str | None = None  # the date reading found (a dateline) where the metadata gave none
+    problems: tuple[str, ...] = ()  # what reading left out and said so (ArticleReading.problems)
+    failure: str | None = None  # why the article could not be read (a bug): it is left out
+
+
+def failed_digest(article: Article, exc: Exception) -> Digest:
+    """The digest of an article whose reading failed: no claims, and why (failures.py)."""
+    return Digest(article.lang or "", [], [], frozenset(), "", (), failure=failure_message(article.path, exc))
 
 
 _knowledge: Knowledge | None = None
@@ -95,25 +103,31 @@ def _digest(reading: ArticleReading, claims: list[Claim]) -> Digest:
             keys.update(f"sound:{word}" for word in _matcher().skeleton(key) if len(word) >= 3)
     published = reading.article.published.isoformat() if reading.article.published else None
     return Digest(reading.lex.lang, [pack(c) for c in claims], names, frozenset(gazetteer.by_first),
-                  "\n".join(words), tuple(sorted(keys)), published)
+                  "\n".join(words), tuple(sorted(keys)), published, tuple(reading.problems))
 
 
 def first_reading(packed: tuple) -> Digest:
     """Read an article on its own; its language detected if its metadata gives none."""
     assert _knowledge is not None, "use_knowledge() first"
     article = unpack(Article, packed)
-    lex = _knowledge.language(article.lang, article.text)
-    reading = read_article(article, lex)
-    return _digest(reading, claims_of(reading))
+    try:
+        lex = _knowledge.language(article.lang, article.text)
+        reading = read_article(article, lex)
+        return _digest(reading, claims_of(reading))
+    except Exception as exc:  # noqa: BLE001 - a bug in one article's reading costs it alone
+        return failed_digest(article, exc)
 
 
-def second_reading(task: tuple[tuple, str, Entries, dict[str, str]]) -> list[tuple]:
+def second_reading(task: tuple[tuple, str, Entries, dict[str, str]]) -> list[tuple] | str:
     """Read an article again knowing names other articles introduced (`entries`, with
-    how each key is written), and return its packed claims."""
+    how each key is written), and return its packed claims (or why it failed: a bug)."""
     assert _knowledge is not None, "use_knowledge() first"
     packed, lang, entries, display = task
     article = unpack(Article, packed)
-    known = Gazetteer({first: list(found) for first, found in entries.items()}, dict(display),
-                      {norms for found in entries.values() for norms, _, _ in found})
-    reading = read_article(article, _knowledge.language(lang), known)
-    return [pack(c) for c in claims_of(reading)]
+    try:
+        known = Gazetteer({first: list(found) for first, found in entries.items()}, dict(display),
+                          {norms for found in entries.values() for norms, _, _ in found})
+        reading = read_article(article, _knowledge.language(lang), known)
+        return [pack(c) for c in claims_of(reading)]
+    except Exception as exc:  # noqa: BLE001 - a bug in one article's reading costs it alone
+        return failure_message(article.path, exc)

@@ -2,21 +2,23 @@
 
 A report is written to a temporary file beside its target, then renamed over
 it: a run that fails half-way (a full disk, an interrupt) leaves the previous
-report whole. An output that names an input of the run, or the other output,
-is refused before anything is written.
+report whole, and no temporary file (checker/tempfiles.py). A device or a FIFO
+(`-o /dev/null`) is written to as it is: renaming a file over it would replace
+the device for every other program. An output that names an input of the run,
+or the other output, is refused before anything is written.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from checker.errors import CheckerError
 from checker.ingest.files import ARTICLE_SUFFIXES
+from checker.tempfiles import temporary_beside
 
 
 def _mode_for(target: Path) -> int:
@@ -31,31 +33,57 @@ def _mode_for(target: Path) -> int:
 
 def write_atomically(path: Path, content: str | Callable[[TextIO], None]) -> None:
     """Write text (UTF-8) to path by a temporary file and a rename; `content` is the
-    text, or a function that writes it to the file it is given (a streamed report)."""
+    text, or a function that writes it to the file it is given (a streamed report).
+    A device or a FIFO named as the report is written to, never replaced (special_target)."""
     target = Path(os.path.realpath(path))  # through a symlink, not over it
-    temp: str | None = None
     try:
+        if special_target(path):
+            _write_directly(path, content)
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            if isinstance(content, str):
-                out.write(content)
-            else:
-                content(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _mode_for(target))
-        os.replace(temp, target)
-        temp = None
+        with temporary_beside(target) as (handle, temp):
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                _fill(out, content)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, _mode_for(target))
+            os.replace(temp, target)
     except OSError as exc:
         raise CheckerError(f"cannot write report: {exc.strerror or exc}; the previous report, if any, "
                            "is unchanged", path) from None
-    finally:
-        if temp is not None:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
+
+
+def _fill(out: TextIO, content: str | Callable[[TextIO], None]) -> None:
+    if isinstance(content, str):
+        out.write(content)
+    else:
+        content(out)
+
+
+def special_target(path: Path) -> bool:
+    """True for an output that is a character device (/dev/null, a terminal) or a FIFO:
+    written to as it is, never replaced by a file. Anything else that is not a regular
+    file (a folder, a socket, a block device) is refused."""
+    try:
+        mode = os.stat(path).st_mode  # through symlinks: /dev/stdout is one
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise CheckerError(f"cannot write report: {exc.strerror or exc}", path) from None
+    if stat.S_ISREG(mode):
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return True
+    what = "a folder" if stat.S_ISDIR(mode) else "a block device" if stat.S_ISBLK(mode) else "a socket" \
+        if stat.S_ISSOCK(mode) else "not a regular file"
+    raise CheckerError(f"cannot write report: {what}; give a file's path", path)
+
+
+def _write_directly(path: Path, content: str | Callable[[TextIO], None]) -> None:
+    """A device or a FIFO: opened for writing as a shell's `>` would, never truncated by
+    replacing it (a FIFO waits for its reader, as it does for any writer)."""
+    with open(path, "w", encoding="utf-8") as out:
+        _fill(out, content)
 
 
 def refuse_clobbering(outputs: list[Path], inputs: list[Path], folders: list[Path]) -> None:
@@ -65,6 +93,7 @@ def refuse_clobbering(outputs: list[Path], inputs: list[Path], folders: list[Pat
     read_folders = {os.path.realpath(f) for f in folders}
     seen: dict[str, Path] = {}
     for output in outputs:
+        special_target(output)  # a folder or a socket: refused before the run, not after
         real = os.path.realpath(output)
         if real in seen:
             raise CheckerError("two reports would both be written here; give each its own path",

@@ -96,7 +96,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "priority": None if f.priority is None else f.priority.model_dump(),
         })
     # Few and loosely typed: left to pydantic's own JSON conversion.
-    rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems"})
+    rest = report.model_dump(mode="json", include={"aliases", "unmatched_rules", "problems", "rule_changes"})
     return {"version": 1, "articles": articles, "claims": claims, "findings": findings, **rest,
             **report_tail(report)}
 

@@ -255,6 +255,15 @@ class MarkdownReport:
                "was checked.", ""]
         return out + [wrapped(fold(p.message), "- ", "  ") for p in self.report.problems] + [""]
 
+    def rules_in_force(self) -> list[str]:
+        """Built-in rules a rule file changed (checker/knowledge/rules.py): always shown, as
+        the gate they may have weakened is."""
+        if not self.report.rule_changes:
+            return []
+        out = ["## Rules in force", "", "Built-in rules that rule files changed, which may hide findings:", ""]
+        return out + [wrapped(f"`{c.rule}`: {fold(c.change)} ({fold(c.source)})", "- ", "  ")
+                      for c in self.report.rule_changes] + [""]
+
     # --- one finding's details ---
 
     def status(self, view: FindingView) -> str:
@@ -446,7 +455,7 @@ class MarkdownReport:
         return 2 + (4 if kind.collapsed else 0) + (3 if kind.layout == "row" else 0) + 2
 
     def render(self, max_lines: int = MAX_LINES) -> str:
-        rest = [*self.summary(), *self.problems()]
+        rest = [*self.summary(), *self.problems(), *self.rules_in_force()]
         if self.full:
             shown = self.fitting(None)
             return "\n".join([*self.head(), *self.dispute_list(shown), *rest, *self.sections(shown),

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 FORMATS = ("markdown", "html", "json", "sarif", "github", "concise")
 STDOUT = "-"
+STDOUT_CLOSED = ("standard output is closed, and a report goes there; write it to a file (-o FILE, "
+                 "--json FILE) or keep standard output open")
 # The formats that point at places in the articles' files.
 
 
@@ -54,6 +56,8 @@ def plan_outputs(markdown: Path | None, json: Path | None, sarif: Path | None,
     if len(to_stdout) > 1:
         raise CheckerError("only one report can go to standard output, but " + " and ".join(to_stdout)
                            + " ask for it; write the others to files")
+    if sys.stdout is None and any(o.path is None for o in outputs):
+        raise CheckerError(STDOUT_CLOSED)  # said before the run, not after it
     return outputs
 
 
@@ -97,11 +101,25 @@ def write_outputs(outputs: Sequence[Output], stories: Sequence, rules: list[Rule
             write_atomically(output.path, content)
     for output, content in rendered:
         if output.path is None:
-            if isinstance(content, str):
-                sys.stdout.write(content)
-            else:
-                content(sys.stdout)
-            sys.stdout.flush()
+            print_out(content)
+
+
+def print_out(content: str | Writer) -> None:
+    """Text (or a writer of it) on standard output; a closed or full one is the user's to
+    fix, said in one line, not a bug."""
+    out = sys.stdout
+    if out is None:
+        raise CheckerError(STDOUT_CLOSED)
+    try:
+        if isinstance(content, str):
+            out.write(content)
+        else:
+            content(out)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CheckerError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def _count(n: int, noun: str) -> str:

@@ -34,6 +34,7 @@ def combined(parts: Sequence[StoryReport]) -> Report:
         aliases=[a for r in reports for a in r.aliases],
         unmatched_rules=unmatched,
         problems=[p for r in reports for p in r.problems],
+        rule_changes=reports[0].rule_changes,  # the same rules judged every story
         draft=None,
         kinds=reports[0].kinds,
         lang=reports[0].lang,  # each story's is in the `stories` list

@@ -15,7 +15,7 @@ from checker.models import Report
 from checker.report.json_report import report_dict, report_tail
 
 LISTS = ("articles", "claims", "findings")
-REST = ("aliases", "unmatched_rules", "problems")
+REST = ("aliases", "unmatched_rules", "problems", "rule_changes")
 CHUNK = 256
 
 
@@ -30,7 +30,8 @@ def _items(report: Report, key: str) -> Iterator[dict[str, Any]]:
     for start in range(0, len(items), CHUNK):
         part = {name: [] for name in LISTS}
         part[key] = items[start:start + CHUNK]
-        yield from report_dict(Report.model_construct(**part, aliases=[], unmatched_rules=[], problems=[]))[key]
+        yield from report_dict(Report.model_construct(**part, aliases=[], unmatched_rules=[], problems=[],
+                                                      rule_changes=[]))[key]
 
 
 def json_chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]:

@@ -91,7 +91,9 @@ def digit_step(text: str) -> float:
     if "." in digits:
         return 10.0 ** -len(digits.rsplit(".", 1)[1])
     zeros = len(digits) - len(digits.rstrip("0"))
-    return 1000.0 ** (zeros // 3) if zeros < len(digits) else 1.0
+    if zeros == len(digits):
+        return 1.0
+    return 1000.0 ** (zeros // 3) if zeros < 300 else math.inf  # past a float: the figure is too
 
 
 @dataclass(slots=True)
@@ -455,11 +457,12 @@ class NumberReader:
             scale = 1000.0 ** int(math.log(value, 1000) + 1e-9)
             value, end, step = self._remainder(value, end, scale, step)
         if not scaled and end < len(self.tokens) and self.tokens[end].norm in self.lex.digit_count \
-                and value == int(value) and 1 <= value <= 15:
+                and value.is_integer() and 1 <= value <= 15:
             digits = int(value)
             return Quantity(start, end + 1, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
         if end < len(self.tokens) and self.tokens[end].norm == "-" and end + 1 < len(self.tokens) \
-                and self.tokens[end + 1].norm in self.lex.digit_count and value == int(value):
+                and self.tokens[end + 1].norm in self.lex.digit_count and value.is_integer() \
+                and value < 300:  # past a float's range, no figure
             digits = int(value)
             return Quantity(start, end + 2, 10.0 ** (digits - 1), 10.0 ** digits - 1, vague=True)
         return Quantity(start, end, value, value, is_year=is_year and not scaled, step=step)

@@ -34,6 +34,10 @@ class Match(NamedTuple):
 Entry = tuple[tuple[str, ...], str, Any]
 
 
+def longest_first(entry: Entry) -> int:
+    return -len(entry[0])
+
+
 class PhraseIndex:
     """Every phrase of every category, indexed for longest-match lookup."""
 
@@ -41,19 +45,44 @@ class PhraseIndex:
         self._variants = variants
         self._clitics = frozenset(c for c in clitics if len(c) == 1)
         self._by_first: dict[str, list[Entry]] = defaultdict(list)
+        self._unsorted: set[str] = set()  # first words whose phrases are not yet longest first
+        # The payloads of each phrase and category, to add each once; not kept in the knowledge cache.
+        self._payloads: dict[tuple[tuple[str, ...], str], list[Any]] | None = defaultdict(list)
         # Per distinct token form: the phrases its forms start, in lookup order.
         self._starts: Memo[tuple[Entry, ...]] = Memo(self._starting_with)
 
     def add(self, category: str, phrase: str, payload: Any) -> None:
+        """Index a phrase; the same phrase, category and payload twice count once. Adding is
+        constant time however many phrases share a first word (they are put longest first
+        once, when a lookup first needs them)."""
         norms = phrase_norms(phrase)
         if not norms:
             return
-        bucket = self._by_first[norms[0]]
-        entry = (norms, category, payload)
-        if entry not in bucket:
-            bucket.append(entry)
-            bucket.sort(key=lambda e: -len(e[0]))
-            self._starts.clear()  # any cached word may start the new phrase
+        if self._payloads is None:  # unpickled: rebuilt from the index when first needed
+            self._payloads = defaultdict(list)
+            for bucket in self._by_first.values():
+                for known, known_category, known_payload in bucket:
+                    self._payloads[(known, known_category)].append(known_payload)
+        payloads = self._payloads[(norms, category)]
+        if payload in payloads:
+            return
+        payloads.append(payload)
+        self._by_first[norms[0]].append((norms, category, payload))
+        self._unsorted.add(norms[0])
+        self._starts.clear()  # any cached word may start the new phrase
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_payloads": None}
+
+    def _bucket(self, form: str) -> list[Entry]:
+        """The phrases starting with this form, longest first (in the order added among equals)."""
+        bucket = self._by_first.get(form)
+        if bucket is None:
+            return []
+        if form in self._unsorted:
+            bucket.sort(key=longest_first)  # stable: as sorting after every addition did
+            self._unsorted.discard(form)
+        return bucket
 
     def _starting_with(self, norm: str) -> tuple[Entry, ...]:
         """The phrases a token of this form may start: each form's bucket, longest first.
@@ -61,11 +90,10 @@ class PhraseIndex:
         A phrase reached twice (the same words in one category, with another
         payload) counts once, as the first one listed.
         """
-        by_first = self._by_first
         plan: list[Entry] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for form in self._variants(norm):
-            for entry in by_first.get(form, ()):
+            for entry in self._bucket(form):
                 if (entry[1], entry[0]) not in seen:
                     seen.add((entry[1], entry[0]))
                     plan.append(entry)

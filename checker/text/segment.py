@@ -65,7 +65,28 @@ def _ends_sentence(body: str, start: int, end: int, closers: str) -> bool:
     return body[end] in closers and (end - start > 1 or start == 0 or not body[start - 1].isdecimal())
 
 
-_WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(«\"'“]))([^\W\d_]+)$")
+# What may stand right before an abbreviation's word: the line's start, a space, an opening mark.
+_OPENERS_BEFORE_WORD = "(«\"'“"
+_SPACES_RE = re.compile(r"\s*")
+
+
+def _letter(char: str) -> bool:
+    """A letter of any script: alphanumeric, not a digit (what `[^\\W\\d_]` matches)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _word_before(body: str, end: int) -> str | None:
+    """The word of letters ending at body[end], standing alone (after the line's start, a
+    space or an opening mark), else None. Read backwards from `end`: the cost is the
+    word's length, never the paragraph's, however many full stops the paragraph holds."""
+    start = end
+    while start > 0 and _letter(body[start - 1]):
+        start -= 1
+    if start == end:
+        return None
+    if start > 0 and not (body[start - 1].isspace() or body[start - 1] in _OPENERS_BEFORE_WORD):
+        return None
+    return body[start:end]
 
 
 def _abbreviated(body: str, start: int, end: int, data) -> bool:
@@ -73,13 +94,13 @@ def _abbreviated(body: str, start: int, end: int, data) -> bool:
     before a number ("Sept. 2", "No. 5"): no sentence ends there."""
     if end - start != 1 or body[start] != ".":
         return False
-    word = _WORD_BEFORE_RE.search(body, 0, start)
+    word = _word_before(body, start)
     if word is None:
         return False
-    if word.group(1) in data.title_abbreviations:
+    if word in data.title_abbreviations:
         return True
-    rest = body[end:].lstrip()
-    return word.group(1) in data.number_abbreviations and rest[:1].isdecimal()
+    after = _SPACES_RE.match(body, end).end()  # the spaces after it, not a copy of the rest of the line
+    return word in data.number_abbreviations and after < len(body) and body[after].isdecimal()
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
