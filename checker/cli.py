@@ -519,8 +519,9 @@ def run_eval(args: argparse.Namespace) -> int:
         print_out(render_stories(results, args.format == "markdown", args.verbose))
     if args.ans:
         ans = run_ans(args.ans, knowledge)
-        print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts; "
-              f"{ans.false_alarms}/{ans.paraphrases} paraphrases wrongly flagged")
+        print(f"ANS: {ans.caught}/{ans.contradictions} numeric contradictions reported as conflicts and "
+              f"{ans.possible} more as possible conflicts; {ans.false_alarms}/{ans.paraphrases} paraphrases "
+              f"wrongly flagged as conflicts and {ans.possible_alarms} as possible conflicts")
     if not args.gold:
         return EXIT_CLEAN
     claims, findings = evaluate(args.gold, knowledge, args.root)

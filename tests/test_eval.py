@@ -56,5 +56,7 @@ def test_ans_headline_pairs_floor(setup):
 
     result = run_ans(ANS, setup)
     assert result.contradictions == 65 and result.paraphrases > 200
-    assert result.caught >= 37
-    assert result.false_alarms <= 2
+    # A contradiction is caught as a conflict, or as a possible conflict where alignment is
+    # less sure the two figures are one quantity: 37 either way when conflicts were all one kind.
+    assert result.caught + result.possible >= 37 and result.caught >= 15
+    assert result.false_alarms + result.possible_alarms <= 2

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from checker.align.entities import canonical
+from checker.align.frame_match import frames_clash
 from checker.knowledge.ontology import COUNT, ROLE, Ontology
 from checker.models import LABEL_MARK, PHRASE, Claim
 from checker.text.normalize import fold
@@ -183,8 +184,10 @@ def _figure(claim: Claim, ontology: Ontology, story_month: str | None) -> float 
 def candidates(a: Features, b: Features) -> bool:
     """Whether two claims may be about one quantity at all: what no evidence overrides.
 
-    Everything else that tells two quantities apart (another predicate, another
-    noun counted, a forecast beside a figure of now) is a feature the model weighs.
+    Two figures are one quantity only if their frames agree: another owner, property,
+    qualifier or reference rules a pair out (an empty slot says nothing). Everything else
+    that tells two quantities apart (another predicate, another noun counted, a forecast
+    beside a figure of now) is a feature the model weighs.
     """
     if a.kind != b.kind or a.dimension != b.dimension or a.claim.negated or b.claim.negated:
         return False
@@ -195,7 +198,13 @@ def candidates(a: Features, b: Features) -> bool:
         return False  # dates and posts pair on what they date or name
     if a.dimension == ROLE and not same_subject(a.subject, b.subject):
         return False  # a post at one organisation
-    return True
+    if "subject" in (a.align_on, b.align_on) and a.subject and b.subject and not same_subject(a.subject, b.subject) \
+            and not (a.subject.startswith(PHRASE) or b.subject.startswith(PHRASE)):
+        return False  # an age, a valuation: its subject's own, and these are two named subjects
+    ma, mb = set(a.claim.modifiers), set(b.claim.modifiers)
+    if ma and mb and not ma & mb and a.script == b.script:
+        return False  # "68 suspected cases" and "20 confirmed cases" count different things
+    return a.kind != "quantity" or not frames_clash(a, b)
 
 
 def one_event(a: Features, b: Features) -> bool:

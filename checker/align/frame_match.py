@@ -11,9 +11,12 @@ grown, which the model weighs with what the figure is.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from checker.align.evidence import Features
 from checker.models import PHRASE
+
+if TYPE_CHECKING:
+    from checker.align.evidence import Features
 
 FRAME_FEATURES: tuple[str, ...] = (
     "owner_same", "owner_differs", "owner_one_side", "property_same", "property_differs",
@@ -21,7 +24,8 @@ FRAME_FEATURES: tuple[str, ...] = (
     "reference_same", "reference_differs", "time_same", "time_differs", "time_one_past", "time_one_side",
     "place_same", "place_differs", "place_one_side", "published_apart", "days_apart",
 )
-DAYS_SCALE = math.log(31)  # a month apart and more: as far apart as it gets
+DAYS_SCALE = math.log(31)
+LENGTH = "length"  # the dimension of distances, which have a point they are measured from  # a month apart and more: as far apart as it gets
 
 
 def _words(key: str | None) -> bool:
@@ -45,6 +49,21 @@ def _qualifiers(a: tuple[str, ...], b: tuple[str, ...], out: dict[str, float]) -
         out["qualifier_differs"] = 1.0
     if set(axes_a) ^ set(axes_b):
         out["qualifier_one_side"] = 1.0
+
+
+def frames_clash(a: Features, b: Features) -> bool:
+    """Whether two figures' frames say they are two quantities: another owner, property,
+    qualifier or reference, each where both frames fill the slot and can be compared."""
+    one_script = a.script == b.script
+    for mine, theirs, words_compare in ((a.owner, b.owner, True), (a.property, b.property, False),
+                                        (a.reference, b.reference, True)):
+        comparable = one_script or (words_compare and not (_words(mine) or _words(theirs)))
+        if _slot(mine, theirs, comparable) == "differs":
+            return True
+    if a.dimension == LENGTH and (a.reference is None) != (b.reference is None):
+        return True  # "15 km north of the town" is a distance from it; "a depth of 10 km" is not
+    axes_a = {q.split(":")[0]: q for q in a.qualifiers}
+    return any(axes_a.get(q.split(":")[0], q) != q for q in b.qualifiers)
 
 
 def frame_features(a: Features, b: Features) -> dict[str, float]:

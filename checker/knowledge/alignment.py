@@ -30,7 +30,7 @@ class Thresholds(BaseModel):
     link: float = Field(0.7, ge=0, le=1)
     # two groups are joined when the mean probability between their figures reaches this.
     # (Both were chosen on cross-validated figures: docs/eval.md says how.)
-    join: float = Field(0.5, ge=0, le=1)
+    join: float = Field(0.3, ge=0, le=1)
     # A conflict is an error from here (chosen by cross-validation for precision);
     # a possible conflict, a warning to check, from `possible` up to it.
     conflict: float = Field(0.8, ge=0, le=1)

@@ -5,7 +5,8 @@ sentence containing the gold quote, has the same predicate (the gold labels
 `count`, `event_date` and `role` accept the checker's more specific ones) and
 a value whose interval holds the gold value, or, for a post, whose holder's
 name is the gold name up to spelling. A gold finding is found when a system finding
-of the same kind holds found claims for at least two of its claims.
+of the same kind (a possible conflict counts as a conflict) holds found claims
+for at least two of its claims.
 Precision counts the system's claims and conflict/agreement findings that
 match some gold entry.
 """
@@ -24,7 +25,11 @@ from checker.models import Claim, Report
 from checker.pipeline import check, name_matcher
 from checker.yamlio import load_yaml
 
-JUDGED_KINDS = ("conflict", "agreement")
+JUDGED_KINDS = ("conflict", "possible_conflict", "agreement")
+# A gold conflict is found by a conflict, or by a possible conflict (a warning: the values
+# cannot both be true, and alignment is less sure they are one quantity): both put the
+# dispute before the editor.
+KIND_OF = {"possible_conflict": "conflict"}
 
 
 @dataclass
@@ -134,7 +139,7 @@ def score_report(gold: dict[str, Any], report: Report, name: str,
         wanted = [matched.get(cid, set()) for cid in entry.get("claims", [])]
         hit = None
         for finding in system:
-            if finding.kind != entry.get("kind"):
+            if KIND_OF.get(finding.kind, finding.kind) != entry.get("kind"):
                 continue
             covered = sum(1 for ids in wanted if ids & set(finding.claims))
             if covered >= min(2, len(wanted)):

@@ -93,14 +93,13 @@ def _disagreements(rule: Rule, group: ClaimGroup, claims: list[Claim], pairs: li
     conflicts, possible = (representatives(found, clusters, context.always_paired)
                            for found in sure(pairs, rule_thresholds(rule, context.thresholds)))
     described = [describe(cluster, context.ontology, story_month(claims)) for cluster in clusters]
-    findings = []
+    # A quantity with a conflict is one finding: its clusters show every value and outlet.
     if conflicts:
-        findings.append(make_finding(rule, "conflict", group, claims, context, clusters=described,
-                                     **_pairs(conflicts)))
+        return [make_finding(rule, "conflict", group, claims, context, clusters=described, **_pairs(conflicts))]
     if possible:
-        findings.append(make_finding(rule, "possible_conflict", group, claims, context, severity="warning",
-                                     clusters=described, **_pairs(possible)))
-    return findings
+        return [make_finding(rule, "possible_conflict", group, claims, context, severity="warning",
+                             clusters=described, **_pairs(possible))]
+    return []
 
 
 def _pairs(pairs: list[Pair]) -> dict:
@@ -131,8 +130,10 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     if definition is None or not (definition.grows or definition.varies):
         return _disagreements(rule, group, claims, disputed, clusters, context)
 
-    kept = [p for p in disputed if p.weight >= rule_thresholds(rule, context.thresholds).possible]
-    rises, disagreements, possible = _over_time(kept, definition)
+    thresholds = rule_thresholds(rule, context.thresholds)
+    rises, disagreements, possible = _over_time([p for p in disputed if p.weight >= thresholds.possible], definition)
+    # A rise says two figures are one quantity grown: as sure a pair as a conflict needs.
+    rises = [p for p in rises if p.weight >= thresholds.conflict]
     findings: list[Finding] = []
     if rises:
         # The timeline holds the figures that rose and those alignment ties to them surely enough.

@@ -143,7 +143,9 @@ def thresholds_from(judged: list[JudgedPair], base: Thresholds) -> Thresholds:
     """The conflict threshold for CONFLICT_PRECISION, and the possible one for a band of
     POSSIBLE_PRECISION below it, chosen on these held-out pairs."""
     conflict = choose_threshold(judged, CONFLICT_PRECISION)
-    return base.model_copy(update={"conflict": conflict, "possible": choose_band(judged, conflict, POSSIBLE_PRECISION)})
+    # Never below `join`: a pair less likely than groups need to be joined is no dispute.
+    possible = min(conflict, max(base.join, choose_band(judged, conflict, POSSIBLE_PRECISION)))
+    return base.model_copy(update={"conflict": conflict, "possible": possible})
 
 
 def held_out_thresholds(folds: list[Fold], story: str, base: Thresholds) -> Thresholds:
