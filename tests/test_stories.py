@@ -370,7 +370,12 @@ def test_two_ranges_compare_end_by_end(setup):
     longer = article("c", "The court handed down sentences ranging from three to 20 years.", "en",
                      published="2026-03-01")
     report = run(setup, first, same, longer)
-    assert sorted(map(sorted, conflict_pairs(report))) == [["a", "c"], ["b", "c"]]
+    # One dispute: 3-15 years (a and b, which agree) against 3-20 years, shown by one pair.
+    [dispute] = [f for f in report.findings if f.kind in DISPUTES]
+    claims = {c.id: c for c in report.claims}
+    assert {claims[i].article for i in dispute.claims} == {"a", "b", "c"}
+    [pair] = dispute.pairs
+    assert sorted(claims[i].value.high for i in pair) == [15, 20]
 
 
 def test_a_figure_of_an_earlier_stage_is_not_set_against_the_final_one(setup):

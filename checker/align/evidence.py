@@ -204,6 +204,8 @@ def candidates(a: Features, b: Features) -> bool:
     ma, mb = set(a.claim.modifiers), set(b.claim.modifiers)
     if ma and mb and not ma & mb and a.script == b.script:
         return False  # "68 suspected cases" and "20 confirmed cases" count different things
+    if a.claim.component != b.claim.component:
+        return False  # "£100 million plus £16 million in add-ons": a part is not the whole
     return a.kind != "quantity" or not frames_clash(a, b)
 
 

@@ -33,10 +33,14 @@ def _words(key: str | None) -> bool:
 
 
 def _slot(a: str | None, b: str | None, comparable: bool) -> str | None:
-    """'same', 'differs', or None when either is unknown or they cannot be compared."""
+    """'same', 'differs', or None when either is unknown or they cannot be compared.
+    Two owners described in words ("a five-year-old startup", "a four-year-old cloud
+    security startup") are one when their descriptions share a word."""
     if a is None or b is None or not comparable:
         return None
-    return "same" if a == b else "differs"
+    if a == b or (_words(a) and _words(b) and set(a.split(":", 1)[1].split()) & set(b.split(":", 1)[1].split())):
+        return "same"
+    return "differs"
 
 
 def _qualifiers(a: tuple[str, ...], b: tuple[str, ...], out: dict[str, float]) -> None:

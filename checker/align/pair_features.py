@@ -29,7 +29,7 @@ FEATURES = (
     "same_noun", "other_noun", "noun_kinds_differ", "noun_listed_one_side", "unit_converted",
     "names", "words", "same_subject", "other_subject", "own_subject_differs",
     "same_value", "close_value", "near_value", "far_value", "log_ratio", "same_holder", "bound",
-    "only_ones", "forecast_differs", "earlier_differs", "component_differs", "conversion_differs",
+    "only_ones", "forecast_differs", "earlier_differs", "conversion_differs",
     "event_year_differs", "modifiers_shared", "modifiers_differ", "labels_differ",
     "cross_script", "headline", "same_sentence",
 )
@@ -59,7 +59,6 @@ def _marks(a: Features, b: Features, out: dict[str, float]) -> None:
     ca, cb = a.claim, b.claim
     for name, differs in (("forecast_differs", ca.forecast != cb.forecast),
                           ("earlier_differs", ca.earlier != cb.earlier),
-                          ("component_differs", ca.component != cb.component),
                           ("conversion_differs", ca.conversion != cb.conversion),
                           ("event_year_differs", ca.event_year != cb.event_year)):
         if differs:

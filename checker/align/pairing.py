@@ -108,9 +108,10 @@ def candidate_pairs(features: list[Features]) -> Iterator[tuple[int, int, bool |
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for index, f in enumerate(features):
         blocks[(f.kind, f.dimension)].append(index)
-    kinds_in: dict[str, defaultdict] = defaultdict(lambda: defaultdict(int))
+    # A figure an article restates (its headline and its body) is still its only one.
+    kinds_in: dict[str, defaultdict] = defaultdict(lambda: defaultdict(set))
     for f in features:
-        kinds_in[f.claim.article][f.of_its_kind] += 1
+        kinds_in[f.claim.article][f.of_its_kind].add(_figure(f))
     for members in blocks.values():
         for x, y in _candidate_pairs(features, members):
             a, b = features[x], features[y]
@@ -119,8 +120,8 @@ def candidate_pairs(features: list[Features]) -> Iterator[tuple[int, int, bool |
                     yield x, y, None
                 continue
             if candidates(a, b):
-                yield x, y, (a.of_its_kind == b.of_its_kind and kinds_in[a.claim.article][a.of_its_kind] == 1
-                             and kinds_in[b.claim.article][b.of_its_kind] == 1)
+                yield x, y, (a.of_its_kind == b.of_its_kind and len(kinds_in[a.claim.article][a.of_its_kind]) == 1
+                             and len(kinds_in[b.claim.article][b.of_its_kind]) == 1)
 
 
 def weigh_pairs(features: list[Features], story: Story, model: AlignmentModel) -> dict[Link, Evidence]:
