@@ -427,7 +427,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from checker.knowledge import load_knowledge
     from checker.knowledge.rules import load_rules, read_rule_file, rule_paths
     from checker.knowledge.sources import read_lexicon_sources
-    from checker.tools.selftest import dead_selectors
+    from checker.tools.selectors import dead_selectors
 
     problems: list[RuleError] = []
     if args.paths:
