@@ -656,3 +656,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"factcheck: internal error ({detail}). This is a bug in factcheck, not a problem with "
               "your input; please report it (--debug shows the traceback).", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def entry() -> None:
+    """The program (`factcheck`, `python -m checker`): main(), then an exit that skips tearing
+    the interpreter down. Freeing every object and module one by one took 40 to 55 ms of a
+    seeds run (a sixth of it) and serves nothing: by now the reports are written and closed,
+    temporary files and the store's lock are gone and the workers stopped (each in a
+    `finally`), and nothing registers work for the exit. Tests call main() and are unaffected."""
+    status = main()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: closed by the caller
+                stream.flush()
+    except (OSError, ValueError):  # a stream gone or closed: the ordinary exit says what it says
+        sys.exit(status)
+    os._exit(status)
