@@ -359,11 +359,10 @@ def write_reports(args: argparse.Namespace, stories: list, outputs: list[Output]
     """Every report of a run's stories (report/outputs.py), each file whole or not at all;
     input problems and a one-line summary on stderr; the exit status they give."""
     from checker.report.outputs import run_summary, write_outputs
-    from checker.report.sarif import judging_rules
     from checker.report.stories import combined
 
     report = combined(stories)
-    write_outputs(outputs, stories, judging_rules(knowledge.rules), args.show_all)
+    write_outputs(outputs, stories, knowledge.rules, args.show_all)
     tell_problems(report.problems, args.quiet)
     if not args.quiet:
         print(f"factcheck: {run_summary(report, outputs)}", file=sys.stderr)
