@@ -150,6 +150,15 @@ def test_a_cached_run_does_not_load_jsonschema(cache):
     assert out.stdout.strip() == "False"
 
 
+def test_rules_validate_loads_neither_the_stages_nor_the_stemmer(cache):
+    load_knowledge()  # the cache, warm: the stemmer is made on first use, never stored
+    code = ("import sys\nfrom checker.cli import main\nassert main(['rules', 'validate']) == 0\n"
+            "print(sorted(m for m in ('snowballstemmer', 'rapidfuzz', 'checker.pipeline', 'checker.extract',"
+            " 'checker.align') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_the_cli_default_baseline_name_is_the_judges():
     from checker.cli import DEFAULT_BASELINE
     from checker.judge.baseline import DEFAULT_BASELINE as JUDGE_DEFAULT
