@@ -38,6 +38,21 @@ def seed_copies(folder: Path, count: int) -> Path:
     return folder
 
 
+def story_copies(folder: Path, count: int, per_story: int = 5) -> list[Path]:
+    """`count` seed copies in story folders of `per_story` each (the issue 20 table's
+    "2,000 seed copies in 400 story folders")."""
+    folders = []
+    for s in range(-(-count // per_story)):
+        story = folder / f"story_{s:05d}"
+        story.mkdir(parents=True, exist_ok=True)
+        for i in range(s * per_story, min(count, (s + 1) * per_story)):
+            target = story / f"copy_{i:05d}.txt"
+            if not target.exists():
+                shutil.copyfile(SEEDS[i % len(SEEDS)], target)
+        folders.append(story)
+    return folders
+
+
 def listed_folder(folder: Path, count: int) -> Path:
     """`count` copies of the seeds and a sources.yaml listing every one of them."""
     seed_copies(folder, count)

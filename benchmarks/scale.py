@@ -1,22 +1,29 @@
-"""Every goal of issue 13 beside its figure, in one table (a benchmark, not a test).
+"""Every row of issue 20's table beside its goal (a benchmark, not a test).
 
-Each figure is measured `--runs` times; the table gives the best run (the
-least time, or the highest rate: what the machine can do) and the median
-(what a user sees on a busy machine), so the gap between them is the
-machine's noise. Whole-process figures run
-`python -m checker` as a user would; growth cases time the stages in this
-process. Corpora and the generated store are kept in benchmarks/out/ (not in
-git) and reused by later runs.
+Whole-process figures: each command is started as a user would start it
+(`python -m checker ...`), `--runs` times (at least 3); a row gives the figure
+from the least time of those runs and from the median time (a rate row: the
+articles over that time), so the gap between them is the machine's noise. The
+load average is printed before and after: a figure taken at load 3 on two
+cores is not one taken at load 0. Peak memory is the child's own
+`ru_maxrss` (resource usage of the waited-for process: the largest of it and
+the pool workers it waited for), divided by the articles of the run.
 
-    python benchmarks/scale.py                    # about ten minutes on two cores
-    python benchmarks/scale.py --big              # adds 10,000 seed copies
-    python benchmarks/scale.py --only startup archive
+    python benchmarks/scale.py                       # issue 20's rows, a few minutes on two cores
+    python benchmarks/scale.py --copies 2000 --runs 5  # the table's own size
+    python benchmarks/scale.py --only startup regex
+    python benchmarks/scale.py --only growth archive dask   # issue 13's figures (about ten minutes)
+
+Corpora are kept in benchmarks/out/ (not in git) and reused by later runs.
+Python's bytecode cache matters to start-up: with PYTHONDONTWRITEBYTECODE set,
+every run compiles the checker's sources again (the script says so).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -27,11 +34,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import ROOT, generated_store, listed_folder, named_stories, seed_copies  # noqa: E402
+from corpora import (ROOT, generated_store, listed_folder, named_stories, seed_copies,  # noqa: E402
+                     story_copies)
 
 OUT = ROOT / "benchmarks" / "out"
+REALNEWS = ROOT / "benchmarks" / "realnews"
 CHECKER = [sys.executable, "-m", "checker"]
+ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm")
 ROWS: list[tuple[str, str, str, str, str]] = []
+# One plain `re` pass: every word and every other non-space character, with its span.
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
 def row(figure: str, goal: str, values: list[float], fmt: str = "{:.3f}", note: str = "",
@@ -43,50 +55,101 @@ def row(figure: str, goal: str, values: list[float], fmt: str = "{:.3f}", note: 
           flush=True)
 
 
-def process(command: list[str], runs: int) -> tuple[list[float], list[int]]:
-    """Seconds and peak resident KiB of each run of a whole process (the main process's peak)."""
+def process(command: list[str], runs: int, allowed: tuple[int, ...] = (0, 1)) -> tuple[list[float], list[int]]:
+    """Seconds and peak resident KiB of each run of a whole process (the largest of the
+    process and the children it waited for)."""
     seconds, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(child.pid, 0)
         seconds.append(time.perf_counter() - start)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
+        if os.waitstatus_to_exitcode(status) not in allowed:
             raise SystemExit(f"{' '.join(command)} failed: {child.stderr.read().decode()[-2000:]}")
+        child.stderr.close()
         peaks.append(usage.ru_maxrss)
     return seconds, peaks
 
 
+def articles_in(folders: list[Path]) -> int:
+    return sum(1 for folder in folders for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+
+
+def regex_pass(paths: list[str]) -> None:
+    """The yardstick, run as its own process: read every article file of the folders and
+    take every token's span with one `re` pass."""
+    spans = 0
+    for folder in map(Path, paths):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in ARTICLE_SUFFIXES:
+                text = path.read_text(encoding="utf-8")
+                spans += len([m.span() for m in TOKEN_RE.finditer(text)])
+    print(spans)
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"{one:.2f} (1 min), {five:.2f} (5 min)"
+
+
 def startup(runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        process([*CHECKER, "check", "seeds", "-o", f"{tmp}/s.md"], 1)  # the knowledge cache, warm
+        both = [*CHECKER, "check", "seeds", "-o", f"{tmp}/s.md", "--json", f"{tmp}/s.json", "--fail-on", "never"]
+        process(both, 1)  # the knowledge cache, warm
+        seeds_s, _ = process(both, runs)
         help_s, _ = process([*CHECKER, "--help"], runs)
-        seeds_s, _ = process([*CHECKER, "check", "seeds", "-o", f"{tmp}/s.md", "--json", f"{tmp}/s.json",
-                              "--fail-on", "never"], runs)
-    row("factcheck --help, s", "(0.4 before)", help_s)
-    row("five seeds, both reports, s", "<= 0.3", seeds_s)
+        validate_s, _ = process([*CHECKER, "rules", "validate"], runs)
+    row("five seeds, both reports, from process start, s", "<= 0.3", seeds_s)
+    row("factcheck --help, s", "-", help_s)
+    row("factcheck rules validate, s", "-", validate_s)
 
 
-def seed_corpora(runs: int, sizes: list[int]) -> None:
-    per_article = {}
-    for size in sizes:
-        folder = seed_copies(OUT / f"seeds_{size}", size)
-        with tempfile.TemporaryDirectory() as tmp:
-            command = [*CHECKER, "check", str(folder), "-o", f"{tmp}/r.md", "--json", f"{tmp}/r.json",
-                       "--fail-on", "never"]
-            seconds, peaks = process([*command, "--jobs", "2"], runs)
-            rate = [size / s for s in seconds]
-            row(f"{size:,} seed copies, 2 jobs, articles/s", ">= 500", rate, "{:.0f}", higher=True)
-            row(f"{size:,} seed copies, peak KB/article", "<= 50 (at 10,000)", [p / size for p in peaks], "{:.0f}",
-                "main process")
-            per_article[size] = min(seconds) / size
-            if size == sizes[len(sizes) // 2] or size == sizes[0]:
-                one, _ = process([*command, "--jobs", "1"], runs)
-                row(f"{size:,} seed copies, speed-up of 2 jobs over 1", "~2 (2 cores)",
-                    [a / b for a, b in zip(sorted(one), sorted(seconds))], "{:.2f}x", higher=True)
-    small, large = min(sizes), max(sizes)
-    row(f"seed copies, s/article at {large:,} / at {small:,}", "1.0 (flat)",
-        [per_article[large] / per_article[small]], "{:.2f}")
+def stories(runs: int, copies: int, per_story: int) -> None:
+    """Seed copies in story folders, one job and two, and the `re` pass over the same files
+    run in turn with the two-job run (pairs: the ratio holds when the machine's speed drifts)."""
+    folders = story_copies(OUT / f"stories_{copies}_{per_story}", copies, per_story)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [*CHECKER, "check", *map(str, folders), "-o", f"{tmp}/r.md", "--json", f"{tmp}/r.json",
+                   "--fail-on", "never"]
+        yardstick = [sys.executable, str(Path(__file__).resolve()), "--regex-pass", *map(str, folders)]
+        one, _ = process([*command, "--jobs", "1"], runs)
+        two, peaks, plain = [], [], []
+        for _ in range(runs):
+            seconds, peak = process([*command, "--jobs", "2"], 1)
+            two += seconds
+            peaks += peak
+            plain += process(yardstick, 1)[0]
+    where = f"{copies:,} seed copies in {len(folders):,} story folders"
+    row(f"{where}, 1 job, articles/s", "-", [copies / s for s in one], "{:.0f}", higher=True)
+    row(f"{where}, 2 jobs, articles/s", ">= 250", [copies / s for s in two], "{:.0f}", higher=True)
+    row("  2 jobs over 1 job", "~2 (2 cores)", [a / b for a, b in zip(sorted(one), sorted(two))], "{:.2f}x",
+        higher=True)
+    row("  the same files, one plain `re` pass, s", "-", plain)
+    row("  2 jobs against the `re` pass (paired runs)", "<= 20x", [a / b for a, b in zip(two, plain)], "{:.1f}x")
+    row(f"peak memory per article, {len(folders):,} stories, KB", "<= 100", [p * 1.024 / copies for p in peaks],
+        "{:.0f}", "2 jobs")
+
+
+def one_story(runs: int, copies: int) -> None:
+    folder = seed_copies(OUT / f"seeds_{copies}", copies)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [*CHECKER, "check", str(folder), "-o", f"{tmp}/r.md", "--json", f"{tmp}/r.json",
+                   "--fail-on", "never", "--jobs", "2"]
+        seconds, peaks = process(command, runs)
+    row(f"peak memory per article, one story of {copies:,}, KB", "<= 100", [p * 1.024 / copies for p in peaks],
+        "{:.0f}", f"2 jobs; {statistics.median(copies / s for s in seconds):.0f} articles/s (median)")
+
+
+def realnews(runs: int) -> None:
+    folders = sorted(p for p in REALNEWS.iterdir() if p.is_dir())
+    count = articles_in(folders)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [*CHECKER, "check", *map(str, folders), "-o", f"{tmp}/r.md", "--json", f"{tmp}/r.json",
+                   "--fail-on", "never", "--jobs", "2", "-q"]
+        # Exit status 2: each folder's gold.yaml is listed as "not an article file".
+        seconds, _ = process(command, runs, allowed=(0, 1, 2))
+    row(f"real news, {count} articles in {len(folders)} story folders, 2 jobs, articles/s", ">= 250",
+        [count / s for s in seconds], "{:.0f}", higher=True)
 
 
 def timed(function, runs: int) -> list[float]:
@@ -204,27 +267,45 @@ def dask(runs: int) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--regex-pass"]:
+        regex_pass(sys.argv[2:])
+        return
+    parts_20 = ["startup", "stories", "story", "realnews"]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--big", action="store_true", help="also 10,000 seed copies and 8,000 named articles")
-    parser.add_argument("--claims", type=int, default=1_000_000, help="claims in the generated store")
-    parser.add_argument("--only", nargs="*", choices=["startup", "seeds", "growth", "archive", "dask"])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each figure (at least 3)")
+    parser.add_argument("--copies", type=int, default=500,
+                        help="seed copies in story folders, and in the one story (default 500; the table: 2,000)")
+    parser.add_argument("--per-story", type=int, default=5, help="seed copies in each story folder (default 5)")
+    parser.add_argument("--big", action="store_true", help="growth: also 8,000 named articles")
+    parser.add_argument("--claims", type=int, default=1_000_000, help="archive: claims in the generated store")
+    parser.add_argument("--only", nargs="*", choices=[*parts_20, "growth", "archive", "dask"],
+                        help="these parts only (default: issue 20's: " + ", ".join(parts_20) + ")")
     args = parser.parse_args()
-    parts = args.only or ["startup", "seeds", "growth", "archive", "dask"]
-    print(f"{os.cpu_count()} cores; {args.runs} runs of each figure", flush=True)
+    runs = max(3, args.runs)
+    parts = args.only or parts_20
+    bytecode = " (PYTHONDONTWRITEBYTECODE is set: every run compiles the sources)" \
+        if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
+    print(f"{os.cpu_count()} cores; {runs} runs of each figure; load average {load()}{bytecode}", flush=True)
     if "startup" in parts:
-        startup(max(args.runs, 7))
-    if "seeds" in parts:
-        seed_corpora(args.runs, [500, 2000, 10000] if args.big else [500, 2000])
+        startup(max(runs, 7))
+    if "stories" in parts:
+        stories(runs, args.copies, args.per_story)
+    if "story" in parts:
+        one_story(runs, args.copies)
+    if "realnews" in parts:
+        realnews(runs)
     if "growth" in parts:
-        growth(args.runs, args.big)
+        growth(runs, args.big)
     if "archive" in parts:
-        archive(args.runs, args.claims)
+        archive(runs, args.claims)
     if "dask" in parts:
-        dask(args.runs)
-    widths = [max(len(r[i]) for r in ROWS + [("figure", "goal", "min", "median", "")]) for i in range(5)]
+        dask(runs)
+    print(f"load average at the end: {load()}")
+    widths = [max(len(r[i]) for r in ROWS + [("figure", "goal", "from min time", "from median time", "")])
+              for i in range(5)]
     print()
-    print(" | ".join(h.ljust(w) for h, w in zip(("figure", "goal", "best", "median", "note"), widths)))
+    print(" | ".join(h.ljust(w) for h, w in zip(("figure", "goal", "from min time", "from median time", "note"),
+                                                 widths)))
     print("-|-".join("-" * w for w in widths))
     for r in ROWS:
         print(" | ".join(c.ljust(w) for c, w in zip(r, widths)))

@@ -1,7 +1,5 @@
 """`python -m checker` is the same program as the `factcheck` script."""
 
-import sys
+from checker.cli import entry
 
-from checker.cli import main
-
-sys.exit(main())
+entry()

@@ -119,3 +119,28 @@ def test_rules_list_names_where_each_rule_comes_from(tmp_path, capsys):
     # Redefined, it keeps what it does not set: its severity too.
     assert f"agreement\tagreement\tinfo\t{tmp_path / 'factcheck.yaml'}:2" in out
     assert "numeric-conflict" in out
+
+
+def test_the_program_flushes_what_it_prints_before_its_quick_exit(tmp_path):
+    """`python -m checker` ends without tearing the interpreter down (cli.entry): every byte
+    printed still arrives, whole, and the exit status is main()'s."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "checker", "check", str(ROOT / "seeds"), "--format", "json"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1  # the seeds conflict; --fail-on defaults to error
+    assert json.loads(run.stdout)["version"] == 1  # the report whole, not cut off at a buffer
+    assert "conflict" in run.stderr  # the summary line
+
+
+def test_under_a_profiler_the_program_exits_the_ordinary_way(tmp_path):
+    """A profiler writes what it gathered at the ordinary exit, which the quick one would skip."""
+    import subprocess
+    import sys
+
+    profile = tmp_path / "run.prof"
+    run = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "checker", "check",
+                          str(STORY), "--fail-on", "never", "-q"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert profile.stat().st_size > 0

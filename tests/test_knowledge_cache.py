@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
 from checker.errors import RuleErrors
 from checker.knowledge import load_knowledge
-from checker.knowledge.cache import MAGIC, cached, read_cached, write_cached
+from checker.knowledge.cache import MAGIC, RACY_SECONDS, cached, knowledge_stamp, read_cached, write_cached
 
 RULE = """rules:
   - id: age-tolerance
@@ -85,6 +88,47 @@ def test_a_cache_others_may_write_is_not_trusted(tmp_path):
     assert read_cached(path, "key") is None
 
 
+def _settle(path, seconds_ago=60.0):
+    """Give a file a modification time long enough ago that its stamp is trusted."""
+    then = time.time() - seconds_ago
+    os.utime(path, (then, then))
+
+
+def test_settled_files_are_known_by_their_stamps_without_being_read(tmp_path, monkeypatch):
+    rule = tmp_path / "mine.yaml"
+    rule.write_text(RULE % 1, encoding="utf-8")
+    _settle(rule)
+    key = knowledge_stamp([rule])
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    assert knowledge_stamp([rule]) == key
+    assert rule not in read
+    # The checker's sources are read only if one was modified in the racy window (just edited).
+    assert all(time.time() - p.stat().st_mtime < RACY_SECONDS + 5 for p in read)
+
+
+def test_a_changed_settled_file_is_a_new_stamp(tmp_path):
+    rule = tmp_path / "mine.yaml"
+    rule.write_text(RULE % 1, encoding="utf-8")
+    _settle(rule, 120)
+    before = knowledge_stamp([rule])
+    rule.write_text(RULE % 3, encoding="utf-8")  # the same size: only the time tells
+    _settle(rule, 60)
+    assert knowledge_stamp([rule]) != before
+
+
+def test_a_file_changed_within_the_racy_window_is_known_by_its_content(tmp_path):
+    rule = tmp_path / "mine.yaml"
+    now = time.time() - RACY_SECONDS / 4
+    rule.write_text(RULE % 1, encoding="utf-8")
+    os.utime(rule, (now, now))
+    one = knowledge_stamp([rule])
+    rule.write_text(RULE % 3, encoding="utf-8")  # the same size and, forced, the same time
+    os.utime(rule, (now, now))
+    assert knowledge_stamp([rule]) != one
+
+
 def test_the_cache_can_be_turned_off(cache, monkeypatch):
     monkeypatch.setenv("FACTCHECK_CACHE", "off")
     load_knowledge()
@@ -104,6 +148,15 @@ def test_a_cached_run_does_not_load_jsonschema(cache):
     code = "import sys\nfrom checker.knowledge import load_knowledge\nload_knowledge()\nprint('jsonschema' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_rules_validate_loads_neither_the_stages_nor_the_stemmer(cache):
+    load_knowledge()  # the cache, warm: the stemmer is made on first use, never stored
+    code = ("import sys\nfrom checker.cli import main\nassert main(['rules', 'validate']) == 0\n"
+            "print(sorted(m for m in ('snowballstemmer', 'rapidfuzz', 'checker.pipeline', 'checker.extract',"
+            " 'checker.align') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_the_cli_default_baseline_name_is_the_judges():

@@ -5,10 +5,19 @@ language's phrase index, costs a tenth of a second or more; unpickling the
 result costs a few milliseconds. The cache file is keyed by a digest of
 everything the compiled knowledge depends on:
 
-- the content of every file read: lexicons, schemas, shipped checks, the
-  project's rule files (and pyproject.toml), every --rules file;
+- every file read: lexicons, schemas, shipped checks, the project's rule
+  files (and pyproject.toml), every --rules file;
 - the checker's own source files and version, and Python's version: a
   pickle of classes whose code changed would load into the wrong shape.
+
+Files are known by their stamps (size, modification time in nanoseconds,
+inode), as make and git know them, not by reading them: a run on one story
+should not read and hash the checker's sources first. A file modified in the
+last RACY_SECONDS may be modified again within the same clock tick at the
+same size, which its stamp could not tell: such a file is known by its
+content's digest instead (git's "racily clean" files). knowledge_fingerprint
+(content digests throughout) stays the key an archive's records are stored
+under, which must not change when a checkout merely touches a file.
 
 A cache is used only when its header names this exact key and the digest of
 its body matches; anything else (another key, a truncated or corrupt file, a
@@ -27,6 +36,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -35,6 +45,8 @@ from checker.resources import rules_home
 from checker.tempfiles import temporary_beside
 
 MAGIC = b"factcheck-knowledge-cache 1\n"
+# A file modified this recently is known by its content, not its stamp (see above).
+RACY_SECONDS = 2.0
 T = TypeVar("T")
 
 
@@ -69,6 +81,30 @@ def knowledge_fingerprint(files: Iterable[Path]) -> str:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             digest.update(b"(unreadable)")
+    return digest.hexdigest()
+
+
+def file_stamp(path: Path, now: float) -> bytes:
+    """What a file is known by without reading it: size, modification time and inode;
+    a file modified in the last RACY_SECONDS (or in the future) by its content's digest."""
+    try:
+        info = path.stat()
+        if now - info.st_mtime >= RACY_SECONDS:
+            return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}".encode()
+        return b"sha256:" + hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b"(unreadable)"
+
+
+def knowledge_stamp(files: Iterable[Path]) -> str:
+    """A digest of the version, Python, and the stamps of the checker's code and every given file:
+    the cache's key (knowledge_fingerprint reads every file; this reads none that is settled)."""
+    digest = hashlib.sha256()
+    digest.update(MAGIC + b"stamps\0")
+    digest.update(f"{checker.__version__}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    now = time.time()
+    for path in [*code_files(), *files]:
+        digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0" + file_stamp(path, now) + b"\0")
     return digest.hexdigest()
 
 
@@ -135,7 +171,7 @@ def cached(files: Iterable[Path], build: Callable[[], T], folder: Path | None = 
     folder = folder if folder is not None else cache_dir()
     if folder is None:
         return build()
-    key = knowledge_fingerprint(files)
+    key = knowledge_stamp(files)
     path = folder / f"knowledge-{key[:32]}.pickle"
     value = read_cached(path, key)
     if value is None:

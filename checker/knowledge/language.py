@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import snowballstemmer
 
 from checker.errors import RuleError
 from checker.knowledge.categories import Category
@@ -90,7 +89,8 @@ class Language:
         self.script = writing.get("script")
         self.has_case = bool(writing.get("has_case", True))
         self.word_stems = Memo(self._word_stems).lookup
-        self._stemmer = snowballstemmer.stemmer(writing["stemmer"]) if writing.get("stemmer") else None
+        self._stemmer_name: str | None = writing.get("stemmer")
+        self._stemmer: Any = None  # made on first use (_snowball)
         grammar = data.get("grammar", {})
         self.definite_article = tuple(grammar.get("definite_article", []))
         self.contracted_article = tuple(grammar.get("contracted_article", []))
@@ -408,8 +408,18 @@ class Language:
         """The stems a word may be compared by: its Snowball stem, with and without the
         clitics it may carry ("البنزين", "بنزين"); stems shorter than three letters say too little."""
         forms = self.variants(norm)
-        stems = {self._stemmer.stemWord(form) for form in forms} if self._stemmer else {self.stem(norm)}
+        stemmer = self._snowball()
+        stems = {stemmer.stemWord(form) for form in forms} if stemmer else {self.stem(norm)}
         return frozenset(stem for stem in stems if len(stem) >= 3)
+
+    def _snowball(self) -> Any:
+        """The language's Snowball stemmer, made when first needed: the cached knowledge then
+        holds no stemmer, and a command that compares no stems never imports the package."""
+        if self._stemmer is None and self._stemmer_name:
+            import snowballstemmer  # start-up: it loads every language's stemmer (10-15 ms)
+
+            self._stemmer = snowballstemmer.stemmer(self._stemmer_name)
+        return self._stemmer
 
     def says_nothing(self, norm: str) -> bool:
         """A function word or a verb of reporting, with or without attached clitics."""

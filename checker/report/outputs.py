@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 from checker.errors import CheckerError
 
 if TYPE_CHECKING:
-    from checker.knowledge.rules import Rule
+    from checker.knowledge.rules import RuleSet
     from checker.models import Report
 
 FORMATS = ("markdown", "html", "json", "sarif", "github", "concise")
@@ -68,31 +68,42 @@ def output_files(outputs: Sequence[Output]) -> list[Path]:
 Writer = Callable[[TextIO], None]
 
 
-def _renderers(stories: Sequence, rules: list[Rule], full: bool = False) -> dict[str, Callable[[], str | Writer]]:
+def _renderers(stories: Sequence, ruleset: RuleSet, full: bool = False) -> dict[str, Callable[[], str | Writer]]:
     """Each format's report of a run's stories: its text, or a writer that streams it.
     `full` (--all): the Markdown report shows everything, not what fits in its first lines."""
     from checker.report.concise import render_concise
     from checker.report.github import render_github
-    from checker.report.html import render_stories_html
-    from checker.report.sarif import render_sarif
     from checker.report.stories import combined, render_stories_markdown, stories_json
     from checker.report.stream import write_json
 
     report = combined(stories)
     return {
         "markdown": lambda: render_stories_markdown(stories, full),
-        "html": lambda: render_stories_html(stories),
+        "html": lambda: _html(stories),
         "json": lambda: (lambda out: write_json(report, out, stories_json(stories))),
-        "sarif": lambda: render_sarif(report, rules),
+        "sarif": lambda: _sarif(report, ruleset),
         "github": lambda: render_github(report),
         "concise": lambda: render_concise(report),
     }
 
 
-def write_outputs(outputs: Sequence[Output], stories: Sequence, rules: list[Rule], full: bool = False) -> None:
+# HTML and SARIF (their helpers: charts, SVG, lint places) load only in a run that writes them.
+def _html(stories: Sequence) -> str:
+    from checker.report.html import render_stories_html  # start-up: only for --html
+
+    return render_stories_html(stories)
+
+
+def _sarif(report: Report, ruleset: RuleSet) -> str:
+    from checker.report.sarif import judging_rules, render_sarif  # start-up: only for --sarif
+
+    return render_sarif(report, judging_rules(ruleset))
+
+
+def write_outputs(outputs: Sequence[Output], stories: Sequence, ruleset: RuleSet, full: bool = False) -> None:
     """Render every report, then write each: files whole or not at all, then standard output."""
     from checker.report.files import write_atomically
-    renderers = _renderers(stories, rules, full)
+    renderers = _renderers(stories, ruleset, full)
     rendered = [(output, renderers[output.format]()) for output in outputs]
     # A streamed report is still being made while it is written: those files go first, so
     # that a failure in one leaves every other file as it was.

@@ -1,4 +1,5 @@
-"""Rules that test themselves, and rules that can never match.
+"""Rules that test themselves: each example pair judged under its rule alone (the dead
+selectors `rules validate` warns of are in selectors.py).
 
 A numeric rule may carry `examples`: a pair of sentences that must conflict
 under it and a pair that must not. Each sentence becomes a one-sentence article
@@ -43,19 +44,3 @@ def test_rule(rule: Rule, knowledge: Knowledge) -> list[RuleError]:
             problems.append(RuleError(f"rule '{rule.id}': its '{expectation}' example {verdict}",
                                       rule.source, rule.line))
     return problems
-
-
-def dead_selectors(rule: Rule, knowledge: Knowledge) -> list[str]:
-    """Selector values no lexicon knows: the rule can never match them."""
-    select = rule.spec.get("select") or {}
-    predicates = set(knowledge.ontology.predicates)
-    # A unit named after its dimension is a figure's unstated unit ("money": no currency).
-    units = set(knowledge.ontology.units) | {d for p in knowledge.ontology.predicates.values() for d in p.dimensions}
-    warnings = []
-    for name in select.get("predicates") or []:
-        if name not in predicates and ":" not in name:  # "count:...": named from the text
-            warnings.append(f"rule '{rule.id}' selects predicate '{name}', which no lexicon defines")
-    for name in select.get("units") or []:
-        if name not in units:
-            warnings.append(f"rule '{rule.id}' selects unit '{name}', which no lexicon defines")
-    return warnings
