@@ -104,13 +104,3 @@ def test_a_cached_run_does_not_load_jsonschema(cache):
     code = "import sys\nfrom checker.knowledge import load_knowledge\nload_knowledge()\nprint('jsonschema' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-def test_the_cli_default_baseline_name_is_the_judges():
-    from checker.cli import DEFAULT_BASELINE
-    from checker.judge.baseline import DEFAULT_BASELINE as JUDGE_DEFAULT
-    from checker.knowledge.rules import PROJECT_FILES
-    from checker.project import BASELINE_FILE, CONFIG_FILES
-
-    assert DEFAULT_BASELINE == JUDGE_DEFAULT == BASELINE_FILE
-    assert CONFIG_FILES == PROJECT_FILES
