@@ -112,7 +112,7 @@ def test_format_prints_beside_the_files(tmp_path, capsys):
     status, out, err = check(capsys, str(SEEDS), "-o", str(md), "--sarif", str(sarif), "--format", "concise")
     assert status == 1 and md.exists() and json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert CONCISE.match(out.splitlines()[0])
-    assert err == f"factcheck: 5 articles, 3 conflicts, 7 agreements → {md}, {sarif}, stdout\n"
+    assert err == f"factcheck: 5 articles, 2 conflicts, 2 possible conflicts, 8 agreements → {md}, {sarif}, stdout\n"
 
 
 def test_quiet_leaves_no_summary(tmp_path, capsys):

@@ -60,4 +60,6 @@ class ReportWords:
         return (self.words.get("kinds") or {}).get(kind) or fallback
 
     def qualifier(self, qualifier: str) -> str:
-        return (self.words.get("qualifiers") or {}).get(qualifier) or qualifier.replace("_", " ")
+        """A qualifier's words; a frame's ("status:suspected") are named by its value alone."""
+        value = qualifier.rsplit(":", 1)[-1]
+        return (self.words.get("qualifiers") or {}).get(value) or value.replace("_", " ")
