@@ -24,6 +24,8 @@ import checker.failures
 from checker import __version__
 from checker.errors import CheckerError, RuleError, RuleErrors
 from checker.limits import MAX_ARTICLE_BYTES, MAX_CLAIMS
+from checker.project import BASELINE_FILE as DEFAULT_BASELINE
+from checker.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from checker.knowledge import Knowledge
@@ -32,8 +34,6 @@ if TYPE_CHECKING:
 
 # The stages, pydantic and jsonschema are imported by the commands that use them,
 # not here: `factcheck --help` and argument errors answer without loading them.
-# The same name as checker.judge.baseline.DEFAULT_BASELINE (a test holds them equal).
-DEFAULT_BASELINE = "factcheck-baseline.yaml"
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 PROJECT_HELP = ("project root holding factcheck.yaml, factcheck-baseline.yaml or a pyproject.toml with "
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also write the findings as SARIF 2.1.0 here, for code scanning ('-': standard output)")
     run.add_argument("--html", type=Path, metavar="REPORT.html",
                      help="also write the report as one self-contained HTML page here ('-': standard output)")
-    run.add_argument("--format", choices=["markdown", "html", "json", "sarif", "github", "concise"],
+    run.add_argument("--format", choices=FORMATS,
                      help="what to print on standard output: a report (markdown, html, json, sarif), GitHub "
                           "Actions annotations (github), or one line a finding, path:line:col: severity "
                           "[rule] message (concise); -o, --html, --json and --sarif still write their files")

@@ -16,7 +16,6 @@ whatever the number of jobs (tests/test_corpus.py holds it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Iterator, NamedTuple, Sequence
 
@@ -30,13 +29,7 @@ from checker.parallel.pool import MIN_ARTICLES_PER_JOB, ArticlePool
 from checker.parallel.work import Digest, first_reading, second_reading
 from checker.pipeline import check, claims_cut, judge_story
 from checker.progress import Progress
-from checker.stories import Story, group_stories
-
-
-@dataclass
-class StoryReport:
-    story: Story
-    report: Report
+from checker.stories import Story, StoryReport, group_stories
 
 
 def _story_names(story: Story, digests: Sequence[Digest], knowledge: Knowledge) -> Gazetteer:

@@ -6,6 +6,7 @@ stage can be tested alone and the JSON report is a plain dump of these models.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any, Literal
 
@@ -179,6 +180,18 @@ class Claim(BaseModel):
     aligned_by: list[AlignedWith] = Field(default_factory=list)
     headline: bool = False  # the claim is in the article's title line
     frame: Frame | None = None  # whose, what, which, from where, when (None: not read)
+
+
+def month_of(claim: Claim, story_month: str | None = None) -> str | None:
+    """The month a claim's figures are read at (exchange rates, dates): its article's,
+    else the story's."""
+    return claim.published.isoformat()[:7] if claim.published else story_month
+
+
+def story_month(claims: list[Claim]) -> str | None:
+    """The month most of the dated claims were published in."""
+    months = Counter(c.published.isoformat()[:7] for c in claims if c.published)
+    return months.most_common(1)[0][0] if months else None
 
 
 class ClaimGroup(BaseModel):

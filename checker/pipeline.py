@@ -1,7 +1,8 @@
-"""The stages, in order: ingest → extract → align → evaluate → report.
+"""The stages for one story, in order: read (text, extract) → align → judge.
 
-Every stage is a function of the previous stage's models; only cli.py reads
-or writes files. `check` runs the whole chain on articles already read.
+Every stage is a function of the previous stage's models and touches no file
+(docs/architecture.md says which modules do). `check` runs the whole chain on
+articles already loaded; checker/corpus.py runs it story by story on every core.
 """
 
 from __future__ import annotations

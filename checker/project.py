@@ -13,18 +13,20 @@ folder is the project root, as it always was (`--project DIR` says it outright).
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from checker.errors import RuleError
 
+# The files that make a folder the project: its configuration (rules in force) and
+# its baseline of reviewed findings.
 CONFIG_FILES = ("factcheck.yaml", "factcheck.yml")
-# The name checker.cli's DEFAULT_BASELINE gives (a project of reviewed findings and shipped rules).
 BASELINE_FILE = "factcheck-baseline.yaml"
 
 
 def _configures(pyproject: Path) -> bool:
     """True if this pyproject.toml has a [tool.factcheck] table."""
+    import tomllib  # here, not at the top: the CLI reads this module's file names at start-up
+
     try:
         config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:

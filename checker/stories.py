@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from checker.models import Report
 
 MODES = ("auto", "one", "folder", "shared")
 STDIN_PATH = "<stdin>"  # checker.ingest.stdin.STDIN_PATH
@@ -45,6 +49,14 @@ class Story:
 
     def __repr__(self) -> str:
         return f"Story({self.label!r}, {self.members})"
+
+
+@dataclass
+class StoryReport:
+    """One story's report: what the corpus run gives and the report writers join."""
+
+    story: Story
+    report: Report
 
 
 def _find(parent: list[int], x: int) -> int:

@@ -12,7 +12,7 @@ import pytest
 from conftest import ISSUE10_STORIES, ROOT
 
 from checker.cli import main
-from checker.corpus import StoryReport, check_corpus
+from checker.corpus import check_corpus
 from checker.ingest import load_articles
 from checker.models import Article, Claim
 from checker.parallel.compact import pack, unpack
@@ -20,7 +20,7 @@ from checker.pipeline import check
 from checker.report import stream
 from checker.report.json_report import render_json
 from checker.report.markdown import render_markdown
-from checker.stories import group_stories
+from checker.stories import StoryReport, group_stories
 from checker.tools.realnews.stories import load_story_articles, read_story
 
 # The whole corpus read flat: groups that mix real stories (at most), stories kept whole (at least).

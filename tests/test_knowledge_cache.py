@@ -158,12 +158,3 @@ def test_rules_validate_loads_neither_the_stages_nor_the_stemmer(cache):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
-
-def test_the_cli_default_baseline_name_is_the_judges():
-    from checker.cli import DEFAULT_BASELINE
-    from checker.judge.baseline import DEFAULT_BASELINE as JUDGE_DEFAULT
-    from checker.knowledge.rules import PROJECT_FILES
-    from checker.project import BASELINE_FILE, CONFIG_FILES
-
-    assert DEFAULT_BASELINE == JUDGE_DEFAULT == BASELINE_FILE
-    assert CONFIG_FILES == PROJECT_FILES

@@ -72,3 +72,24 @@ def test_a_capital_after_a_colon_or_a_number_word_is_no_name(setup):
             "• New Democratic Party: Seven seats, with 6.3 per cent of the vote")
     subjects = {c.subject.text for c in _claims(setup, text, "en") if c.predicate == "vote_share"}
     assert "Took" not in subjects and "Seven" not in subjects
+
+
+def _names_read(setup, text, lang):
+    from conftest import article
+    from checker.extract.article import read_article
+    reading = read_article(article("a", text, lang), setup.languages[lang])
+    return [" ".join(t.text for t in ctx.tokens[m.start:m.end]) for ctx in reading.sentences for m in ctx.mentions]
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    # No capital from A to Z in the sentence: the name's own capitals must be enough.
+    ("en", "the fire at Ørsted Énergie killed 12 workers.", ["Ørsted Énergie"]),
+    ("en", "the fire at Orsted Energie killed 12 workers.", ["Orsted Energie"]),
+    ("en", "a report by Émile Ørsted put the toll at 12.", ["Émile Ørsted"]),
+    ("en", "a report by Emile Orsted put the toll at 12.", ["Emile Orsted"]),
+    ("en", "one of the 40 injured, Ángel Álvarez, was released.", ["Ángel Álvarez"]),
+    ("en", "the toll given by Łukasz Żak rose to 9.", ["Łukasz Żak"]),
+    ("en", "the toll given by the police rose to 9.", []),
+])
+def test_names_that_start_with_an_accented_capital_are_found(setup, lang, text, names):
+    assert _names_read(setup, text, lang) == names

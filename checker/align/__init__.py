@@ -13,9 +13,8 @@ from checker.align.groups import build_groups
 from checker.knowledge.alignment import AlignmentModel
 from checker.align.names import NameMatcher
 from checker.align.pairing import group_claims
-from checker.judge.values import story_month
 from checker.knowledge.ontology import Ontology
-from checker.models import Claim, ClaimGroup
+from checker.models import Claim, ClaimGroup, story_month
 
 
 def story_features(claims: list[Claim], matcher: NameMatcher,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from checker.archive.records import DamagedRecord, article_names, block_of, read_record
 from checker.archive.store import REINDEX, StoreError, open_store, store_errors
-from checker.corpus import StoryReport, judge_stories, settle
+from checker.corpus import judge_stories, settle
 from checker.errors import CheckerError
 from checker.knowledge import Knowledge
 from checker.models import Article, ArticleProblem, Claim
@@ -26,6 +26,7 @@ from checker.parallel.compact import pack, unpack
 from checker.parallel.pool import ArticlePool
 from checker.parallel.work import Digest, first_reading
 from checker.pipeline import name_matcher
+from checker.stories import StoryReport
 
 DEFAULT_WINDOW_DAYS = 30
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from checker.knowledge.categories import Category
 from checker.knowledge.language import Language
@@ -30,8 +31,13 @@ NameSpan = tuple[int, int, str, "str | None", "str | None"]
 TakeName = Callable[[int, int, str, "str | None", "str | None"], None]
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 _OPEN_QUOTE_RE = re.compile("[" + "".join(_OPEN_QUOTES) + "]")
-# A Latin token starts with an ASCII letter (see tokens.py), a capitalised one with A-Z.
-_CAPITAL_RE = re.compile("[A-Z]")
+
+
+@cache
+def _latin_capital() -> re.Pattern[str]:
+    """A capital of the letters a Latin token is made of (tokens.py): "É" and "Ø" as well
+    as "E", so that "Émile Ørsted" is found as "Emile Orsted" is."""
+    return script_data().capital("latin")
 
 
 @dataclass(slots=True)
@@ -213,7 +219,7 @@ class EntityFinder:
             start, end = tokens[0].start, tokens[-1].end
             if _OPEN_QUOTE_RE.search(self.text, start, end):
                 self._quoted_names(tokens, propose)
-            if _CAPITAL_RE.search(self.text, start, end):
+            if _latin_capital().search(self.text, start, end):
                 self._latin_runs(tokens, propose)
         return NameCues(lexicon, proposals)
 

@@ -18,7 +18,6 @@ from checker.errors import InputError, RuleError
 from checker.models import Finding
 from checker.yamlio import load_yaml
 
-DEFAULT_BASELINE = "factcheck-baseline.yaml"
 
 
 def read_baseline(path: Path) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from checker.knowledge.ontology import Ontology
-from checker.models import Claim, ValueCluster
+from checker.models import Claim, ValueCluster, month_of
 
 Compatible = Callable[[Claim, Claim], bool]
 
@@ -119,7 +119,7 @@ def _conversion(claim: Claim, unit: str | None, ontology: Ontology, story_month:
     """"116 million GBP ≈ 136 million EUR at the rate of 2025-06"."""
     value = claim.value
     figure = value.low if isinstance(value.low, (int, float)) else value.high
-    month = claim.published.isoformat()[:7] if claim.published else story_month
+    month = month_of(claim, story_month)
     source = ontology.in_base_units(value.unit, value.dimension or "", month)
     target = ontology.in_base_units(unit, value.dimension or "", month)
     if not isinstance(figure, (int, float)) or source is None or target is None:

@@ -21,10 +21,10 @@ from collections.abc import Callable
 from checker.judge.clusters import value_clusters
 from checker.judge.kinds import numeric
 from checker.judge.select import most_specific
-from checker.judge.values import claims_compatible, same_category, story_month
+from checker.judge.values import claims_compatible, same_category
 from checker.knowledge.ontology import Ontology
 from checker.knowledge.rules import Rule, RuleSet
-from checker.models import Advice, Article, Claim, ClaimGroup, DraftStanding, Finding
+from checker.models import Advice, Article, Claim, ClaimGroup, DraftStanding, Finding, story_month
 
 Compatible = Callable[[Claim, Claim], bool]
 

@@ -7,11 +7,10 @@ claims compare their maxima. Dates are compatible when both can be true.
 
 from __future__ import annotations
 
-from collections import Counter
 
 from checker.knowledge.ontology import ROLE, Ontology
 from checker.knowledge.rules import Rule
-from checker.models import Claim, Value
+from checker.models import Claim, Value, month_of
 
 INF = float("inf")
 # Qualifiers that widen a value into a band (rule parameter `about`).
@@ -66,17 +65,6 @@ def compatible(a: Value, b: Value, rule: Rule, at_least_relative: float = 0.0) -
 # How far apart two amounts may be once one is converted into the other's unit: rates
 # move within a month, and outlets round what they convert.
 CONVERSION_TOLERANCE = 0.03
-
-
-def month_of(claim: Claim, story_month: str | None = None) -> str | None:
-    """The month an amount is converted at: its article's, else the story's."""
-    return claim.published.isoformat()[:7] if claim.published else story_month
-
-
-def story_month(claims: list[Claim]) -> str | None:
-    """The month most of the dated claims were published in."""
-    months = Counter(c.published.isoformat()[:7] for c in claims if c.published)
-    return months.most_common(1)[0][0] if months else None
 
 
 def in_base_units(claim: Claim, ontology: Ontology, default_month: str | None = None) -> tuple[Value, str] | None:

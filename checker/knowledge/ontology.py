@@ -26,7 +26,7 @@ ONTOLOGY_SECTIONS = frozenset({"entities", "exchange_rates"})
 
 # The entity types and dimensions the code reasons about (closed lists in lexicon.schema.json).
 PERSON, ORG = "person", "org"
-MONEY, COUNT, YEARS, ROLE, DATE, TIME_OF_DAY = "money", "count", "years", "role", "date", "time_of_day"
+MONEY, COUNT, ROLE, DATE, TIME_OF_DAY = "money", "count", "role", "date", "time_of_day"
 OUTCOME = "outcome"  # a verdict, an official response, a match's result: a value from a closed vocabulary
 RANK = "rank"  # "the 16th outbreak": a place in an order
 

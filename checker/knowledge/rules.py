@@ -19,10 +19,8 @@ from checker.errors import RuleError, RuleErrors
 from checker.knowledge.schema import describe_error, rules_home, validator
 from checker.knowledge.templates import template_problems
 from checker.models import SEVERITY_RANK, RuleChange
+from checker.project import CONFIG_FILES
 from checker.yamlio import LoadedYaml, load_yaml
-
-PROJECT_FILES = ("factcheck.yaml", "factcheck.yml")
-
 
 # Keys a rule redefining another of its kind does not take from it: they describe the
 # rule as its own author wrote it.
@@ -161,7 +159,7 @@ def shipped_checks() -> Path:
 
 def project_rule_paths(root: Path) -> list[Path]:
     """factcheck.yaml at the project root, or the rules pyproject.toml points at."""
-    found = [root / name for name in PROJECT_FILES if (root / name).is_file()]
+    found = [root / name for name in CONFIG_FILES if (root / name).is_file()]
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         try:

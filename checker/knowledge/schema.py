@@ -36,17 +36,15 @@ def load_schema(name: str) -> dict[str, Any]:
 def validator(name: str) -> jsonschema.Draft202012Validator:
     """A validator for one schema, able to follow references to the others; built once.
 
-    The rule schema is composed from the judging kinds' modules (imported here,
-    not at the top: judging depends on rules, which depend on this module).
-    jsonschema is imported here too: a run whose knowledge comes from the cache
-    validates nothing and never pays for it.
+    Rule files are checked against rules/schema/rule.schema.json, the schema that
+    judge/schema.py composes from the judging kinds (a test keeps the file equal
+    to it), so that knowledge never imports judging. jsonschema is imported here:
+    a run whose knowledge comes from the cache validates nothing and never pays for it.
     """
     import jsonschema
     from referencing import Registry, Resource
 
-    from checker.judge.schema import rule_schema
-
-    schemas = {other: rule_schema() if other == RULES else load_schema(other) for other in SCHEMAS}
+    schemas = {other: load_schema(other) for other in SCHEMAS}
     registry = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
     return jsonschema.Draft202012Validator(schemas[name], registry=registry)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import types
 import typing
 from functools import cache
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -64,7 +64,3 @@ def unpack(model: type[M], packed: tuple) -> M:
             item = [unpack(inner, v) for v in item]
         values[name] = item
     return model.model_construct(**values)
-
-
-def unpacker(model: type[M]) -> Callable[[tuple], M]:
-    return lambda packed: unpack(model, packed)

@@ -21,11 +21,9 @@ if TYPE_CHECKING:
     from checker.knowledge.rules import RuleSet
     from checker.models import Report
 
-FORMATS = ("markdown", "html", "json", "sarif", "github", "concise")
 STDOUT = "-"
 STDOUT_CLOSED = ("standard output is closed, and a report goes there; write it to a file (-o FILE, "
                  "--json FILE) or keep standard output open")
-# The formats that point at places in the articles' files.
 
 
 @dataclass(frozen=True)

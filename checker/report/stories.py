@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from checker.corpus import StoryReport
 from checker.models import Report
 from checker.report.direction import isolate
 from checker.report.markdown import render_markdown
 from checker.report.tables import cell, table
 from checker.report.view import ReportView
+from checker.stories import StoryReport
 
 
 def combined(parts: Sequence[StoryReport]) -> Report:

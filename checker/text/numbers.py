@@ -11,12 +11,48 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from checker.knowledge.language import Language
-from checker.text.phrases import Match
+from checker.text.phrases import Match, PhraseIndex
 from checker.text.script import script_data
 from checker.text.tokens import Token, is_comma
+
+
+class NumberWords(Protocol):
+    """What reading numbers asks of a language: its number, scale and unit words, and
+    the few grammatical facts around them. A compiled lexicon (`knowledge.Language`)
+    is one; text/ needs no more of it, and does not import it."""
+
+    index: PhraseIndex  # its phrases, for the units and cues next to a number
+    number_word: Callable[[str], float | None]
+    may_start_number: Callable[[str], bool]
+    is_stopword: Callable[[str], bool]
+    variants: Callable[[str], tuple[str, ...]]
+    scales: dict[str, float]
+    multipliers: dict[str, float]
+    fractions: dict[str, float]
+    counted_after: dict[str, float]
+    ordinals: dict[str, int]
+    duals: Mapping[str, object]
+    digit_count: frozenset[str]
+    joiners: frozenset[str]
+    connectors: frozenset[str]
+    articles: frozenset[str]
+    naming_words: frozenset[str]
+    one_unit_after: frozenset[str]
+    rate_words: frozenset[str]
+    reversed_decimal_marks: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    adjective_starts: tuple[str, ...]
+
+    def lookup(self, table: dict[str, float], norm: str) -> float | None: ...
+
+    def dual_unit(self, norm: str) -> object | None: ...
+
+    def carries_article(self, text: str) -> bool: ...
+
 
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
 _DOT_GROUPS_RE = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")  # "5.630.000": thousands grouped by dots
@@ -124,7 +160,7 @@ class _Group:
             self.ones = True
 
 
-def _is_version_number(tokens: list[Token], i: int, lex: Language) -> bool:
+def _is_version_number(tokens: list[Token], i: int, lex: NumberWords) -> bool:
     """"Orion 4", "GPT-3", "Sora 2": a number right after a capitalised word belongs to its
     name. Not when that word is a qualifier capitalised where a sentence or a headline
     starts ("Nearly 45,000", "Another 29"), nor when what follows is a unit or a scale
@@ -149,7 +185,7 @@ def _glued(tokens: list[Token], i: int, j: int) -> bool:
     return 0 <= i and j < len(tokens) and tokens[i].end == tokens[j].start
 
 
-def _is_code(tokens: list[Token], i: int, lex: Language) -> bool:
+def _is_code(tokens: list[Token], i: int, lex: NumberWords) -> bool:
     """Digits that are part of a name, a code or a clock, not a quantity: "G7", "AI171",
     "11A", "787-8", "S-300", "13:39", "5-0" (a unit after "10-15" makes it a range)."""
     before, after = i - 1, i + 1
@@ -203,7 +239,7 @@ def _sign_before(tokens: list[Token], i: int) -> int | None:
     return signs[tokens[j].norm]
 
 
-def counted_before(tokens: list[Token], i: int, lex: Language) -> Match | None:
+def counted_before(tokens: list[Token], i: int, lex: NumberWords) -> Match | None:
     """The unit a number word that follows its noun counts ("متهم واحد", "مواطن كندي
     واحد", "متهمين اثنين"): a unit ending right before it, or one word before it."""
     if not lex.counted_after or lex.lookup(lex.counted_after, tokens[i].norm) is None \
@@ -217,13 +253,13 @@ def counted_before(tokens: list[Token], i: int, lex: Language) -> Match | None:
     return None
 
 
-def _adjective(token: Token, lex: Language) -> bool:
+def _adjective(token: Token, lex: NumberWords) -> bool:
     """A word shaped like an adjective of the language ("كندي", "مؤكدة")."""
     return token.kind == "word" and not lex.is_stopword(token.norm) and (
         token.norm.endswith(lex.adjective_endings) or token.norm.startswith(lex.adjective_starts))
 
 
-def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
+def _unit_follows(tokens: list[Token], j: int, lex: NumberWords) -> bool:
     """A unit's words starting at token j ("10-15 years"; not "12-9-2023 ... victims")."""
     return j < len(tokens) and any(m.start == 0 for m in lex.index.annotate(tokens[j:j + 4]).get("unit", ()))
 
@@ -231,7 +267,7 @@ def _unit_follows(tokens: list[Token], j: int, lex: Language) -> bool:
 class NumberReader:
     """Reads the numbers of one token list, left to right."""
 
-    def __init__(self, tokens: list[Token], lex: Language, vague: list[Match]) -> None:
+    def __init__(self, tokens: list[Token], lex: NumberWords, vague: list[Match]) -> None:
         self.tokens = tokens
         self.lex = lex
         self.vague_at = {m.start: m for m in vague}
@@ -523,6 +559,6 @@ class NumberReader:
         return Quantity(match.start, end, low, high, vague=True)
 
 
-def read_numbers(tokens: list[Token], lex: Language, vague: list[Match]) -> list[Quantity]:
+def read_numbers(tokens: list[Token], lex: NumberWords, vague: list[Match]) -> list[Quantity]:
     """Every number in a token list, as intervals, in order."""
     return NumberReader(tokens, lex, vague).read()

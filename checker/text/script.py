@@ -32,17 +32,23 @@ class ScriptData:
     group_spaces: str  # spaces that group a number's digits in threes ("1 500 000")
     invisible: str  # formatting marks read as nothing (bidi marks, zero-width characters)
     signs: dict[str, int]  # folded sign marks before a number and the sign each gives
-    scripts: dict[str, str]
+    scripts: dict[str, str]  # script name -> its letters, as the inside of a regex character class
     openers: frozenset[str]  # opening brackets
     note_openers: frozenset[str]  # brackets around a note's number ("[2]")
     quote_marks: frozenset[str]  # quotation marks around a figure, read through like brackets
     clause_starts: frozenset[str]  # ":", "•": a capital after them opens a clause
     title_abbreviations: frozenset[str]  # "Capt": its full stop ends no sentence
-    number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")  # script name -> its letters, as the inside of a regex character class
+    number_abbreviations: frozenset[str]  # "Sept": nor before a number ("Sept. 2")
+    capitals: dict[str, str]  # script name -> its capital letters, as the inside of a regex character class
 
     def letters(self, script: str) -> re.Pattern[str]:
         """A pattern matching one letter of a script."""
         return re.compile(f"[{self.scripts[script]}]")
+
+    def capital(self, script: str) -> re.Pattern[str]:
+        """A pattern matching one capital letter of a script ("É", "Ø" as well as "E");
+        none in a script without case."""
+        return re.compile(f"[{self.capitals[script]}]" if self.capitals.get(script) else "(?!)")
 
 
 def _characters(ranges: list[str]) -> list[str]:
@@ -86,6 +92,8 @@ def script_data() -> ScriptData:
         invisible="".join(_characters(marks.get("invisible", []))),
         signs={str(k): int(v) for k, v in marks.get("signs", {}).items()},
         scripts={name: _letter_class(ranges) for name, ranges in data.get("scripts", {}).items()},
+        capitals={name: "".join(re.escape(c) for c in _characters(ranges) if c.isupper())
+                  for name, ranges in data.get("scripts", {}).items()},
         openers=frozenset(marks.get("openers", [])),
         note_openers=frozenset(marks.get("note_openers", [])),
         quote_marks=frozenset(marks.get("quote_marks", [])),

@@ -19,10 +19,10 @@ from checker.judge import finding_kinds
 from checker.judge.clusters import describe, value_clusters
 from checker.judge.findings import MAX_PAIRS, JudgeContext, make_finding
 from checker.judge.pairs import CONFIDENCE_PARAMETER, rule_thresholds, Pair, best_pairs, confidence, linked_to, representatives, sure
-from checker.judge.values import claims_compatible, story_month
+from checker.judge.values import claims_compatible
 from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
-from checker.models import Claim, ClaimGroup, Finding
+from checker.models import Claim, ClaimGroup, Finding, story_month
 
 NAME = "numeric"
 ORDER = 10
