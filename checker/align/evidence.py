@@ -6,8 +6,8 @@ agree), at what it is said to be (the predicate, the noun counted), at who
 and where it concerns, at the words around it, and at the figure itself.
 Features holds those of one claim; Story how rare each word, name and noun
 is among the story's figures, since what every report mentions says nothing
-about which figure is which; `candidates` the few hard constraints. What a
-pair shares is weighed by the alignment model (pair_features.py, model.py).
+about which figure is which. The few hard constraints are in constraints.py;
+what a pair shares is weighed by the alignment model (pair_features.py).
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from checker.align.entities import canonical
-from checker.align.frame_match import frames_clash
-from checker.knowledge.ontology import COUNT, ROLE, Ontology
+from checker.knowledge.ontology import COUNT, Ontology
 from checker.models import LABEL_MARK, PHRASE, Claim
 from checker.text.normalize import fold
 
@@ -181,62 +180,8 @@ def _figure(claim: Claim, ontology: Ontology, story_month: str | None) -> float 
     return stated * converted[0] if converted else float(stated)
 
 
-def candidates(a: Features, b: Features) -> bool:
-    """Whether two claims may be about one quantity at all: what no evidence overrides.
-
-    Two figures are one quantity only if their frames agree: another owner, property,
-    qualifier or reference rules a pair out (an empty slot says nothing). Everything else
-    that tells two quantities apart (another predicate, another noun counted, a forecast
-    beside a figure of now) is a feature the model weighs.
-    """
-    if a.kind != b.kind or a.dimension != b.dimension or a.claim.negated or b.claim.negated:
-        return False
-    if a.kind == "quantity" and a.unit != b.unit and a.dimension != COUNT \
-            and a.unit != a.dimension and b.unit != b.dimension and not (a.convertible and b.convertible):
-        return False  # amounts in units that do not convert into each other
-    if a.kind != "quantity" and a.claim.predicate != b.claim.predicate:
-        return False  # dates and posts pair on what they date or name
-    if a.dimension == ROLE and not same_subject(a.subject, b.subject):
-        return False  # a post at one organisation
-    if "subject" in (a.align_on, b.align_on) and a.subject and b.subject and not same_subject(a.subject, b.subject) \
-            and not (a.subject.startswith(PHRASE) or b.subject.startswith(PHRASE)):
-        return False  # an age, a valuation: its subject's own, and these are two named subjects
-    ma, mb = set(a.claim.modifiers), set(b.claim.modifiers)
-    if ma and mb and not ma & mb and a.script == b.script:
-        return False  # "68 suspected cases" and "20 confirmed cases" count different things
-    if a.claim.component != b.claim.component:
-        return False  # "£100 million plus £16 million in add-ons": a part is not the whole
-    return a.kind != "quantity" or not frames_clash(a, b)
-
-
-def one_event(a: Features, b: Features) -> bool:
-    """Whether two dates, posts or outcomes are about one thing, as a rule pairs them: one named
-    predicate, one subject where the predicate is its subject's, one object ("guilty of fraud"
-    is not "acquitted of bribery"), no words narrowing them apart."""
-    if not (a.predicate and b.predicate):
-        return False  # a date no event word names pairs with nothing
-    if "subject" in (a.align_on, b.align_on) and not same_subject(a.subject, b.subject):
-        return False
-    if a.place and b.place and a.place != b.place and (a.script == b.script or not (
-            a.place.startswith(PHRASE) or b.place.startswith(PHRASE))):
-        return False
-    ma, mb = set(a.claim.modifiers), set(b.claim.modifiers)
-    return not (ma and mb and not ma & mb and a.script == b.script)
-
-
 def script_of(text: str) -> str:
     """The script most letters of a sentence's start are in: a word one sentence has and
     another lacks is a difference within one script, maybe a translation across two."""
     letters = [c for c in text[:200] if c.isalpha()]
     return "ascii" if sum(c.isascii() for c in letters) * 2 > len(letters) else "other"
-
-
-def same_subject(a: str | None, b: str | None) -> bool:
-    """One subject; two described in words ("a five-year-old startup", "a four-year-old
-    cloud security startup") are one when their descriptions share a word."""
-    if a == b:
-        return True
-    marker = PHRASE + ":"
-    if a and b and a.startswith(marker) and b.startswith(marker):
-        return bool(set(a[len(marker):].split()) & set(b[len(marker):].split()))
-    return False

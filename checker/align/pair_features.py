@@ -14,7 +14,8 @@ import math
 
 from rapidfuzz import fuzz
 
-from checker.align.evidence import Features, Story, same_subject
+from checker.align.constraints import same_subject
+from checker.align.evidence import Features, Story
 from checker.align.frame_match import frame_features
 from checker.knowledge.ontology import COUNT, ROLE
 

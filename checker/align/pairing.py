@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 import math
 
-from checker.align.evidence import Evidence, Features, Story, candidates, one_event
+from checker.align.constraints import candidates, one_event
+from checker.align.evidence import Evidence, Features, Story
 from checker.knowledge.alignment import AlignmentModel, sigmoid
 from checker.align.pair_features import pair_features
 from checker.align.rank_features import rank_features
@@ -31,7 +32,7 @@ Link = tuple[int, int]
 # restatement seeds a group whatever the model says of other pairs.
 RESTATED = Evidence(math.inf, (("the same figure again in one article", 0.0),))
 # Dates and posts are paired by rule, not by the model (which learned figures): two dates
-# of one event its words name, two holders of one post at one organisation (evidence.candidates).
+# of one event its words name, two holders of one post at one organisation (constraints.candidates).
 BY_RULE = Evidence(4.0, (("the same event or post", 0.0),))
 # A story's figures of one kind are weighed pair by pair; past BLOCK_LIMIT of them (a
 # table of thousands of figures, never a story's prose), each is weighed only against
