@@ -53,6 +53,7 @@ class Features:
     owner: str | None = None
     property: str | None = None
     qualifiers: tuple[str, ...] = ()
+    alone: tuple[str, ...] = ()  # its qualifiers on axes where one against none still differs
     reference: str | None = None
     time: str | None = None
     place: str | None = None  # what or where the figure is from or in ("من شركة نوفا", "to the Dabaa hospital")
@@ -139,7 +140,7 @@ def features_of(claim: Claim, ontology: Ontology, mapping: dict[str, str], story
         align_on=definition.align_on if definition else "participants",
         script=script_of(claim.quote),
         sentence=_sentence_words(claim.quote),
-        **_frame(claim, mapping),
+        **_frame(claim, mapping, ontology.alone_axes),
     )
 
 
@@ -149,12 +150,13 @@ def _sentence_words(quote: str) -> str:
     return " ".join(_WORD.findall(fold(quote)))
 
 
-def _frame(claim: Claim, mapping: dict[str, str]) -> dict:
+def _frame(claim: Claim, mapping: dict[str, str], alone_axes: frozenset[str]) -> dict:
     frame = claim.frame
     if frame is None:
         return {}
     return {"owner": mapping.get(frame.owner, frame.owner) if frame.owner else None, "property": frame.property,
             "qualifiers": tuple(frame.qualifiers),
+            "alone": tuple(sorted(q for q in frame.qualifiers if q.split(":")[0] in alone_axes)),
             "reference": mapping.get(frame.reference, frame.reference) if frame.reference else None,
             "time": frame.time,
             "place": _place(claim, mapping)}

@@ -64,6 +64,8 @@ def frames_clash(a: Features, b: Features) -> bool:
         comparable = one_script or (words_compare and not (_words(mine) or _words(theirs)))
         if _slot(mine, theirs, comparable) == "differs":
             return True
+    if a.alone != b.alone:
+        return True  # "172 seats needed for a majority" is not "169 seats won"
     if a.dimension == LENGTH and (a.reference is None) != (b.reference is None):
         return True  # "15 km north of the town" is a distance from it; "a depth of 10 km" is not
     axes_a = {q.split(":")[0]: q for q in a.qualifiers}

@@ -98,6 +98,8 @@ class Ontology:
     entities: dict[str, EntityDef] = field(default_factory=dict)
     # (month, US dollars per unit of each currency from that month on), in order.
     rates: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    # Frame axes on which a value against none makes two quantities (common/frames.yaml).
+    alone_axes: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, data: dict[str, Any]) -> Ontology:

@@ -98,6 +98,7 @@ def build_languages(sources: dict[str, list[LoadedYaml]], extensions: Iterable[E
         merge_sections(ontology_sections, facts)
         added_words.append((lang, words))
     ontology = Ontology.from_sections(ontology_sections)
+    ontology.alone_axes = frozenset((shared_words.get("frames") or {}).get("alone_axes", ()))
 
     langs = {lang for lang in sources if lang != COMMON} | {lang for lang, _ in added_words if lang != COMMON}
     languages: dict[str, Language] = {}

@@ -16,7 +16,7 @@ import yaml
 from checker.knowledge import Knowledge
 from checker.knowledge.alignment import AlignmentModel, ModelFile, Thresholds
 from checker.tools.realnews.stories import find_stories, read_story
-from checker.tools.train.crossval import CONFLICT_PRECISION, POSSIBLE_PRECISION, make_folds, thresholds_from
+from checker.tools.train.crossval import CONFLICT_PRECISION, make_folds, thresholds_from
 from checker.tools.train.dataset import ReadStory, read_story_claims, story_pairs
 from checker.tools.train.fit import REGULARISATION, fit
 
@@ -32,8 +32,8 @@ HEADER = """\
 # probability = 1 / (1 + exp(-(bias + sum of weight × feature))); the features are named in
 # checker/align/pair_features.py and checker/align/frame_match.py. Thresholds: `link` joins
 # two figures into one quantity; a disagreement is a conflict (error) from `conflict` and a
-# possible conflict (warning) from `possible`, both chosen by cross-validation by story for
-# precision {conflict:.2f} and {possible:.2f} of conflict pairs.
+# possible conflict (warning) from `possible`: `conflict` chosen by cross-validation by story
+# for precision {conflict:.2f} of conflict pairs, `possible` the `join` threshold.
 """
 
 
@@ -57,5 +57,4 @@ def train(reads: list[ReadStory], knowledge: Knowledge, seed: int = 0) -> ModelF
 
 def model_text(data: ModelFile) -> str:
     body = yaml.safe_dump(data.model_dump(), sort_keys=False, allow_unicode=True, width=100)
-    return HEADER.format(seed=data.trained.get("seed", 0), conflict=CONFLICT_PRECISION,
-                         possible=POSSIBLE_PRECISION) + body
+    return HEADER.format(seed=data.trained.get("seed", 0), conflict=CONFLICT_PRECISION) + body

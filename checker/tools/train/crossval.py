@@ -24,10 +24,11 @@ from checker.tools.realnews.pairs import PairScore, StoryScorer, finding_pairs
 from checker.tools.train.dataset import ReadStory, StoryPairs, story_pairs
 from checker.tools.train.fit import fit
 
-# Precision the conflict pairs must reach to be errors, and the possible conflicts below them
-# (a band of their own) to be shown.
+# Precision the conflict pairs must reach to be errors. Below, down to the `join` threshold
+# (two figures alignment put in one group), a disagreement is a possible conflict: held out,
+# that band is right about half the time (docs/eval.md), too few pairs to choose a threshold
+# of its own from without it moving from one training to the next.
 CONFLICT_PRECISION = 0.8
-POSSIBLE_PRECISION = 0.5
 # The fewest held-out pairs a threshold must keep for its precision to choose it.
 MIN_SUPPORT = 30
 # The thresholds the precision/recall table shows.
@@ -126,26 +127,11 @@ def held_out_pairs(fold: Fold, knowledge: Knowledge) -> Fold:
     return fold
 
 
-def choose_band(judged: Iterable[JudgedPair], conflict: float, precision: float) -> float:
-    """The lowest probability from which the pairs below `conflict` are right `precision` of
-    the time: a possible conflict is worth an editor's check at even odds or better."""
-    band = sorted((j for j in judged if j.probability < conflict), key=lambda j: -j.probability)
-    lowest, right = conflict, 0
-    for n, pair in enumerate(band, start=1):
-        right += pair.right
-        last_of_its_value = n == len(band) or band[n].probability < pair.probability
-        if last_of_its_value and n >= MIN_SUPPORT and right / n >= precision:
-            lowest = pair.probability
-    return lowest
-
-
 def thresholds_from(judged: list[JudgedPair], base: Thresholds) -> Thresholds:
-    """The conflict threshold for CONFLICT_PRECISION, and the possible one for a band of
-    POSSIBLE_PRECISION below it, chosen on these held-out pairs."""
+    """The conflict threshold for CONFLICT_PRECISION, chosen on these held-out pairs; possible
+    conflicts from `join` up to it."""
     conflict = choose_threshold(judged, CONFLICT_PRECISION)
-    # Never below `join`: a pair less likely than groups need to be joined is no dispute.
-    possible = min(conflict, max(base.join, choose_band(judged, conflict, POSSIBLE_PRECISION)))
-    return base.model_copy(update={"conflict": conflict, "possible": possible})
+    return base.model_copy(update={"conflict": conflict, "possible": min(conflict, base.join)})
 
 
 def held_out_thresholds(folds: list[Fold], story: str, base: Thresholds) -> Thresholds:
