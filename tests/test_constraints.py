@@ -27,6 +27,9 @@ CASES = [
     ("The epicentre was 14 kilometres west of the capital.", "en",
      "The quake struck at a depth of 10 kilometres.", "en", False),
     ("The fire did not kill 20 people, police said.", "en", "The fire killed 22 people.", "en", False),
+    # A figure needed is never the figure reached (the requirement axis, alone_axes).
+    ("A party must win 172 seats to form a majority.", "en", "The Liberals won 169 seats.", "en", False),
+    ("The Liberals won 172 seats.", "en", "The Liberals won 169 seats.", "en", True),
 ]
 
 

@@ -32,8 +32,8 @@ STORY = "la-wildfires-2025-en"
 # The issue-10 figures hold on its eighteen stories; the stories gathered since (issue 16)
 # are held by figures measured when they were added (conftest.ISSUE10_STORIES says why).
 RATCHET = {
-    "issue 10 stories": {"found": (41, 121), "precision": (35, 53), "shown": (124, 199), "false alarms": (2, 199),
-                         "misaligned": (15, 140)},
+    "issue 10 stories": {"found": (41, 121), "precision": (40, 58), "shown": (124, 199), "false alarms": (2, 199),
+                         "misaligned": (15, 143)},
     "issue 10 mixed-language": {"found": (12, 43), "precision": (13, 24), "shown": (39, 57), "false alarms": (1, 57),
                                 "misaligned": (9, 41)},
     "issue 16 stories": {"found": (23, 101), "precision": (28, 33), "shown": (206, 285), "false alarms": (0, 285),
@@ -46,7 +46,7 @@ RATCHET = {
 # Issue 16 (conflicts an editor can trust) lowered "found" (54 to 41, 36 to 23; mixed 19
 # to 12, 16 to 12) for precision: a pair of different figures is a conflict only when the
 # learned model, on frames, is sure enough; a dispute shows one pair per two values, so
-# conflict pairs are far fewer (541 to 140, 567 to 71) and far fewer join two quantities.
+# conflict pairs are far fewer (541 to 143, 567 to 71) and far fewer join two quantities.
 
 
 def share(part: int, whole: int) -> Fraction:

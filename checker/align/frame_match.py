@@ -57,7 +57,8 @@ def _qualifiers(a: tuple[str, ...], b: tuple[str, ...], out: dict[str, float]) -
 
 def frames_clash(a: Features, b: Features) -> bool:
     """Whether two figures' frames say they are two quantities: another owner, property,
-    qualifier or reference, each where both frames fill the slot and can be compared."""
+    qualifier or reference, each where both frames fill the slot and can be compared; or a
+    qualifier on an axis where one against none is two quantities (a figure needed)."""
     one_script = a.script == b.script
     for mine, theirs, words_compare in ((a.owner, b.owner, True), (a.property, b.property, False),
                                         (a.reference, b.reference, True)):
