@@ -24,8 +24,8 @@ FRAME_FEATURES: tuple[str, ...] = (
     "reference_same", "reference_differs", "time_same", "time_differs", "time_one_past", "time_one_side",
     "place_same", "place_differs", "place_one_side", "published_apart", "days_apart",
 )
-DAYS_SCALE = math.log(31)
-LENGTH = "length"  # the dimension of distances, which have a point they are measured from  # a month apart and more: as far apart as it gets
+DAYS_SCALE = math.log(31)  # a month apart and more: as far apart as it gets
+LENGTH = "length"  # the dimension of distances, which have a point they are measured from
 
 
 def _words(key: str | None) -> bool:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from checker.errors import RuleError
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import EntityDef, Ontology, PredicateDef, UnitDef

@@ -46,9 +46,8 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     position = {c.id: k for k, c in enumerate(group.claims)}
     clashes = [p for p in best_pairs(group) if _clash(group, position[p.a.id], position[p.b.id], context)]
     conflicts, possible = sure(clashes, rule_thresholds(rule, context.thresholds))
-    findings = []
     for kind, pairs, severity in (("conflict", conflicts, None), ("possible_conflict", possible, "warning")):
         if pairs:  # a conflict, else a possible one: one finding a post or date
             return [make_finding(rule, kind, group, group.claims, context, severity=severity,
                                  pairs=every_pair(group, [(p.a, p.b) for p in pairs]), confidence=confidence(pairs))]
-    return findings
+    return []
