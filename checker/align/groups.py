@@ -44,8 +44,11 @@ def _group(features: list[Features], indices: list[int], group_links: list[Link]
     subjects = Counter(canonical(c.subject, mapping) for c in claims if c.subject.id)
     subject_id = subjects.most_common(1)[0][0] if subjects else None
     subject = next((c.subject for c in claims if canonical(c.subject, mapping) == subject_id), EntityRef())
-    if all(features[i].align_on == "story" for i in indices):
-        # A toll is the story's own (or a past event's), not the official's who gave it.
+    named_as = [features[i].align_on for i in indices if features[i].predicate == predicate] or \
+        [features[i].align_on for i in indices]
+    if all(align_on == "story" for align_on in named_as):
+        # A toll is the story's own (or a past event's), not the official's who gave it, even
+        # where some of its figures are named by their counted noun alone ("28 cases").
         year = claims[0].event_year
         subject_id, subject = None, EntityRef(text=str(year) if year else story_label)
     signatures: dict[tuple, int] = {}
