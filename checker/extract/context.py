@@ -18,7 +18,7 @@ from checker.knowledge.ontology import ORG, PERSON
 from checker.models import LABEL_MARK, Article, EntityRef, Sentence
 from checker.text.lines import line_column, line_starts
 from checker.text.phrases import Match
-from checker.text.tokens import Token, breaks_clause, is_comma
+from checker.text.tokens import Token, TokenKind, breaks_clause, is_comma
 
 
 def _by_position(found: list[Match], field_index: int) -> dict[int, list[Match]]:
@@ -95,7 +95,7 @@ class SentenceContext:
                 elif mention is not None:
                     if mention.key not in names:
                         names.append(mention.key)
-                elif token.kind == "word" and not self.lex.says_nothing(token.norm):
+                elif token.kind == TokenKind.WORD and not self.lex.says_nothing(token.norm):
                     words.extend(sorted(self.lex.word_stems(token.norm)))  # a set: in a fixed order
                 elif self.is_label(k):
                     words.append(LABEL_MARK + token.norm)
@@ -107,7 +107,7 @@ class SentenceContext:
         that is no trigger, with no unit after it ("بنزين 92", "Flight 171", "seat 11";
         not "killed 16", "claimed 241 of the 242")."""
         tokens = self.tokens
-        return (tokens[k].kind == "num" and k > 0 and tokens[k - 1].kind == "word"
+        return (tokens[k].kind == TokenKind.NUM and k > 0 and tokens[k - 1].kind == TokenKind.WORD
                 and not self.lex.says_nothing(tokens[k - 1].norm) and not self.ending_at(Category.TRIGGER, k)
                 and not self.starting_at(Category.UNIT, k + 1) and not self.starting_at(Category.OUT_OF, k + 1))
 

@@ -35,6 +35,7 @@ from checker.knowledge.ontology import COUNT, DATE
 from checker.models import Claim, EntityRef, Value
 from checker.text.normalize import fold
 from checker.text.script import script_data
+from checker.text.tokens import TokenKind
 
 _SHIFT = {"last": -1, "next": 1}  # relative words, as periods from the publication's own
 STAMP_MARKS = frozenset("|—–-")  # between a page's date and its time
@@ -52,14 +53,14 @@ class DateSpan:
 
 
 def _year_at(ctx: SentenceContext, j: int) -> int | None:
-    if j < len(ctx.tokens) and ctx.tokens[j].kind == "num" and ctx.tokens[j].norm.isdigit() \
+    if j < len(ctx.tokens) and ctx.tokens[j].kind == TokenKind.NUM and ctx.tokens[j].norm.isdigit() \
             and len(ctx.tokens[j].norm) == 4 and 1900 <= int(ctx.tokens[j].norm) <= 2100:
         return int(ctx.tokens[j].norm)
     return None
 
 
 def _day_at(ctx: SentenceContext, j: int) -> int | None:
-    if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind == "num" and ctx.tokens[j].norm.isdigit() \
+    if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind == TokenKind.NUM and ctx.tokens[j].norm.isdigit() \
             and 1 <= int(ctx.tokens[j].norm) <= 31 and len(ctx.tokens[j].norm) <= 2:
         return int(ctx.tokens[j].norm)
     return None
@@ -97,13 +98,13 @@ def _ordinal_day(ctx: SentenceContext, start: int, end: int) -> int | None:
     """The day an ordinal word at tokens[start:end] gives: one word, or one and its tens
     ("الحادي عشر", "الثامن والعشرين")."""
     lex, tokens = ctx.lex, ctx.tokens
-    if start < 0 or tokens[start].kind != "word":
+    if start < 0 or tokens[start].kind != TokenKind.WORD:
         return None
     first = lex.day_ordinals.get(tokens[start].norm) or lex.ordinals.get(tokens[start].norm)
     if first is None:
         return None
     if end - start == 2:
-        tens = lex.number_word(tokens[start + 1].norm) if tokens[start + 1].kind == "word" else None
+        tens = lex.number_word(tokens[start + 1].norm) if tokens[start + 1].kind == TokenKind.WORD else None
         if tens is None or first >= 10 or not (tens == 10 or tens in (20, 30)):
             return None
         first += int(tens)
@@ -349,9 +350,9 @@ def _count_before(reading: ArticleReading, ctx: SentenceContext, index: int) -> 
     if index < 1:
         return None
     token = ctx.tokens[index - 1]
-    if token.kind == "num" and token.norm.isdigit():
+    if token.kind == TokenKind.NUM and token.norm.isdigit():
         return int(token.norm)
-    value = reading.lex.number_word(token.norm) if token.kind == "word" else None
+    value = reading.lex.number_word(token.norm) if token.kind == TokenKind.WORD else None
     return int(value) if value is not None and value == int(value) else None
 
 
@@ -410,12 +411,12 @@ def _stamp(ctx: SentenceContext, span: DateSpan) -> bool:
     tokens = ctx.tokens
     k = span.end
     if span.start <= DATELINE_START and k + 1 < len(tokens) and (tokens[k].text in script_data().openers
-                                                                or tokens[k].text == "/") and tokens[k + 1].kind == "word":
+                                                                or tokens[k].text == "/") and tokens[k + 1].kind == TokenKind.WORD:
         return True  # "TUNIS, Oct 6 (KUNA) --", "هونج كونج في 29 نوفمبر/وام/": an agency's dateline
     if k < len(tokens) and tokens[k].text in STAMP_MARKS:
         k += 1
-    return k + 2 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].text == ":" \
-        and tokens[k + 2].kind == "num" and (k > span.end or tokens[span.end - 1].end < tokens[k].start)
+    return k + 2 < len(tokens) and tokens[k].kind == TokenKind.NUM and tokens[k + 1].text == ":" \
+        and tokens[k + 2].kind == TokenKind.NUM and (k > span.end or tokens[span.end - 1].end < tokens[k].start)
 
 
 def _is_the_day(span: DateSpan, reading: ArticleReading) -> bool:

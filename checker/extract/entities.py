@@ -23,7 +23,7 @@ from checker.knowledge.ontology import ORG, PERSON
 from checker.text.normalize import fold
 from checker.text.phrases import Match
 from checker.text.script import script_data
-from checker.text.tokens import Token, is_comma
+from checker.text.tokens import Token, TokenKind, is_comma
 
 # A mention at tokens[start:end]: (start, end, key, type, lexicon id).
 NameSpan = tuple[int, int, str, "str | None", "str | None"]
@@ -281,7 +281,7 @@ class EntityFinder:
                 j = next((k for k in range(j + 1, limit) if tokens[k].text == closer), limit) + 1
                 after_complement = True
                 continue
-            if token.kind != "word":
+            if token.kind != TokenKind.WORD:
                 return
             if token.latin and after_complement:
                 after_org = True
@@ -326,7 +326,7 @@ class EntityFinder:
             if not is_comma(token):
                 continue
             nxt = k + 1
-            if nxt in age_starts or (tokens[nxt].kind == "num" and nxt + 1 in year_units):
+            if nxt in age_starts or (tokens[nxt].kind == TokenKind.NUM and nxt + 1 in year_units):
                 start = k
                 while start > 0 and k - start < 2 and self._name_like(tokens[start - 1], first=False) \
                         and not self._starts_new_phrase(tokens[start - 1]):
@@ -348,7 +348,7 @@ class EntityFinder:
             # ... but not a quotation: 'the company "wishes them well"' («الأفق» may keep its article).
             first_ok = bool(inner) and (inner[0].text[:1].isupper() if inner[0].latin
                                         else not self.lex.is_stopword(inner[0].norm))
-            if first_ok and all(t.kind == "word" for t in inner):
+            if first_ok and all(t.kind == TokenKind.WORD for t in inner):
                 claim(j + 1, end, self._key(tokens, j + 1, end), ORG, None)
                 return
         while j < len(tokens) and tokens[j].norm in _OPEN_QUOTES:
@@ -366,7 +366,7 @@ class EntityFinder:
         or comes just before it ("حزب العدالة")."""
         start = cue.start if self.lex.has_article(tokens[cue.start].text) else cue.end
         end = cue.end
-        while end < len(tokens) and end - cue.end < self.lex.windows.name - 1 and tokens[end].kind == "word" \
+        while end < len(tokens) and end - cue.end < self.lex.windows.name - 1 and tokens[end].kind == TokenKind.WORD \
                 and not tokens[end].latin and not self.lex.is_stopword(tokens[end].norm) \
                 and not self._starts_new_phrase(tokens[end]) and self.lex.has_article(tokens[end].text):
             end += 1
@@ -380,7 +380,7 @@ class EntityFinder:
             for end in range(i + 2, min(len(tokens), i + 2 + self.lex.windows.name)):
                 if tokens[end].text == closer:
                     inner = tokens[i + 1:end]
-                    if all(t.kind == "word" for t in inner) and self._name_like(inner[0], first=True) \
+                    if all(t.kind == TokenKind.WORD for t in inner) and self._name_like(inner[0], first=True) \
                             and all(self._name_like(t, first=False) for t in inner[1:]) \
                             and (inner[0].latin or self._recurs(tokens, i + 1, end)):
                         claim(i + 1, end, self._key(tokens, i + 1, end), ORG, None)
@@ -426,12 +426,12 @@ class EntityFinder:
 
     def _is_complement(self, token: Token) -> bool:
         """A word that may stand between a title and the name: "الذكاء", "لشركة"."""
-        if token.kind != "word" or token.latin:
+        if token.kind != TokenKind.WORD or token.latin:
             return False
         return self.lex.carries_article(token.text) or self.lex.in_set(Category.ORG_CUES, token.norm)
 
     def _name_like(self, token: Token, first: bool) -> bool:
-        if token.kind != "word" or self.lex.is_stopword(token.norm) or first and token.norm in self.lex.function_words:
+        if token.kind != TokenKind.WORD or self.lex.is_stopword(token.norm) or first and token.norm in self.lex.function_words:
             return False  # "قال بدل 7 جنيه": no name starts with a function word
         if token.latin:
             return token.text[:1].isupper() or not self.lex.has_case

@@ -34,7 +34,7 @@ from checker.knowledge.categories import Category
 from checker.knowledge.ontology import ORG, PERSON
 from checker.models import PHRASE, Claim, Frame
 from checker.text.phrases import Match
-from checker.text.tokens import Token, breaks_clause
+from checker.text.tokens import Token, TokenKind, breaks_clause
 
 LENGTH = "length"  # the dimension of distances
 # A year a clause may date a figure by (a four-digit number in this span).
@@ -63,13 +63,13 @@ def figures_of(ctx: SentenceContext, claims: Iterable[Claim]) -> list[Figure]:
             continue
         first = bisect_left(starts, claim.value_span[0])
         last = max(first + 1, bisect_right(ends, claim.value_span[1]))
-        number = next((k for k in range(first, last) if ctx.tokens[k].kind == "num"), first)
+        number = next((k for k in range(first, last) if ctx.tokens[k].kind == TokenKind.NUM), first)
         out.append(Figure(claim, first, min(last, len(ctx.tokens)), number))
     return out
 
 
 def _year(token: Token) -> int | None:
-    if token.kind == "num" and len(token.norm) == 4 and token.norm.isdigit() and int(token.norm) in YEARS:
+    if token.kind == TokenKind.NUM and len(token.norm) == 4 and token.norm.isdigit() and int(token.norm) in YEARS:
         return int(token.norm)
     return None
 
@@ -108,8 +108,8 @@ class FrameReader:
         found = None
         for k in range(position, min(position + 4, len(self.tokens))):
             token = self.tokens[k]
-            if breaks_clause(token) or token.kind != "word" or lex.says_nothing(token.norm):
-                if found is not None or breaks_clause(token) or token.kind == "num":
+            if breaks_clause(token) or token.kind != TokenKind.WORD or lex.says_nothing(token.norm):
+                if found is not None or breaks_clause(token) or token.kind == TokenKind.NUM:
                     break
                 continue
             found = (k, lex.stem(token.norm))
@@ -179,7 +179,7 @@ class FrameReader:
             if k < 0 or self.ctx.mention_covering(k) is not None:
                 continue
             token = self.tokens[k]
-            if token.kind != "word" or self.ctx.lex.says_nothing(token.norm) or self.ctx.ending_at(Category.TRIGGER, k + 1) \
+            if token.kind != TokenKind.WORD or self.ctx.lex.says_nothing(token.norm) or self.ctx.ending_at(Category.TRIGGER, k + 1) \
                     or self.ctx.ending_at(Category.UNIT, k + 1) or self.ctx.ending_at(Category.FRAME_QUALIFIER, k + 1):
                 continue
             return f"{PHRASE}:{self.ctx.lex.stem(token.norm)}", token.text
@@ -213,7 +213,7 @@ class FrameReader:
         listed = [before[-1]]
         for n in reversed(before[:-1]):
             gap = self.tokens[self.figures[n].end:self.figures[listed[0]].start]
-            if len(gap) > JOIN_GAP or any(t.kind == "num" for t in gap):
+            if len(gap) > JOIN_GAP or any(t.kind == TokenKind.NUM for t in gap):
                 break
             listed.insert(0, n)
         if len(listed) < 2:
@@ -244,7 +244,7 @@ class FrameReader:
     def _construct_owner(self, k: int) -> tuple[str, str] | None:
         """The noun a measured noun is annexed to, right after it: "ركاب العبارة" (the ferry's
         passengers), a name or a word; a preposition there ("في", "of") ends the construct."""
-        if k >= len(self.tokens) or self.tokens[k].kind != "word":
+        if k >= len(self.tokens) or self.tokens[k].kind != TokenKind.WORD:
             return None
         mention = self.ctx.mention_at(k)
         if mention is not None:
@@ -258,7 +258,7 @@ class FrameReader:
     def of_what(self, figure: Figure) -> tuple[int, str] | None:
         """"43.7% of the vote", "46% من الأصوات": what the figure is a share or an amount of."""
         for link in self.ctx.starting_at(Category.FRAME_OF, figure.end):
-            if any(t.kind == "num" for t in self.tokens[link.end:link.end + 2]):
+            if any(t.kind == TokenKind.NUM for t in self.tokens[link.end:link.end + 2]):
                 return None  # "241 of the 242": a part of a whole figure
             word = self._content_word(link.end)
             if word is not None and self.ctx.mention_covering(word[0]) is None:

@@ -14,7 +14,7 @@ from datetime import date
 from checker.extract.context import SentenceContext
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import COUNT
-from checker.text.tokens import Token
+from checker.text.tokens import Token, TokenKind
 
 # A furniture line is short: a heading of the page, not a sentence of the story.
 LONGEST = 14
@@ -35,13 +35,13 @@ def is_furniture(ctx: SentenceContext) -> bool:
     if ctx.matches(Category.RIGHTS_NOTICE):
         return True
     tokens = ctx.tokens
-    words = [k for k, t in enumerate(tokens) if t.kind == "word"]
+    words = [k for k, t in enumerate(tokens) if t.kind == TokenKind.WORD]
     if not tokens or len(tokens) > LONGEST * 2 or len(words) > LONGEST:
         return False
     cue = bool(ctx.matches(Category.FURNITURE))
     cue_tokens = {k for m in ctx.matches(Category.FURNITURE) for k in range(m.start, m.end)}
     other = [k for k in words if k not in cue_tokens and not _date_word(ctx, k)]
-    dated = any(t.kind == "num" for t in tokens) and (len(other) < len(words) or _has_clock(tokens)) \
+    dated = any(t.kind == TokenKind.NUM for t in tokens) and (len(other) < len(words) or _has_clock(tokens)) \
         and not _counts_something(ctx)
     return (cue or dated) and len(other) <= OTHER_WORDS
 
@@ -49,14 +49,14 @@ def is_furniture(ctx: SentenceContext) -> bool:
 def _counts_something(ctx: SentenceContext) -> bool:
     """A number followed by what it counts ("مايو 2025: 6000 موظف يودعون الشركة"): a line
     of a timeline, which a dated stamp never has."""
-    return any(ctx.tokens[k].kind == "num" and any(m.payload.dimension == COUNT
+    return any(ctx.tokens[k].kind == TokenKind.NUM and any(m.payload.dimension == COUNT
                                                    for m in ctx.starting_at(Category.UNIT, k + 1))
                for k in range(len(ctx.tokens)))
 
 
 def _has_clock(tokens: list[Token]) -> bool:
     """"12:47" written as one: "بنزين 95: 21 جنيهًا" is a label and a price."""
-    return any(t.text == ":" and 0 < k < len(tokens) - 1 and tokens[k - 1].kind == tokens[k + 1].kind == "num"
+    return any(t.text == ":" and 0 < k < len(tokens) - 1 and tokens[k - 1].kind == tokens[k + 1].kind == TokenKind.NUM
                and tokens[k - 1].end == t.start and t.end == tokens[k + 1].start
                for k, t in enumerate(tokens))
 

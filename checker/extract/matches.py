@@ -20,7 +20,7 @@ from checker.extract.claims import new_claim
 from checker.extract.context import ArticleReading, SentenceContext
 from checker.knowledge.categories import Category
 from checker.models import PHRASE, Claim, EntityRef, Value
-from checker.text.tokens import breaks_clause, is_comma
+from checker.text.tokens import TokenKind, breaks_clause, is_comma
 
 SCORE, MINUTE = "match_score", "match_minute"
 SCORE_DIMENSION, MINUTE_DIMENSION = "score", "minute_of_play"
@@ -37,7 +37,7 @@ def score_value(a: int, b: int) -> str:
 
 
 def _goals(token) -> int | None:
-    return int(token.norm) if token.kind == "num" and token.norm.isdigit() and int(token.norm) <= MOST_GOALS else None
+    return int(token.norm) if token.kind == TokenKind.NUM and token.norm.isdigit() and int(token.norm) <= MOST_GOALS else None
 
 
 def _digit_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -48,7 +48,7 @@ def _digit_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         a, dash, b = tokens[i], tokens[i + 1], tokens[i + 2]
         if dash.norm in DASHES and (a.end == dash.start) == (dash.end == b.start):
             first, second = _goals(a), _goals(b)
-            glued = i > 0 and tokens[i - 1].kind == "num" and (tokens[i - 1].end == a.start or tokens[i - 1].norm in DASHES) \
+            glued = i > 0 and tokens[i - 1].kind == TokenKind.NUM and (tokens[i - 1].end == a.start or tokens[i - 1].norm in DASHES) \
                 or i > 0 and tokens[i - 1].norm in DASHES \
                 or i + 3 < len(tokens) and tokens[i + 3].norm in DASHES
             if first is not None and second is not None and not glued and not ctx.starting_at(Category.UNIT, i + 3):
@@ -62,7 +62,7 @@ def _word_scores(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     found = []
     starts = [(m.start, m.end, m.payload) for m in ctx.matches(Category.GOALS)]
     for k, token in enumerate(ctx.tokens[:-1]):
-        count = _goals(token) if token.kind == "num" else ctx.lex.number_word(token.norm)
+        count = _goals(token) if token.kind == TokenKind.NUM else ctx.lex.number_word(token.norm)
         nouns = ctx.starting_at(Category.GOAL_NOUN, k + 1)
         if count and count == int(count) and nouns:
             starts.append((k, max(m.end for m in nouns), int(count)))
@@ -107,7 +107,7 @@ def _past_year(ctx: SentenceContext, reading: ArticleReading, end: int) -> int |
         token = ctx.tokens[k]
         if breaks_clause(token):
             return None
-        if token.kind == "num" and token.norm.isdigit() and len(token.norm) == 4 and 1900 <= int(token.norm) <= 2100:
+        if token.kind == TokenKind.NUM and token.norm.isdigit() and len(token.norm) == 4 and 1900 <= int(token.norm) <= 2100:
             year = int(token.norm)
             return year if published is None or year < published.year else None
     return None
@@ -128,7 +128,7 @@ def _player(reading: ArticleReading, ctx: SentenceContext, start: int, end: int)
     k = start - 1
     while k >= 0 and len(words) < 3 and not (words and breaks_clause(ctx.tokens[k])):
         token = ctx.tokens[k]
-        if token.kind == "word" and not lex.says_nothing(token.norm) and not ctx.starting_at(Category.MINUTE_BEFORE, k):
+        if token.kind == TokenKind.WORD and not lex.says_nothing(token.norm) and not ctx.starting_at(Category.MINUTE_BEFORE, k):
             words.append(lex.stem(token.norm))
         k -= 1
     if not words:
@@ -142,10 +142,10 @@ def _minute_at(tokens, i: int) -> tuple[int, int] | None:
     opened = tokens[i].text == "(" and i + 1 < len(tokens)
     k = i + 1 if opened else i
     token = tokens[k]
-    if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
+    if token.kind != TokenKind.NUM or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
         return None
     minute, end = int(token.norm), k + 1
-    if end + 1 < len(tokens) and tokens[end].text == "+" and tokens[end + 1].kind == "num" \
+    if end + 1 < len(tokens) and tokens[end].text == "+" and tokens[end + 1].kind == TokenKind.NUM \
             and tokens[end + 1].norm.isdigit() and minute in STOPPAGE_FROM and 1 <= int(tokens[end + 1].norm) <= MOST_ADDED:
         minute, end = minute + int(tokens[end + 1].norm), end + 2
     if opened:
@@ -175,7 +175,7 @@ def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
     """(start, end, minute) of each minute of play the sentence writes."""
     tokens, lex, found = ctx.tokens, ctx.lex, []
     for i, token in enumerate(tokens):
-        if token.kind != "num" or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
+        if token.kind != TokenKind.NUM or not token.norm.isdigit() or not 1 <= int(token.norm) <= LONGEST_MATCH:
             continue
         minute = int(token.norm)
         before = ctx.ending_at(Category.MINUTE_BEFORE, i)
@@ -191,14 +191,14 @@ def _minutes(ctx: SentenceContext) -> list[tuple[int, int, int]]:
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.norm in lex.minute_marks and nxt.start == token.end \
-                and (i == 0 or tokens[i - 1].end < token.start or tokens[i - 1].kind != "word"):
+                and (i == 0 or tokens[i - 1].end < token.start or tokens[i - 1].kind != TokenKind.WORD):
             found.append((i, i + 2, minute))  # "8’ Hakimi", "63’Doué"
     return found
 
 
 def minute_numbers(ctx: SentenceContext) -> set[int]:
     """The tokens of the sentence's minutes of play: their numbers count nothing else."""
-    return {k for start, end, _ in _minutes(ctx) for k in range(start, end) if ctx.tokens[k].kind == "num"}
+    return {k for start, end, _ in _minutes(ctx) for k in range(start, end) if ctx.tokens[k].kind == TokenKind.NUM}
 
 
 def match_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[Claim]:

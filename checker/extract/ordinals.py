@@ -16,6 +16,7 @@ from checker.extract.matches import minute_claim
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import RANK
 from checker.models import Claim, Value
+from checker.text.tokens import TokenKind
 
 RANK_UNIT = "rank"
 TENS = frozenset(float(t) for t in range(20, 100, 10))
@@ -26,13 +27,13 @@ def _rank_at(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     lex = ctx.lex
     tokens = ctx.tokens
     token = tokens[i]
-    if token.kind == "num" and token.norm.isdigit() and i + 1 < len(tokens) \
+    if token.kind == TokenKind.NUM and token.norm.isdigit() and i + 1 < len(tokens) \
             and tokens[i + 1].norm in lex.ordinal_suffixes and token.end == tokens[i + 1].start:
         return int(token.norm), i + 2
-    if token.kind == "word" and token.norm in lex.ordinals:
+    if token.kind == TokenKind.WORD and token.norm in lex.ordinals:
         rank, end = lex.ordinals[token.norm], i + 1
         # "التاسع عشر" (19th), "الرابع والخمسين" (54th): an ordinal, then ten or the tens
-        nxt = lex.number_word(tokens[end].norm) if end < len(tokens) and tokens[end].kind == "word" else None
+        nxt = lex.number_word(tokens[end].norm) if end < len(tokens) and tokens[end].kind == TokenKind.WORD else None
         if nxt is not None and rank < 10 and (nxt == 10 or nxt in TENS):
             return rank + int(nxt), end + 1
         return rank, end
@@ -48,11 +49,11 @@ def _ranked(ctx: SentenceContext, start: int, end: int) -> int | None:
     # An ordinal with the article follows its noun ("الغرامة الرابعة"); one without leads
     # it ("ثاني عملية تسريح").
     if lex.noun_modifiers == "after" and lex.has_article(ctx.tokens[start].text) and start > 0 \
-            and ctx.tokens[start - 1].kind == "word" and not lex.says_nothing(ctx.tokens[start - 1].norm):
+            and ctx.tokens[start - 1].kind == TokenKind.WORD and not lex.says_nothing(ctx.tokens[start - 1].norm):
         return start - 1
     if lex.noun_modifiers == "after":  # the noun right after it: its first content word
         return next((k for k in range(end, min(end + 3, len(ctx.tokens)))
-                     if ctx.tokens[k].kind == "word" and not lex.says_nothing(ctx.tokens[k].norm)
+                     if ctx.tokens[k].kind == TokenKind.WORD and not lex.says_nothing(ctx.tokens[k].norm)
                      and ctx.mention_covering(k) is None), None)
     if end + 1 < len(ctx.tokens) and ctx.tokens[end].norm in lex.range_joins:
         second = _rank_at(ctx, end + 1)
@@ -60,7 +61,7 @@ def _ranked(ctx: SentenceContext, start: int, end: int) -> int | None:
             return _ranked(ctx, end + 1, second[1])  # "the 20th and 63rd minutes": one noun for both
     last = None
     k = end
-    while k < len(ctx.tokens) and k - end < 4 and ctx.tokens[k].kind == "word" \
+    while k < len(ctx.tokens) and k - end < 4 and ctx.tokens[k].kind == TokenKind.WORD \
             and not lex.says_nothing(ctx.tokens[k].norm) and lex.number_word(ctx.tokens[k].norm) is None:
         if ctx.starting_at(Category.UNIT, k):
             return k  # "the 73rd minute following ...": a unit word is what is ranked
@@ -86,7 +87,7 @@ def rank_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
         if found is not None and ctx.ending_at(Category.MONTH, i):
             continue  # "July 4th": a day of a month
         cue = ctx.ending_at(Category.RANK_WORD, i)
-        if found is None and cue and ctx.tokens[i].kind == "num" and ctx.tokens[i].norm.isdigit():
+        if found is None and cue and ctx.tokens[i].kind == TokenKind.NUM and ctx.tokens[i].norm.isdigit():
             found = int(ctx.tokens[i].norm), i + 1  # "في المركز 87"
         if found is None:
             continue

@@ -27,7 +27,7 @@ from checker.knowledge.categories import Category
 from checker.knowledge.ontology import OUTCOME, PERSON
 from checker.models import PHRASE, Claim, EntityRef, Value
 from checker.text.phrases import Match
-from checker.text.tokens import breaks_clause
+from checker.text.tokens import TokenKind, breaks_clause
 
 MATCH_RESULT, DIRECTION = "match_result", "direction"
 PERSONAL = frozenset({"verdict", "sentence_kind"})  # outcomes said of a person
@@ -87,10 +87,10 @@ def _content_words(ctx: SentenceContext, start: int, stop: int, step: int) -> li
     k = start
     while k != stop and len(out) < ABOUT_WORDS:
         token = ctx.tokens[k]
-        if breaks_clause(token) or token.kind == "num" or ctx.starting_at(Category.OUTCOME, k) \
+        if breaks_clause(token) or token.kind == TokenKind.NUM or ctx.starting_at(Category.OUTCOME, k) \
                 or ctx.mention_covering(k) is not None and not out:
             break  # a name is who, not what: "Vitinha slipped a pass" is no fall of anything
-        if token.kind == "word" and not lex.says_nothing(token.norm) and ctx.mention_covering(k) is None:
+        if token.kind == TokenKind.WORD and not lex.says_nothing(token.norm) and ctx.mention_covering(k) is None:
             out.append(k)
         elif out:
             break  # a function word ends the noun phrase once it has begun
@@ -118,7 +118,7 @@ def _figure_follows(ctx: SentenceContext, match: Match) -> bool:
     for token in ctx.tokens[match.end:]:
         if breaks_clause(token):
             return False
-        if token.kind == "num" or token.kind == "word" and ctx.lex.number_word(token.norm) is not None:
+        if token.kind == TokenKind.NUM or token.kind == TokenKind.WORD and ctx.lex.number_word(token.norm) is not None:
             return True
     return False
 

@@ -24,7 +24,7 @@ from checker.knowledge.ontology import COUNT, MONEY, ORG, PERSON, PredicateDef, 
 from checker.models import PHRASE, Claim, EntityRef, Value
 from checker.text.numbers import Quantity, counted_before, read_numbers
 from checker.text.script import script_data
-from checker.text.tokens import breaks_clause
+from checker.text.tokens import TokenKind, breaks_clause
 
 # When several qualifiers touch a number, the most informative one wins.
 QUALIFIER_PRIORITY = ["exact", "up_to", "at_most", "at_least", "more_than", "less_than",
@@ -66,7 +66,7 @@ def _shares(ctx: SentenceContext, lex: Language, quantities: list[Quantity]) -> 
         # nor "ربع السنوية" (quarterly): an ordinal or an adjective after it is no whole.
         share = ctx.tokens[match.start]
         named = lex.carries_article(share.text) or any(lex.carries_article(form) for form in lex.variants(share.norm))
-        joined = lex.noun_modifiers == "after" and nxt.kind == "word" and lex.carries_article(nxt.text) \
+        joined = lex.noun_modifiers == "after" and nxt.kind == TokenKind.WORD and lex.carries_article(nxt.text) \
             and not named and lex.lookup(lex.ordinals, nxt.norm) is None \
             and not nxt.norm.endswith(lex.adjective_endings)
         if nxt.norm in lex.connectors or joined:
@@ -149,7 +149,7 @@ def _unit_of_change(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit
         return None
     for link in ctx.starting_at(Category.CHANGE_TO, q.end):
         after = link.end
-        if after < len(ctx.tokens) and ctx.tokens[after].kind == "num":
+        if after < len(ctx.tokens) and ctx.tokens[after].kind == TokenKind.NUM:
             nxt = read_numbers(ctx.tokens[after:after + 4], lex, [])
             end = after + nxt[0].end if nxt else after + 1
             hits = ctx.starting_at(Category.UNIT, end)
@@ -162,7 +162,7 @@ def _unit_of_whole(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit 
     """"46 of the 120 seats", "48 من أصل 120 مقعدًا": the part is counted in the whole's unit."""
     for link in ctx.starting_at(Category.OUT_OF, q.end):
         whole = link.end
-        if whole < len(ctx.tokens) and ctx.tokens[whole].kind == "num":
+        if whole < len(ctx.tokens) and ctx.tokens[whole].kind == TokenKind.NUM:
             hits = ctx.starting_at(Category.UNIT, whole + 1)
             if hits:
                 return UnitHit(max(hits, key=lambda m: m.end).payload, q.start, q.end)
@@ -190,7 +190,7 @@ def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: l
     seats", "161 districts versus 150 for the Conservatives", "45 قتيلا و120 آخرين"."""
     if q.is_year or q.vague or q.low != int(q.low):
         return None
-    if _bracketed_alone(ctx, q) and q.end + 1 < len(ctx.tokens) and ctx.tokens[q.end + 1].kind == "word" \
+    if _bracketed_alone(ctx, q) and q.end + 1 < len(ctx.tokens) and ctx.tokens[q.end + 1].kind == TokenKind.WORD \
             and ctx.tokens[q.end + 1].norm not in lex.connectors and ctx.tokens[q.end + 1].norm not in lex.joiners:
         return None  # "وغطى (27) دولة، ودرس (150) حالة": the word after the brackets is what it counts
     others = [(abs(o.start - q.start), o) for o in quantities if o is not q and not o.is_year]
@@ -211,7 +211,7 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
         if q.end >= len(ctx.tokens):
             return None
     token = ctx.tokens[q.end]
-    if token.kind != "word" or lex.says_nothing(token.norm) or len(token.norm) < 3:
+    if token.kind != TokenKind.WORD or lex.says_nothing(token.norm) or len(token.norm) < 3:
         return None  # "241 were confirmed dead": a verb, not what is counted
     if lex.has_article(token.text) or token.text[:1] in lex.attached_conjunctions and lex.has_article(token.text[1:]):
         return None  # "the counted noun" has no article ("(4) والبديل": "and the substitute" starts anew)
@@ -222,7 +222,7 @@ def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit |
         if lex.plural_endings and token.norm.endswith(lex.plural_endings) and q.low >= 1000:
             return UnitHit(UnitDef(lex.stem(token.norm), "count", kind=PERSON), q.start, q.end + 1, q.end)
         nxt = ctx.tokens[q.end + 1] if q.end + 1 < len(ctx.tokens) else None
-        if lex.noun_modifiers == "before" and nxt is not None and nxt.kind == "word" and nxt.text[:1].islower() \
+        if lex.noun_modifiers == "before" and nxt is not None and nxt.kind == TokenKind.WORD and nxt.text[:1].islower() \
                 and nxt.norm.endswith(lex.plural_endings or ("",)) and not lex.says_nothing(nxt.norm) \
                 and len(nxt.norm) >= 3 and ctx.mention_covering(q.end + 1) is None:
             return UnitHit(UnitDef(lex.stem(nxt.norm), "count"), q.start, q.end + 2, q.end + 1)
@@ -250,11 +250,11 @@ def _qualifier(ctx: SentenceContext, lex: Language, q: Quantity, unit_end: int) 
     """The qualifier and the token where the claim's wording starts."""
     found: list[tuple[str, int]] = []
     ends = {q.start}
-    if q.start > 0 and (ctx.tokens[q.start - 1].norm in lex.prefixes or ctx.tokens[q.start - 1].kind == "punct"):
+    if q.start > 0 and (ctx.tokens[q.start - 1].norm in lex.prefixes or ctx.tokens[q.start - 1].kind == TokenKind.PUNCT):
         ends.add(q.start - 1)
     for match in ctx.matches(Category.QUALIFIER_BEFORE):
         if match.end in ends or (match.end == q.start + 1 and match.start < q.start
-                                 and ctx.tokens[q.start].kind != "num"):
+                                 and ctx.tokens[q.start].kind != TokenKind.NUM):
             found.append((match.payload, match.start))
     for match in ctx.matches(Category.QUALIFIER_AFTER):
         if match.start in (unit_end, q.end):
@@ -285,7 +285,7 @@ def _component(ctx: SentenceContext, q: Quantity, wording_start: int, unit_end: 
         return "base"
     for match in ctx.matches(Category.SUM_PLUS):
         if unit_end <= match.start <= unit_end + window and not ctx.breaks_between(unit_end, match.start) \
-                and any(t.kind == "num" or ctx.lex.number_word(t.norm) is not None
+                and any(t.kind == TokenKind.NUM or ctx.lex.number_word(t.norm) is not None
                         for t in ctx.tokens[match.end:match.end + 3]):
             return "base"
     return None
@@ -322,7 +322,7 @@ def _falls(ctx: SentenceContext, lex: Language, predicate: str, q: Quantity) -> 
 def _counts_a_noun(ctx: SentenceContext, q: Quantity) -> bool:
     """A figure that looks like a year counts what follows it: a counted noun of the
     lexicon right after it, and no word before it that names a year ("in", "عام")."""
-    if ctx.ending_at(Category.YEAR_CUE, q.start) or q.start > 0 and ctx.tokens[q.start - 1].kind == "num":
+    if ctx.ending_at(Category.YEAR_CUE, q.start) or q.start > 0 and ctx.tokens[q.start - 1].kind == TokenKind.NUM:
         return False
     return any(m.payload.dimension == COUNT for m in ctx.starting_at(Category.UNIT, q.end))
 
@@ -403,7 +403,7 @@ def _modifiers(ctx: SentenceContext, lex: Language, q: Quantity, hit: UnitHit) -
             break
         token = ctx.tokens[k]
         # Between a number and its noun, "confirmed" is an adjective, not a verb of saying.
-        if token.kind != "word" or lex.is_stopword(token.norm) or ctx.starting_at(Category.TRIGGER, k) \
+        if token.kind != TokenKind.WORD or lex.is_stopword(token.norm) or ctx.starting_at(Category.TRIGGER, k) \
                 or ctx.starting_at(Category.UNIT, k) or token.norm[:1] in lex.attached_conjunctions \
                 and len(lex.variants(token.norm)) > 1:
             break
@@ -426,7 +426,7 @@ def _earlier(ctx: SentenceContext, q: Quantity, unit_end: int) -> bool:
         return False
     after_to = max((m.end for m in ctx.starting_at(Category.CHANGE_TO, unit_end)), default=None)
     return after_to is not None and after_to < len(ctx.tokens) and (
-        ctx.tokens[after_to].kind == "num" or bool(ctx.starting_at(Category.UNIT_BEFORE, after_to)))
+        ctx.tokens[after_to].kind == TokenKind.NUM or bool(ctx.starting_at(Category.UNIT_BEFORE, after_to)))
 
 
 def _interval(q: Quantity, qualifier: str | None) -> tuple[float | None, float | None, tuple[float, float] | None]:
@@ -454,7 +454,7 @@ def _appositive(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitHit 
         if found is None:
             continue
         if q.start - lex.windows.appositive_trigger <= match.end <= q.start and \
-                not any(t.kind == "num" for t in ctx.tokens[match.end:q.start]):
+                not any(t.kind == TokenKind.NUM for t in ctx.tokens[match.end:q.start]):
             return found  # a trigger with its own number ("سنة 2025، ... من 1.633.000") is not this one's
         if q.end <= match.start <= unit_end:
             return found
@@ -505,7 +505,7 @@ def _predicate(ctx: SentenceContext, lex: Language, q: Quantity, unit: UnitDef, 
         elif match.start >= unit_end:
             if part or ctx.new_clause_between(unit_end, match.start):
                 continue  # "to 4.75 percent after inflation hit ...": another clause's trigger
-            if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == "num":
+            if match.end < len(ctx.tokens) and ctx.tokens[match.end].kind == TokenKind.NUM:
                 continue  # "48 مقعدًا من أصل 120": the trigger is the next number's
             distance = match.start - unit_end + 2
             if unit.dimension == COUNT and unit.id not in lex.units and distance > 2:
@@ -537,7 +537,7 @@ def _coordinated(ctx: SentenceContext, lex: Language, match, unit_end: int) -> b
     first = ctx.tokens[match.start].norm
     before = ctx.tokens[match.start - 1] if match.start > unit_end else None
     # The words that join numbers ("and", "و") are the language's conjunctions.
-    return (before is not None and before.kind == "word" and before.norm in lex.joiners) or any(
+    return (before is not None and before.kind == TokenKind.WORD and before.norm in lex.joiners) or any(
         first.startswith(c) and len(first) > len(c) + 2 for c in lex.attached_conjunctions)
 
 
@@ -557,7 +557,7 @@ def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, hit: U
     j = start - 1
     while j >= 0 and start - j <= lex.windows.fallback_word:
         token = ctx.tokens[j]
-        if token.kind == "word" and not lex.is_stopword(token.norm) and ctx.mention_covering(j) is None:
+        if token.kind == TokenKind.WORD and not lex.is_stopword(token.norm) and ctx.mention_covering(j) is None:
             return f"{unit.dimension}:{lex.stem(token.norm)}", token.text
         j -= 1
     return unit.dimension, ""
@@ -575,7 +575,7 @@ def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> En
                 if j < mention.start <= j + 2:
                     return EntityRef(id=mention.key, text=mention.text, type=mention.type,
                                      lexicon=mention.lexicon_id is not None)
-            words = [t for t in tokens[j + 1:j + 3] if t.kind == "word" and not lex.is_stopword(t.norm)]
+            words = [t for t in tokens[j + 1:j + 3] if t.kind == TokenKind.WORD and not lex.is_stopword(t.norm)]
             if words:
                 return EntityRef(id=" ".join(lex.stem(t.norm) for t in words),
                                  text=text[words[0].start:words[-1].end], type=PHRASE)
@@ -633,7 +633,7 @@ def _described(reading: ArticleReading, ctx: SentenceContext, end: int) -> Entit
     if mention is not None:
         return reading.mention_ref(mention)
     stop = end
-    while stop < len(ctx.tokens) and stop - end < 3 and ctx.tokens[stop].kind == "word" \
+    while stop < len(ctx.tokens) and stop - end < 3 and ctx.tokens[stop].kind == TokenKind.WORD \
             and not lex.says_nothing(ctx.tokens[stop].norm) and not ctx.starting_at(Category.TRIGGER, stop) \
             and ctx.mention_covering(stop) is None:
         stop += 1

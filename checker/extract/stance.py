@@ -15,7 +15,7 @@ from checker.extract.context import SentenceContext
 from checker.extract.entities import Mention
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import ORG, PERSON
-from checker.text.tokens import Token, breaks_clause
+from checker.text.tokens import Token, TokenKind, breaks_clause
 
 
 def _ends_clause(token: Token) -> bool:
@@ -44,7 +44,7 @@ def _source_after(ctx: SentenceContext, text: str, start: int, limit: int) -> So
         return (people or near)[0]
     lex = ctx.lex
     end = start
-    while end < len(ctx.tokens) and end - start < 4 and ctx.tokens[end].kind == "word" \
+    while end < len(ctx.tokens) and end - start < 4 and ctx.tokens[end].kind == TokenKind.WORD \
             and not (end > start and lex.says_nothing(ctx.tokens[end].norm)):
         end += 1
     first = ctx.tokens[start] if start < len(ctx.tokens) else None

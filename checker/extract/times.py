@@ -20,6 +20,7 @@ from checker.extract.context import ArticleReading, SentenceContext
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import TIME_OF_DAY
 from checker.models import Claim, Value
+from checker.text.tokens import TokenKind
 
 CLOCK_UNIT = "clock"
 _DOTTED = re.compile(r"^(\d{1,2})[.](\d{2})$")
@@ -51,7 +52,7 @@ def _colon_clock(ctx: SentenceContext, i: int) -> Clock | None:
 def _hour_at(ctx: SentenceContext, i: int) -> Clock | None:
     """An hour at token i: "H.MM", a bare hour, or an hour word ("السادسة")."""
     token = ctx.tokens[i]
-    if token.kind == "num":
+    if token.kind == TokenKind.NUM:
         dotted = _DOTTED.match(token.norm)
         if dotted:
             return Clock(int(dotted[1]), int(dotted[2]), i, i + 1, marked=False)
@@ -102,10 +103,10 @@ def _after_a_stamped_date(ctx: SentenceContext, i: int) -> bool:
     k = i - 1
     if k >= 0 and tokens[k].text in "|—–-":
         k -= 1
-    if k < 1 or tokens[k].kind != "num" or not tokens[k].norm.isdigit() or len(tokens[k].norm) != 4:
+    if k < 1 or tokens[k].kind != TokenKind.NUM or not tokens[k].norm.isdigit() or len(tokens[k].norm) != 4:
         return False
     before = k - 1 if tokens[k - 1].text == "," else k
-    return bool(ctx.ending_at(Category.MONTH, before)) and tokens[i].kind == "num" \
+    return bool(ctx.ending_at(Category.MONTH, before)) and tokens[i].kind == TokenKind.NUM \
         and i + 1 < len(tokens) and tokens[i + 1].text == ":"
 
 
@@ -116,7 +117,7 @@ def time_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
     tokens = ctx.tokens
     hour_words = {m.start for m in ctx.matches(Category.CLOCK_HOUR)}
     # Only a number or an hour's word can start a time: most tokens need no look.
-    for i in [k for k, t in enumerate(tokens) if t.kind == "num" or k in hour_words]:
+    for i in [k for k, t in enumerate(tokens) if t.kind == TokenKind.NUM or k in hour_words]:
         if i < taken or (i > 0 and tokens[i - 1].text == ":"):
             continue
         if i > 0 and tokens[i - 1].text == "|" or _after_a_stamped_date(ctx, i):

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from checker.text.phrases import Match, PhraseIndex
 from checker.text.script import script_data
-from checker.text.tokens import Token, is_comma
+from checker.text.tokens import Token, TokenKind, is_comma
 
 
 class NumberWords(Protocol):
@@ -198,14 +198,14 @@ def _is_code(tokens: list[Token], i: int, lex: NumberWords) -> bool:
         if nxt.latin and len(nxt.text) <= 2 and not lex.lookup(lex.scales, nxt.norm) \
                 and not any(m for m in lex.index.annotate([nxt]).get("unit", ())):
             return True  # "11A", "3B"
-        if nxt.text == ":" and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+        if nxt.text == ":" and _glued(tokens, after, after + 1) and tokens[after + 1].kind == TokenKind.NUM:
             return True  # a time of day, read as one elsewhere
-        if nxt.norm in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == "num":
+        if nxt.norm in ("-", "–") and _glued(tokens, after, after + 1) and tokens[after + 1].kind == TokenKind.NUM:
             return not _unit_follows(tokens, after + 2, lex)  # "787-8", "5-0"; "10-15 years" is a range
     if _in_slashed_date(tokens, i):
         return True  # "09/14/2023", "2023/9/14": a date's parts
     if _glued(tokens, before, i) and tokens[before].norm in (":", "-", "–") and \
-            _glued(tokens, before - 1, before) and tokens[before - 1].kind == "num":
+            _glued(tokens, before - 1, before) and tokens[before - 1].kind == TokenKind.NUM:
         return tokens[before].text == ":" or not _unit_follows(tokens, after, lex)
     return False
 
@@ -216,7 +216,7 @@ def _in_slashed_date(tokens: list[Token], i: int) -> bool:
         if first < 0 or first + 4 >= len(tokens):
             continue
         parts = tokens[first:first + 5]
-        if [t.kind for t in parts] != ["num", "punct", "num", "punct", "num"] \
+        if [t.kind for t in parts] != [TokenKind.NUM, TokenKind.PUNCT, TokenKind.NUM, TokenKind.PUNCT, TokenKind.NUM] \
                 or parts[1].text != "/" or parts[3].text != "/" \
                 or not all(_glued(tokens, k, k + 1) for k in range(first, first + 4)):
             continue
@@ -255,7 +255,7 @@ def counted_before(tokens: list[Token], i: int, lex: NumberWords) -> Match | Non
 
 def _adjective(token: Token, lex: NumberWords) -> bool:
     """A word shaped like an adjective of the language ("كندي", "مؤكدة")."""
-    return token.kind == "word" and not lex.is_stopword(token.norm) and (
+    return token.kind == TokenKind.WORD and not lex.is_stopword(token.norm) and (
         token.norm.endswith(lex.adjective_endings) or token.norm.startswith(lex.adjective_starts))
 
 
@@ -290,13 +290,13 @@ class NumberReader:
         vague_at = self.vague_at
         if vague_at:
             return [i for i, token in enumerate(self.tokens)
-                    if token.kind == "num" or (token.kind == "word" and (i in vague_at or may_start(token.norm)))]
+                    if token.kind == TokenKind.NUM or (token.kind == TokenKind.WORD and (i in vague_at or may_start(token.norm)))]
         # No punctuation mark is a number word, so its kind need not be asked.
-        return [i for i, token in enumerate(self.tokens) if token.kind == "num" or may_start(token.norm)]
+        return [i for i, token in enumerate(self.tokens) if token.kind == TokenKind.NUM or may_start(token.norm)]
 
     def _read_at(self, i: int) -> Quantity | None:
         token = self.tokens[i]
-        if token.kind == "num":
+        if token.kind == TokenKind.NUM:
             if _is_version_number(self.tokens, i, self.lex) or _is_code(self.tokens, i, self.lex) \
                     or self._note_marker(i):
                 return None
@@ -320,7 +320,7 @@ class NumberReader:
             quantity = self._finish(start, end, sign * value, is_year and signed is None, digit_step(token.norm))
             quantity.dot_grouped = bool(_ONE_DOT_GROUP_RE.match(token.norm)) and quantity.end == end
             return quantity
-        if token.kind != "word":
+        if token.kind != TokenKind.WORD:
             return None
         if i in self.vague_at:
             return self._vague(self.vague_at[i])
@@ -357,9 +357,9 @@ class NumberReader:
         """"19،9%", "2،2 نقطة": a comma mark glued between digits, a unit right after: a
         decimal point some pages write so (a list of numbers, "20،71،94", has no unit after)."""
         tokens = self.tokens
-        if i + 3 >= len(tokens) or not is_comma(tokens[i + 1]) or tokens[i + 2].kind != "num" \
+        if i + 3 >= len(tokens) or not is_comma(tokens[i + 1]) or tokens[i + 2].kind != TokenKind.NUM \
                 or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2)) \
-                or not (_glued(tokens, i + 2, i + 3) or tokens[i + 3].kind == "word"):
+                or not (_glued(tokens, i + 2, i + 3) or tokens[i + 3].kind == TokenKind.WORD):
             return None
         whole, fraction = tokens[i].norm, tokens[i + 2].norm
         if not (whole.isdigit() and fraction.isdigit() and len(fraction) <= 2):
@@ -375,7 +375,7 @@ class NumberReader:
         """"9ر14" is 14.9 in some Arabic wire copy: the fraction, a mark, the whole, glued."""
         tokens = self.tokens
         if i + 2 >= len(tokens) or tokens[i + 1].norm not in self.lex.reversed_decimal_marks \
-                or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2)) or tokens[i + 2].kind != "num":
+                or not (_glued(tokens, i, i + 1) and _glued(tokens, i + 1, i + 2)) or tokens[i + 2].kind != TokenKind.NUM:
             return None
         fraction, whole = tokens[i].norm, tokens[i + 2].norm
         if not (fraction.isdigit() and whole.isdigit()):
@@ -416,12 +416,12 @@ class NumberReader:
             # "a second term": an ordinal, not a unit of time
             return False  # "حوالي الساعة 11": the hour, named; "حوالي دقيقتين": two, said by the noun
         before = tokens[i - 1] if i > 0 else None
-        if before is not None and (before.kind == "num" or before.norm in self.lex.rate_words
+        if before is not None and (before.kind == TokenKind.NUM or before.norm in self.lex.rate_words
                                    or self.lex.number_word(before.norm) is not None
                                    or self.lex.index.annotate([before]).get("unit")):
             return False
         after = i + 1 + max(m.end for m in units)
-        if after < len(tokens) and tokens[after].kind == "num":
+        if after < len(tokens) and tokens[after].kind == TokenKind.NUM:
             return False  # "عام 2024": the year's name
         return not self.lex.index.annotate(tokens[after:after + 2]).get("ago_after")
 
@@ -467,10 +467,10 @@ class NumberReader:
 
     def _joinable(self, j: int) -> bool:
         prev = self.tokens[j - 1]
-        return prev.kind == "word" or prev.norm in self.lex.joiners
+        return prev.kind == TokenKind.WORD or prev.norm in self.lex.joiners
 
     def _scale_at(self, j: int) -> float | None:
-        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+        if j >= len(self.tokens) or self.tokens[j].kind != TokenKind.WORD:
             return None
         return self.lex.lookup(self.lex.scales, self.tokens[j].norm)
 
@@ -488,7 +488,7 @@ class NumberReader:
         if scaled:
             value, end, step = self._fraction(value, end, last_scale, step)
             value, end, step = self._remainder(value, end, last_scale, step)
-        elif end > start and self.tokens[end - 1].kind == "word" and value >= 1000:
+        elif end > start and self.tokens[end - 1].kind == TokenKind.WORD and value >= 1000:
             # "مليونين و(808) آلاف": a number word that is a scale's multiple takes its rest
             scale = 1000.0 ** int(math.log(value, 1000) + 1e-9)
             value, end, step = self._remainder(value, end, scale, step)
@@ -507,12 +507,12 @@ class NumberReader:
         """"13 ألفا و500", "7 ملايين و976 ألفا": a smaller number joined on after a scale word."""
         tokens = self.tokens
         j = end
-        if scale >= 1e6 and j + 1 < len(tokens) and tokens[j].kind == "num" and tokens[j].norm.isdigit():
+        if scale >= 1e6 and j + 1 < len(tokens) and tokens[j].kind == TokenKind.NUM and tokens[j].norm.isdigit():
             return self._spelled_on(value, end, scale, step)
         if scale < 1000 or j + 1 >= len(tokens) or tokens[j].norm not in self.lex.joiners:
             return value, end, step
         k = j + 2 if tokens[j + 1].text in script_data().openers and j + 2 < len(tokens) else j + 1
-        rest = self._read_at(k) if tokens[k].kind == "num" or self.lex.may_start_number(tokens[k].norm) \
+        rest = self._read_at(k) if tokens[k].kind == TokenKind.NUM or self.lex.may_start_number(tokens[k].norm) \
             else None  # "مليونين و(689) ألفاً": the rest may be in brackets
         if rest is None or rest.low != rest.high or not scale / 1000 <= rest.low < scale:
             return value, end, step
@@ -526,7 +526,7 @@ class NumberReader:
         if rest is None or rest.low != rest.high or not (1000 <= rest.low < scale) or rest.low % 1000:
             return value, end, step
         value, end, step = value + rest.low, rest.end, rest.step
-        if rest.low < 1e6 and end < len(tokens) and tokens[end].kind == "num" and tokens[end].norm.isdigit() \
+        if rest.low < 1e6 and end < len(tokens) and tokens[end].kind == TokenKind.NUM and tokens[end].norm.isdigit() \
                 and int(tokens[end].norm) < 1000 and self._scale_at(end + 1) is None:
             value, end, step = value + int(tokens[end].norm), end + 1, 1.0
         return value, end, step

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from checker.memo import Memo
-from checker.text.tokens import Token, phrase_norms
+from checker.text.tokens import Token, TokenKind, phrase_norms
 
 
 class Match(NamedTuple):
@@ -102,7 +102,7 @@ class PhraseIndex:
     def _token_matches(self, wanted: str, token: Token, last: bool) -> bool:
         if token.norm == wanted:
             return True
-        if last and wanted in self._clitics and token.kind == "word" and token.norm.startswith(wanted):
+        if last and wanted in self._clitics and token.kind == TokenKind.WORD and token.norm.startswith(wanted):
             return True
         return wanted in self._variants(token.norm)
 
@@ -136,7 +136,7 @@ class PhraseIndex:
                         if second_forms is None:
                             second_forms = variants(second.norm)
                         if wanted not in second_forms and not (
-                                size == 2 and wanted in clitics and second.kind == "word"
+                                size == 2 and wanted in clitics and second.kind == TokenKind.WORD
                                 and second.norm.startswith(wanted)):
                             continue
                     if size > 2 and not self._rest_matches(norms, tokens, i):

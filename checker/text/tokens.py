@@ -9,6 +9,7 @@ is cached because news vocabulary repeats. Diacritics and tatweel are kept insid
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -54,6 +55,14 @@ def _latin() -> re.Pattern[str]:
     return script_data().letters("latin")
 
 
+class TokenKind(StrEnum):
+    """What a token is: the name of the token pattern's group that matched it."""
+
+    NUM = "num"
+    WORD = "word"
+    PUNCT = "punct"
+
+
 class Token(NamedTuple):
     """One token: its span in the article, its text, and its matching form.
 
@@ -64,7 +73,7 @@ class Token(NamedTuple):
     end: int
     text: str
     norm: str
-    kind: str  # "num", "word" or "punct"
+    kind: TokenKind
     latin: bool
 
 
@@ -77,8 +86,8 @@ def _shape(raw: str) -> tuple[str, str, str, bool]:
     The text returned is the first copy seen, so that tokens of one word share
     one string instead of each keeping its own.
     """
-    kind = token_pattern().fullmatch(raw).lastgroup or "punct"
-    return raw, fold(raw), kind, kind == "word" and _latin().match(raw) is not None
+    kind = TokenKind(token_pattern().fullmatch(raw).lastgroup or TokenKind.PUNCT)
+    return raw, fold(raw), kind, kind == TokenKind.WORD and _latin().match(raw) is not None
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
