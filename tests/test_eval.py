@@ -17,10 +17,10 @@ from checker.tools.gold import evaluate
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
 FLOORS = {
     "claims": {"precision": 0.70, "recall": 0.76},
-    "findings": {"precision": 0.88, "recall": 0.78},
+    "findings": {"precision": 0.90, "recall": 0.80},
 }
 # Findings precision was 1.00 (37/37) before the learned alignment of issue 16, and is
-# 0.88 (38/43): on these small invented stories, alignment now weighs as one quantity some
+# 0.91 (39/43): on these small invented stories, alignment now weighs as one quantity some
 # figures the gold keeps apart ("for nearly a year" and "three years" of two things) and
 # names two agreements by another predicate than the gold's. On real coverage, each story
 # held out (`factcheck eval --realnews benchmarks/realnews --cross-validate`), conflict
