@@ -23,7 +23,7 @@ class NameMatcher:
 
     def __init__(self, transliteration: dict[str, Any], clitics: Iterable[str] = ()) -> None:
         # One-letter conjunctions and prepositions written onto a name
-        # ("ونات فريدمان", "لمارتن"): a name may also be compared without one.
+        # ("وسامي حداد", "لمارتن"): a name may also be compared without one.
         self.clitics = tuple(sorted({fold(c) for c in clitics if len(fold(c)) == 1}))
         self.digraphs, self.letters, self.initial = (
             {fold(k): v for k, v in transliteration.get(part, {}).items()}

@@ -316,7 +316,7 @@ class EntityFinder:
             claim(start, comma, self._key(tokens, start, comma), PERSON, None)
 
     def _before_age(self, tokens: list[Token], phrases: dict[str, list[Match]], claim: TakeName) -> None:
-        """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 28 عامًا،": a person before an age."""
+        """"ليلى حداد، البالغة من العمر 43 عامًا", "X، 31 عامًا،": a person before an age."""
         appositive = self.lex.ontology.appositive_predicates()
         age_starts = {m.start for m in phrases.get(Category.TRIGGER, []) if any(p.id == m.payload for p in appositive)}
         year_units = {m.start for m in phrases.get(Category.UNIT, []) if any(p.accepts(m.payload) for p in appositive)}

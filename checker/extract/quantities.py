@@ -202,7 +202,7 @@ def _elided_unit(ctx: SentenceContext, lex: Language, q: Quantity, quantities: l
 
 
 def _counted_noun(ctx: SentenceContext, lex: Language, q: Quantity) -> UnitHit | None:
-    """A noun in no lexicon right after a whole number ("1411 قتيلا", "600 وظيفة", "(27) دولة")."""
+    """A noun in no lexicon right after a whole number ("1411 قتيلا", "450 وظيفة", "(27) دولة")."""
     if q.end >= len(ctx.tokens) or q.low != int(q.low) or q.is_year:
         return None
     bracketed = _bracketed_alone(ctx, q)
@@ -564,7 +564,7 @@ def _fallback_predicate(ctx: SentenceContext, lex: Language, q: Quantity, hit: U
 
 
 def _object(ctx: SentenceContext, text: str, lex: Language, unit_end: int) -> EntityRef | None:
-    """"أربعة باحثين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
+    """"خمسة مهندسين من شركة نوفا", "in Orbis Labs": what the quantity is from or in."""
     tokens = ctx.tokens
     j = unit_end
     while j < len(tokens) and j - unit_end < lex.windows.object and not breaks_clause(tokens[j]):
@@ -598,7 +598,7 @@ def _subject(reading: ArticleReading, ctx: SentenceContext, q: Quantity, predica
         described = _described(reading, ctx, skip.stop)
         if described is not None:
             return described
-        # "عمره 28 عامًا" (his age): the person named last, in this sentence or before it.
+        # "عمره 31 عامًا" (his age): the person named last, in this sentence or before it.
         before = [m for m in mentions if m.end <= q.start and m.type != ORG]
         pronoun = trigger is not None and any(
             ctx.tokens[k].norm.endswith(reading.lex.pronoun_suffixes) for k in range(trigger.start, trigger.end)) \
@@ -730,7 +730,7 @@ def quantity_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> l
             continue
         hit = _unit(ctx, lex, q)
         if hit is None and (q.vague or q.low >= 1e6) and _money_trigger_near(ctx, lex, q):
-            # "حزم رواتب تصل إلى تسعة أرقام", "العجز يصل إلى 77 مليارًا": money in no currency.
+            # "مكافآت تصل إلى سبعة أرقام", "العجز يصل إلى 77 مليارًا": money in no currency.
             hit = UnitHit(lex.ontology.unstated(MONEY), q.start, q.end)
         appositive = None
         if hit is None:

@@ -6,7 +6,7 @@ stating its number); the share of gold values read bounds every pair-level figur
 Values are counted apart by what they are:
 
 - numeric values of gold conflicts, and numeric values of gold agreements (a value
-  with a number: "14.3 billion USD", "about 750");
+  with a number: "2.1 billion USD", "about 600");
 - non-numeric values of either ("Friday", "convicted"): *cited* when a claim of
   the value's article quotes it.
 """
