@@ -34,6 +34,7 @@ from checker.knowledge.categories import Category
 from checker.knowledge.ontology import COUNT, DATE
 from checker.models import Claim, EntityRef, Value
 from checker.text.normalize import fold
+from checker.text.phrases import longest_apart
 from checker.text.script import script_data
 from checker.text.tokens import TokenKind
 
@@ -356,15 +357,6 @@ def _count_before(reading: ArticleReading, ctx: SentenceContext, index: int) -> 
     return int(value) if value is not None and value == int(value) else None
 
 
-def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
-    """The longest span wherever two overlap: "مارس 2024" is one date, not a month and a year."""
-    kept: list[DateSpan] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= k.start or k.end <= span.start for k in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
-
-
 def _triggers(ctx: SentenceContext, span: DateSpan):
     """Trigger words in the date's clause, nearest first; nouns joined to it too."""
     found = [t for t in ctx.matches(Category.DATE_TRIGGER)
@@ -385,7 +377,7 @@ def date_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> list[
              + _year_range_spans(reading, ctx))
     relative = _relative_spans(reading, ctx) if ctx.matches(Category.DATE_TRIGGER) else []
     said = bool(ctx.matches(Category.ATTRIBUTION_SPEECH_VERBS) or ctx.matches(Category.ATTRIBUTION_ACCORDING_TO))
-    for span in _without_overlaps(named + relative):
+    for span in longest_apart(named + relative):
         if _stamp(ctx, span):
             continue  # "17 سبتمبر 2025 | 9:50 م": when the page was written
         triggers = _triggers(ctx, span)

@@ -26,7 +26,7 @@ from checker.extract.entities import Mention
 from checker.knowledge.categories import Category
 from checker.knowledge.ontology import OUTCOME, PERSON
 from checker.models import PHRASE, Claim, EntityRef, Value
-from checker.text.phrases import Match
+from checker.text.phrases import Match, longest_apart
 from checker.text.tokens import TokenKind, breaks_clause
 
 MATCH_RESULT, DIRECTION = "match_result", "direction"
@@ -34,15 +34,6 @@ PERSONAL = frozenset({"verdict", "sentence_kind"})  # outcomes said of a person
 WON, LOST, DREW = "won", "lost", "drew"
 NEAR = 4  # tokens between the words of an outcome and the name it is said of
 ABOUT_WORDS = 3  # content words that name what an outcome is about
-
-
-def _longest(matches: list[Match]) -> list[Match]:
-    """The longest of overlapping matches ("was found guilty" over "found guilty")."""
-    kept: list[Match] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(match.end <= k.start or k.end <= match.start for k in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda m: m.start)
 
 
 def _in_clause(ctx: SentenceContext, low: int, high: int) -> bool:
@@ -154,7 +145,7 @@ def outcome_claims(reading: ArticleReading, ctx: SentenceContext, next_id) -> li
     """The outcomes one sentence states."""
     text = reading.article.text
     claims: list[Claim] = []
-    for match in _longest(ctx.matches(Category.OUTCOME)):
+    for match in longest_apart(ctx.matches(Category.OUTCOME)):
         predicate, value_id = match.payload
         words = ctx.text_of(text, match.start, match.end)
         about = _about(ctx, match)

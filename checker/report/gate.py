@@ -7,6 +7,7 @@ the Markdown report and the HTML page write the same rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.models import DraftStanding, Report
@@ -62,6 +63,20 @@ def gate_rows(view: ReportView) -> list[GateRow]:
         rows.append(GateRow(standing.value, standing.label or standing.predicate, standing_text(standing),
                             *names, advice.action, values, advice.as_of.isoformat() if advice.as_of else None))
     return rows
+
+
+def advice_text(row: GateRow, given: Callable[[str, list[str]], str], escape: Callable[[str], str]) -> str:
+    """What to write instead, in words; `given` marks up a value with its outlets and
+    `escape` makes plain text safe, each in the renderer's own format."""
+    as_of = f", as of {escape(row.as_of)}" if row.as_of else ""
+    if row.action == "source":
+        return "say where it comes from: no outlet gives it"
+    if row.action == "attribute":
+        return "say who says what: " + " · ".join(given(v, o) for v, o in row.values) + as_of
+    value, outlets = row.values[0]
+    if row.action == "keep":
+        return f"keep it: {len(outlets)} outlet(s) give it{as_of}"
+    return given(value, outlets) + as_of
 
 
 def gate_summary(report: Report) -> str:

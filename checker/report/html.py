@@ -19,7 +19,7 @@ from html import escape
 from checker.models import Claim, Report
 from checker.report.charts import chart_series
 from checker.report.direction import LTR, first_direction
-from checker.report.gate import can_publish, gate_rows, gate_summary
+from checker.report.gate import advice_text, can_publish, gate_rows, gate_summary
 from checker.report.quotes import clause, is_cut
 from checker.report.svg import svg_chart
 from checker.report.view import FindingView, ReportView, Values
@@ -151,15 +151,7 @@ class HtmlReport:
         def given(value: str, outlets: list[str]) -> str:
             return f"<strong>{bdi(value)}</strong> (" + ", ".join(bdi(o) for o in outlets) + ")"
 
-        as_of = f", as of {_e(row.as_of)}" if row.as_of else ""
-        if row.action == "source":
-            return "say where it comes from: no outlet gives it"
-        if row.action == "attribute":
-            return "say who says what: " + " · ".join(given(v, o) for v, o in row.values) + as_of
-        value, outlets = row.values[0]
-        if row.action == "keep":
-            return f"keep it: {len(outlets)} outlet(s) give it{as_of}"
-        return given(value, outlets) + as_of
+        return advice_text(row, given, _e)
 
     def disputes(self) -> list[str]:
         disputes = self.view.disputes

@@ -30,7 +30,7 @@ from collections import Counter
 from checker.models import Claim, Report
 from checker.report.charts import update_chart
 from checker.report.direction import Words, isolate, line
-from checker.report.gate import can_publish, gate_rows, gate_summary
+from checker.report.gate import advice_text, can_publish, gate_rows, gate_summary
 from checker.report.outlets import Outlets
 from checker.report.quotes import clause, is_cut
 from checker.report.tables import cell, table
@@ -205,15 +205,7 @@ class MarkdownReport:
         def given(value: str, outlets: list[str]) -> str:
             return f"**{isolate(cell(value))}** ({', '.join(isolate(cell(o)) for o in outlets)})"
 
-        as_of = f", as of {row.as_of}" if row.as_of else ""
-        if row.action == "source":
-            return "say where it comes from: no outlet gives it"
-        if row.action == "attribute":
-            return "say who says what: " + " · ".join(given(v, o) for v, o in row.values) + as_of
-        value, outlets = row.values[0]
-        if row.action == "keep":
-            return f"keep it: {len(outlets)} outlet(s) give it{as_of}"
-        return given(value, outlets) + as_of
+        return advice_text(row, given, str)
 
     def dispute_list(self, linked: set[str] | None) -> list[str]:
         """"N disputes to resolve", one line each, best first, linked to their details

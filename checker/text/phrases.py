@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from checker.memo import Memo
 from checker.text.tokens import Token, TokenKind, phrase_norms
@@ -28,6 +28,26 @@ class Match(NamedTuple):
     end: int
     payload: Any
 
+
+class Spanning(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanning)
+
+
+def longest_apart(spans: Iterable[S]) -> list[S]:
+    """The longest of overlapping spans, in text order ("was found guilty" over "found
+    guilty"; "مارس 2024" one date, not a month and a year)."""
+    kept: list[S] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= k.start or k.end <= span.start for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
 
 
 # A phrase: its tokens' matching forms, its category and its payload.
