@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 
 from checker.align.entities import canonical
 from checker.knowledge.ontology import COUNT, Ontology
-from checker.models import LABEL_MARK, PHRASE, Claim
+from checker.models import LABEL_MARK, PHRASE, Claim, month_of
 from checker.text.normalize import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -177,8 +177,7 @@ def _figure(claim: Claim, ontology: Ontology, story_month: str | None) -> float 
     stated = value.low if isinstance(value.low, (int, float)) else value.high
     if not isinstance(stated, (int, float)):
         return None
-    month = claim.published.isoformat()[:7] if claim.published else story_month
-    converted = ontology.in_base_units(value.unit, value.dimension or "", month)
+    converted = ontology.in_base_units(value.unit, value.dimension or "", month_of(claim, story_month))
     return stated * converted[0] if converted else float(stated)
 
 

@@ -34,7 +34,7 @@ def signature(claim: Claim) -> tuple:
     hundred outlets giving "6.7 billion" are compared once, not a hundred times).
     Every `Compatible` given to this module must depend on nothing else."""
     value = claim.value
-    month = claim.published.isoformat()[:7] if claim.published else None
+    month = month_of(claim)
     return (value.kind, value.low, value.high, value.unit, value.qualifier, value.ceiling, value.precision,
             value.range, value.text if value.low is None and value.high is None else None, month)
 
