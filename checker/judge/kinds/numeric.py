@@ -22,7 +22,7 @@ from checker.judge.pairs import CONFIDENCE_PARAMETER, rule_thresholds, Pair, bes
 from checker.judge.values import claims_compatible
 from checker.knowledge.ontology import PredicateDef
 from checker.knowledge.rules import Rule
-from checker.models import Claim, ClaimGroup, Finding, story_month
+from checker.models import Claim, ClaimGroup, Finding, ValueCluster, story_month
 
 NAME = "numeric"
 ORDER = 10
@@ -87,12 +87,11 @@ def _over_time(disputed: list[Pair], definition: PredicateDef) -> tuple[list[Pai
 
 
 def _disagreements(rule: Rule, group: ClaimGroup, claims: list[Claim], pairs: list[Pair],
-                   clusters: list[list[Claim]], context: JudgeContext) -> list[Finding]:
+                   clusters: list[list[Claim]], described: list[ValueCluster], context: JudgeContext) -> list[Finding]:
     """A conflict from the pairs alignment is sure of, a possible conflict from the others;
     each names one pair for each two values that cannot both be true."""
     conflicts, possible = (representatives(found, clusters, context.always_paired)
                            for found in sure(pairs, rule_thresholds(rule, context.thresholds)))
-    described = [describe(cluster, context.ontology, story_month(claims)) for cluster in clusters]
     # A quantity with a conflict is one finding: its clusters show every value and outlet.
     if conflicts:
         return [make_finding(rule, "conflict", group, claims, context, clusters=described, **_pairs(conflicts))]
@@ -128,7 +127,7 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
     described = [describe(cluster, context.ontology, month) for cluster in clusters]
     definition = context.ontology.predicates.get(group.predicate)
     if definition is None or not (definition.grows or definition.varies):
-        return _disagreements(rule, group, claims, disputed, clusters, context)
+        return _disagreements(rule, group, claims, disputed, clusters, described, context)
 
     thresholds = rule_thresholds(rule, context.thresholds)
     rises, disagreements, possible = _over_time([p for p in disputed if p.weight >= thresholds.possible], definition)
@@ -141,7 +140,7 @@ def judge(rule: Rule, group: ClaimGroup, context: JudgeContext) -> list[Finding]
         timeline = sorted((c for c in linked_to(group, claims, risen, context.thresholds.link) if c.published),
                           key=lambda c: (c.published, _figure(c), c.id))
         findings.append(make_finding(rule, "updated", group, timeline, context, severity="info", **_pairs(rises)))
-    findings += _disagreements(rule, group, claims, disagreements, clusters, context)
+    findings += _disagreements(rule, group, claims, disagreements, clusters, described, context)
     if possible:
         findings.append(make_finding(rule, "possible_update", group, claims, context, severity="warning",
                                      clusters=described, **_pairs(possible)))
